@@ -1,0 +1,69 @@
+import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloGatewayDriver, ApolloGatewayDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import depthLimit from 'graphql-depth-limit';
+import type { IncomingMessage } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigModule, loadConfig } from '@lienket/config';
+import { loggerModule, REQUEST_ID_HEADER } from '@lienket/observability';
+import { complexityPlugin } from './complexity.plugin';
+import { GatewayHealthController } from './health.controller';
+import { requestErrorStatusPlugin } from './http-status.plugin';
+
+const config = loadConfig();
+/** Composed from the subgraphs' printed SDL by `npm run schema` and committed (CI checks drift). */
+export const SUPERGRAPH_FILE = join(__dirname, '..', '..', '..', '..', 'schema', 'supergraph.graphql');
+const FORWARDED_HEADERS = ['authorization', 'accept-language', REQUEST_ID_HEADER] as const;
+const MAX_DEPTH = 12;
+const MAX_COST = 5000;
+
+interface GatewayContext {
+  headers: Partial<Record<(typeof FORWARDED_HEADERS)[number], string>>;
+}
+
+/** Subgraph URLs come from configuration, not from the URLs baked into the supergraph file. */
+const subgraphUrls: Record<string, string> = {
+  catalog: config.gateway.catalogUrl,
+  procurement: config.gateway.procurementUrl,
+};
+
+@Module({
+  imports: [
+    ConfigModule,
+    loggerModule('gateway'),
+    GraphQLModule.forRoot<ApolloGatewayDriverConfig>({
+      driver: ApolloGatewayDriver,
+      server: {
+        path: '/graphql',
+        introspection: !config.production,
+        hideSchemaDetailsFromClientErrors: config.production,
+        includeStacktraceInErrorResponses: false,
+        graphiql: !config.production,
+        csrfPrevention: true,
+        validationRules: [depthLimit(MAX_DEPTH)],
+        // Same plugin objects, two module identities (ESM inside @nestjs/apollo, CommonJS here).
+        plugins: [ApolloServerPluginInlineTraceDisabled(), complexityPlugin(MAX_COST), requestErrorStatusPlugin()] as never[],
+        context: ({ req }: { req: IncomingMessage }): GatewayContext => ({
+          headers: Object.fromEntries(
+            FORWARDED_HEADERS.map((h) => [h, req.headers[h]]).filter(([, v]) => typeof v === 'string'),
+          ),
+        }),
+      },
+      gateway: {
+        supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
+        buildService: ({ name, url }) =>
+          new RemoteGraphQLDataSource<GatewayContext>({
+            url: subgraphUrls[name] ?? url,
+            willSendRequest({ request, context }) {
+              for (const [k, v] of Object.entries(context.headers ?? {})) if (typeof v === 'string') request.http?.headers.set(k, v);
+            },
+          }),
+      },
+    }),
+  ],
+  controllers: [GatewayHealthController],
+})
+export class GatewayAppModule {}

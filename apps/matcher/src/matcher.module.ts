@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { ConfigModule } from '@lienket/config';
+import { DatabaseModule } from '@lienket/database';
+import { MATCHING_MIGRATIONS, NotificationsModule } from '@lienket/notifications';
+import { loggerModule } from '@lienket/observability';
+import { RedisModule, WorkerHost } from '@lienket/queue';
+
+@Module({
+  imports: [
+    ConfigModule,
+    loggerModule('matcher'),
+    DatabaseModule.forService('matching', [], MATCHING_MIGRATIONS),
+    RedisModule,
+    DiscoveryModule,
+    NotificationsModule,
+  ],
+  providers: [WorkerHost],
+})
+export class MatcherModule {}

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ProcurementDomainModule } from '@lienket/procurement';
+import { buildRequestContext } from '@lienket/auth';
+import { loadConfig } from '@lienket/config';
+import { GraphqlExceptionFilter, subgraphOptions } from '@lienket/graphql';
+
+const config = loadConfig();
+
+/** The procurement subgraph's GraphQL API; the host module supplies database, Redis and config. */
+@Module({
+  imports: [
+    GraphQLModule.forRoot(subgraphOptions((req) => buildRequestContext(req, config.auth.jwtSecret))),
+    ProcurementDomainModule,
+  ],
+  providers: [{ provide: APP_FILTER, useClass: GraphqlExceptionFilter }],
+})
+export class ProcurementApiModule {}

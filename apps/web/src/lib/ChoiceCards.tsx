@@ -1,0 +1,59 @@
+import type { ReactNode } from 'react';
+
+export interface Choice<T extends string> {
+  value: T;
+  title: ReactNode;
+  hint?: ReactNode;
+  testId?: string;
+}
+
+export interface ChoiceCardsProps<T extends string> {
+  /** Set by Form.Item; it goes on the group, since a label tied to one radio would check it. */
+  id?: string;
+  name: string;
+  /** The group's accessible name, usually the same text as the Form.Item label. */
+  label: string;
+  value?: T;
+  onChange?: (value: T) => void;
+  choices: readonly Choice<T>[];
+  'aria-invalid'?: boolean | 'true' | 'false';
+  'aria-describedby'?: string;
+}
+
+/**
+ * Native radio buttons drawn as large cards: the whole card is the touch target, which is
+ * easier on a phone than antd's small radio dot, and it costs no extra script.
+ */
+export function ChoiceCards<T extends string>({
+  id,
+  name,
+  label,
+  value,
+  onChange,
+  choices,
+  ...aria
+}: ChoiceCardsProps<T>) {
+  return (
+    <div id={id} className="choice-cards" role="radiogroup" aria-label={label} {...aria}>
+      {choices.map((choice) => (
+        <label
+          key={choice.value}
+          className={choice.value === value ? 'choice-card choice-card-checked' : 'choice-card'}
+        >
+          <input
+            type="radio"
+            name={name}
+            value={choice.value}
+            checked={choice.value === value}
+            onChange={() => onChange?.(choice.value)}
+            data-testid={choice.testId}
+          />
+          <span>
+            <span className="choice-title">{choice.title}</span>
+            {choice.hint && <span className="choice-hint">{choice.hint}</span>}
+          </span>
+        </label>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { useTranslation } from 'react-i18next';
+import { Suspense } from 'react';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { useSignedIn } from './auth';
+import { LanguageSwitch } from './LanguageSwitch';
+import { PageFallback, RouteErrorBoundary } from './RouteError';
+
+function NavItems() {
+  const { t } = useTranslation();
+  const signedIn = useSignedIn();
+  if (signedIn) {
+    return (
+      <NavLink to="/tai-khoan" className="nav-link" data-testid="nav-account">
+        {t('nav.account')}
+      </NavLink>
+    );
+  }
+  return (
+    <>
+      <NavLink to="/dang-nhap" className="nav-link" data-testid="nav-signin">
+        {t('nav.signIn')}
+      </NavLink>
+      <NavLink to="/dang-ky" className="nav-link nav-link-primary" data-testid="nav-signup">
+        {t('nav.signUp')}
+      </NavLink>
+    </>
+  );
+}
+
+export function Layout() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="app-header-inner">
+          <Link to="/" className="logo" aria-label={`LienKet — ${t('nav.home')}`}>
+            LienKet
+          </Link>
+          <nav className="app-nav" aria-label={t('nav.main')}>
+            <NavItems />
+            <LanguageSwitch />
+          </nav>
+        </div>
+      </header>
+      <main id="main" className="app-main">
+        <RouteErrorBoundary resetKey={pathname}>
+          <Suspense fallback={<PageFallback />}>
+            <Outlet />
+          </Suspense>
+        </RouteErrorBoundary>
+      </main>
+      <footer className="app-footer">
+        <span>LienKet — {t('app.tagline')}</span>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
+
+/** One error the server reported, reduced to what the UI uses. */
+export interface ApiError {
+  message: string;
+  code?: string;
+  /** Dotted path of the input field the error is about, e.g. `organization.taxCode`. */
+  field?: string;
+}
+
+interface RawGraphQLError {
+  message?: unknown;
+  extensions?: Record<string, unknown> | null;
+}
+
+function toApiError(raw: RawGraphQLError): ApiError | null {
+  if (typeof raw.message !== 'string') return null;
+  const code = raw.extensions?.code;
+  const field = raw.extensions?.field;
+  return {
+    message: raw.message,
+    code: typeof code === 'string' ? code : undefined,
+    field: typeof field === 'string' ? field : undefined,
+  };
+}
+
+function parseServerErrorBody(bodyText: string): RawGraphQLError[] {
+  try {
+    const body: unknown = JSON.parse(bodyText);
+    if (body && typeof body === 'object' && 'errors' in body && Array.isArray(body.errors)) {
+      return body.errors as RawGraphQLError[];
+    }
+  } catch {
+    // Not JSON (a proxy's HTML error page, say): there is nothing the user can act on.
+  }
+  return [];
+}
+
+/**
+ * The GraphQL errors carried by an Apollo error. A server may answer with a non-2xx status and
+ * plain JSON, which Apollo surfaces as a ServerError; its body still holds the localized errors.
+ */
+export function apiErrorsOf(error: unknown): ApiError[] {
+  let raw: readonly RawGraphQLError[] = [];
+  if (CombinedGraphQLErrors.is(error)) raw = error.errors;
+  else if (ServerError.is(error)) raw = parseServerErrorBody(error.bodyText);
+  return raw.map(toApiError).filter((e): e is ApiError => e !== null);
+}
+
+export function hasErrorCode(error: unknown, code: string): boolean {
+  if (ServerError.is(error) && code === 'UNAUTHENTICATED' && error.statusCode === 401) return true;
+  return apiErrorsOf(error).some((e) => e.code === code);
+}

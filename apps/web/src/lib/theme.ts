@@ -1,0 +1,15 @@
+import type { ThemeConfig } from 'antd';
+
+export const theme: ThemeConfig = {
+  token: {
+    colorPrimary: '#2f7d32',
+    colorLink: '#1f6b24',
+    // 16px text avoids iOS zooming into inputs and is easier to read for first-time users.
+    fontSize: 16,
+    // 44px is the smallest comfortable touch target on a phone.
+    controlHeight: 44,
+    borderRadius: 8,
+    fontFamily:
+      "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif",
+  },
+};

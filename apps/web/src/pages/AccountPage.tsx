@@ -1,0 +1,188 @@
+import { useQuery } from '@apollo/client/react';
+import { Alert, Button, Skeleton, Tag } from 'antd';
+import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate } from 'react-router';
+import { graphql } from '../gql';
+import type { MeQuery, VerificationStatus } from '../gql/graphql';
+import { signOut } from '../lib/apollo';
+import { useSignedIn } from '../lib/auth';
+import { apiErrorsOf } from '../lib/errors';
+
+const MeQueryDocument = graphql(`
+  query Me {
+    me {
+      id
+      email
+      fullName
+      locale
+      organizationRole
+      platformRole
+      organization {
+        id
+        kind
+        name
+        taxCode
+        province {
+          code
+          name
+        }
+        verification
+        memberCount
+      }
+    }
+  }
+`);
+
+type Me = NonNullable<MeQuery['me']>;
+type Organization = NonNullable<Me['organization']>;
+
+const VERIFICATION_STYLE: Record<
+  VerificationStatus,
+  { tag: string; alert: 'info' | 'success' | 'warning' | 'error' }
+> = {
+  PENDING_VERIFICATION: { tag: 'gold', alert: 'warning' },
+  VERIFIED: { tag: 'green', alert: 'success' },
+  REJECTED: { tag: 'red', alert: 'error' },
+  SUSPENDED: { tag: 'volcano', alert: 'error' },
+};
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="field">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function Verification({ status }: { status: VerificationStatus }) {
+  const { t } = useTranslation();
+  const style = VERIFICATION_STYLE[status];
+  return (
+    <div className="verification">
+      <Tag
+        color={style.tag}
+        className="verification-badge"
+        data-testid="account-verification"
+        data-status={status}
+      >
+        {t(`verification.${status}.label`)}
+      </Tag>
+      <Alert
+        type={style.alert}
+        showIcon
+        data-testid="account-verification-help"
+        title={t(`verification.${status}.help`)}
+      />
+    </div>
+  );
+}
+
+function OrganizationCard({ organization }: { organization: Organization }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card" aria-labelledby="org-title">
+      <p className="card-eyebrow">{t('account.organization')}</p>
+      <h2 id="org-title" data-testid="account-org-name">
+        {organization.name}
+      </h2>
+      <Verification status={organization.verification} />
+      <dl className="fields">
+        <Field label={t('account.kind')}>{t(`kind.${organization.kind}`)}</Field>
+        <Field label={t('account.taxCode')}>
+          <span data-testid="account-tax-code">{organization.taxCode}</span>
+        </Field>
+        <Field label={t('account.province')}>{organization.province.name}</Field>
+        {organization.memberCount != null && (
+          <Field label={t('account.memberCount')}>{organization.memberCount}</Field>
+        )}
+      </dl>
+    </section>
+  );
+}
+
+function PersonCard({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card" aria-labelledby="person-title">
+      <p className="card-eyebrow">{t('account.person')}</p>
+      <h2 id="person-title" data-testid="account-full-name">
+        {me.fullName}
+      </h2>
+      <dl className="fields">
+        <Field label={t('account.email')}>
+          <span data-testid="account-email">{me.email}</span>
+        </Field>
+        {me.organizationRole && (
+          <Field label={t('account.role')}>{t(`orgRole.${me.organizationRole}`)}</Field>
+        )}
+        {me.platformRole && (
+          <Field label={t('account.platformRole')}>{t(`platformRole.${me.platformRole}`)}</Field>
+        )}
+      </dl>
+      <Button data-testid="signout" size="large" block onClick={onSignOut}>
+        {t('account.signOut')}
+      </Button>
+    </section>
+  );
+}
+
+function AccountView() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { data, loading, error, refetch } = useQuery(MeQueryDocument, {
+    fetchPolicy: 'cache-and-network',
+  });
+  const me = data?.me;
+  const sessionGone = !loading && !error && data !== undefined && me == null;
+
+  useEffect(() => {
+    // The server no longer knows this token (and refreshing did not help): sign out cleanly.
+    if (sessionGone) signOut();
+  }, [sessionGone]);
+
+  function handleSignOut() {
+    signOut();
+    navigate('/dang-nhap', { replace: true });
+  }
+
+  if (me) {
+    return (
+      <>
+        {me.organization ? (
+          <OrganizationCard organization={me.organization} />
+        ) : (
+          <Alert type="info" showIcon title={t('account.noOrganization')} />
+        )}
+        <PersonCard me={me} onSignOut={handleSignOut} />
+      </>
+    );
+  }
+  if (error) {
+    const message = apiErrorsOf(error)[0]?.message ?? t('errors.network');
+    return (
+      <Alert
+        type="error"
+        showIcon
+        role="alert"
+        title={t('account.loadError')}
+        description={message}
+        action={<Button onClick={() => void refetch()}>{t('account.retry')}</Button>}
+      />
+    );
+  }
+  return <Skeleton active paragraph={{ rows: 6 }} />;
+}
+
+export default function AccountPage() {
+  const { t } = useTranslation();
+  const signedIn = useSignedIn();
+  if (!signedIn) return <Navigate to="/dang-nhap" replace />;
+  return (
+    <div className="page page-narrow account">
+      <h1>{t('account.title')}</h1>
+      <AccountView />
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import { useApolloClient, useMutation } from '@apollo/client/react';
+import { Button, Form } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { graphql } from '../gql';
+import { storeTokens } from '../lib/auth';
+import { applyApiErrors, type FieldMap } from '../lib/form-errors';
+import { FormProblems } from '../lib/FormProblems';
+import { Input, PasswordInput } from '../lib/inputs';
+
+const SignInMutation = graphql(`
+  mutation SignIn($email: String!, $password: String!) {
+    signIn(email: $email, password: $password) {
+      accessToken
+      refreshToken
+      user {
+        id
+      }
+    }
+  }
+`);
+
+interface SignInValues {
+  email: string;
+  password: string;
+}
+
+const SERVER_FIELDS: FieldMap<SignInValues> = { email: 'email', password: 'password' };
+
+export default function SignInPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const client = useApolloClient();
+  const [form] = Form.useForm<SignInValues>();
+  const [signIn, { loading }] = useMutation(SignInMutation);
+  const [problems, setProblems] = useState<string[]>([]);
+
+  async function submit(values: SignInValues) {
+    setProblems([]);
+    try {
+      const { data } = await signIn({
+        variables: { email: values.email.trim(), password: values.password },
+      });
+      if (!data) throw new Error('signIn returned no data');
+      storeTokens(data.signIn);
+      // Whatever was cached belonged to nobody or to someone else.
+      await client.clearStore();
+      navigate('/tai-khoan', { replace: true });
+    } catch (error) {
+      setProblems(applyApiErrors(form, error, SERVER_FIELDS) ?? [t('errors.network')]);
+    }
+  }
+
+  return (
+    <div className="page page-narrow">
+      <h1>{t('signIn.title')}</h1>
+      <p className="muted">{t('signIn.intro')}</p>
+      <Form<SignInValues>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={(values) => void submit(values)}
+        // antd's messages replace the browser's, which would appear in the browser's language.
+        noValidate
+      >
+        <Form.Item
+          name="email"
+          label={t('signIn.email')}
+          rules={[
+            { required: true, message: t('signIn.emailRequired') },
+            { type: 'email', message: t('signIn.emailInvalid') },
+          ]}
+        >
+          <Input
+            data-testid="signin-email"
+            type="email"
+            inputMode="email"
+            autoComplete="username"
+          />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={t('signIn.password')}
+          rules={[{ required: true, message: t('signIn.passwordRequired') }]}
+        >
+          <PasswordInput data-testid="signin-password" autoComplete="current-password" />
+        </Form.Item>
+        <FormProblems problems={problems} />
+        <Button
+          data-testid="signin-submit"
+          type="primary"
+          htmlType="submit"
+          size="large"
+          block
+          loading={loading}
+        >
+          {t('signIn.submit')}
+        </Button>
+      </Form>
+      <p className="form-switch">
+        {t('signIn.noAccount')} <Link to="/dang-ky">{t('signIn.toSignUp')}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { AuthResolver } from './auth/auth.resolver';
+import { AuthService } from './auth/auth.service';
+import { SignInThrottle } from './auth/sign-in-throttle';
+import { TokenService } from './auth/token.service';
+import { OrganizationResolver } from './organizations/organization.resolver';
+import { OrganizationService } from './organizations/organization.service';
+import { ReferenceResolver } from './reference/reference.resolver';
+import { UserResolver } from './users/user.resolver';
+
+/** Accounts, organizations, sign-in and reference data: the catalog subgraph's first domain. */
+@Module({
+  providers: [
+    AuthService,
+    TokenService,
+    SignInThrottle,
+    OrganizationService,
+    AuthResolver,
+    UserResolver,
+    OrganizationResolver,
+    ReferenceResolver,
+  ],
+  exports: [AuthService, OrganizationService],
+})
+export class AccountsModule {}

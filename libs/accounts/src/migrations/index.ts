@@ -1,0 +1,1 @@
+export { Accounts1763800000000 } from './1763800000000-accounts';

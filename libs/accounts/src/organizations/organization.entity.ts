@@ -1,0 +1,27 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export enum OrganizationKind {
+  COOPERATIVE = 'COOPERATIVE',
+  ENTERPRISE = 'ENTERPRISE',
+}
+export enum VerificationStatus {
+  PENDING_VERIFICATION = 'PENDING_VERIFICATION',
+  VERIFIED = 'VERIFIED',
+  REJECTED = 'REJECTED',
+  SUSPENDED = 'SUSPENDED',
+}
+
+@Entity({ name: 'organizations' })
+export class OrganizationEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'text' }) kind: OrganizationKind;
+  @Column({ type: 'text' }) name: string;
+  @Column({ name: 'tax_code', type: 'text' }) taxCode: string;
+  @Column({ name: 'province_code', type: 'text' }) provinceCode: string;
+  @Column({ type: 'text', nullable: true }) address: string | null;
+  @Column({ type: 'text', nullable: true }) phone: string | null;
+  @Column({ name: 'member_count', type: 'int', nullable: true }) memberCount: number | null;
+  @Column({ type: 'text', default: VerificationStatus.PENDING_VERIFICATION }) verification: VerificationStatus;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}

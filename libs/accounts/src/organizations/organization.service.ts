@@ -1,0 +1,55 @@
+import { Inject, Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { DataSource, In } from 'typeorm';
+import { AuthUser, loader, RequestContext } from '@lienket/auth';
+import { findProvince, toProvince } from '@lienket/reference-data';
+import { OrganizationEntity, VerificationStatus } from './organization.entity';
+import { Organization } from './organization.type';
+
+@Injectable()
+export class OrganizationService {
+  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+
+  /** One batched query per request for every organization a response mentions. */
+  loader(ctx: RequestContext): DataLoader<string, OrganizationEntity | null> {
+    return loader(ctx, 'organizations', () => new DataLoader<string, OrganizationEntity | null>(async (ids) => {
+      const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+      const rows = valid.length ? await this.ds.getRepository(OrganizationEntity).findBy({ id: In(valid) }) : [];
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }));
+  }
+
+  /**
+   * A verified organization is public; any other is visible only to its own members and platform
+   * staff — to everyone else it does not exist.
+   */
+  async findVisible(ctx: RequestContext, id: string): Promise<OrganizationEntity | null> {
+    const org = await this.loader(ctx).load(id);
+    if (!org) return null;
+    return org.verification === VerificationStatus.VERIFIED || canSeePrivate(ctx.user, org.id) ? org : null;
+  }
+}
+
+export function canSeePrivate(user: AuthUser | null, organizationId: string): boolean {
+  return !!user && (user.organizationId === organizationId || user.platformRole !== null);
+}
+
+export function toOrganization(e: OrganizationEntity, ctx: Pick<RequestContext, 'user' | 'lang'>): Organization {
+  const viewer = ctx.user;
+  const province = findProvince(e.provinceCode);
+  const privateOk = canSeePrivate(viewer, e.id);
+  return {
+    id: e.id,
+    kind: e.kind,
+    name: e.name,
+    taxCode: e.taxCode,
+    // Province codes are validated on write, so the lookup always hits.
+    province: toProvince(province!, ctx.lang),
+    verification: e.verification,
+    memberCount: e.memberCount,
+    address: privateOk ? e.address : null,
+    phone: privateOk ? e.phone : null,
+    createdAt: e.createdAt,
+  };
+}

@@ -1,0 +1,35 @@
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateTimeScalar } from '@lienket/graphql';
+import { Province } from '@lienket/reference-data';
+import { OrganizationKind, VerificationStatus } from './organization.entity';
+
+registerEnumType(OrganizationKind, { name: 'OrganizationKind' });
+registerEnumType(VerificationStatus, { name: 'VerificationStatus' });
+
+@ObjectType()
+@Directive('@key(fields: "id")')
+export class Organization {
+  @Field(() => ID) id: string;
+  @Field(() => OrganizationKind) kind: OrganizationKind;
+  @Field() name: string;
+  @Field({ description: 'Mã số thuế: 10 digits, or 10-3 with a branch suffix' }) taxCode: string;
+  @Field(() => Province) province: Province;
+  @Field(() => VerificationStatus) verification: VerificationStatus;
+  @Field(() => Int, { nullable: true }) memberCount: number | null;
+  @Field(() => String, { nullable: true, description: 'Visible to the organization and platform staff' })
+  address: string | null;
+  @Field(() => String, { nullable: true, description: 'Visible to the organization and platform staff' })
+  phone: string | null;
+  @Field(() => DateTimeScalar) createdAt: Date;
+}
+
+@InputType()
+export class OrganizationInput {
+  @Field(() => OrganizationKind) kind: OrganizationKind;
+  @Field() name: string;
+  @Field() taxCode: string;
+  @Field() provinceCode: string;
+  @Field(() => String, { nullable: true }) address?: string | null;
+  @Field(() => String, { nullable: true }) phone?: string | null;
+  @Field(() => Int, { nullable: true }) memberCount?: number | null;
+}

@@ -1,0 +1,27 @@
+import { Args, Context, Query, Resolver } from '@nestjs/graphql';
+import { RequestContext } from '@lienket/auth';
+import { Category, childCategories, PROVINCES, Province, toCategory, toProvince, toUnit, Unit, UNITS } from '@lienket/reference-data';
+
+/** Built once per language: the list never changes while the process runs. */
+const provinces = { vi: PROVINCES.map((p) => toProvince(p, 'vi')), en: PROVINCES.map((p) => toProvince(p, 'en')) };
+
+@Resolver()
+export class ReferenceResolver {
+  @Query(() => [Province], { description: 'The 34 provincial-level units in force since 1 July 2025' })
+  provinces(@Context() ctx: RequestContext): Province[] {
+    return provinces[ctx.lang];
+  }
+
+  @Query(() => [Category], { description: 'HS chapters, or the headings of one chapter' })
+  categories(
+    @Args('parentCode', { type: () => String, nullable: true }) parentCode: string | null,
+    @Context() ctx: RequestContext,
+  ): Category[] {
+    return childCategories(parentCode).map((c) => toCategory(c, ctx.lang));
+  }
+
+  @Query(() => [Unit])
+  units(@Context() ctx: RequestContext): Unit[] {
+    return UNITS.map((u) => toUnit(u, ctx.lang));
+  }
+}

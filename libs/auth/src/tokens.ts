@@ -1,0 +1,40 @@
+import jwt from 'jsonwebtoken';
+import { AuthUser, OrganizationRole, PlatformRole } from './roles';
+
+interface Claims {
+  sub: string;
+  org?: string;
+  orole?: OrganizationRole;
+  prole?: PlatformRole;
+}
+
+const ISSUER = 'lienket';
+const ALGORITHM = 'HS256';
+
+export function issueAccessToken(user: AuthUser, secret: string, ttlSeconds: number): string {
+  const claims: Claims = { sub: user.id };
+  if (user.organizationId) claims.org = user.organizationId;
+  if (user.organizationRole) claims.orole = user.organizationRole;
+  if (user.platformRole) claims.prole = user.platformRole;
+  return jwt.sign(claims, secret, { algorithm: ALGORITHM, expiresIn: ttlSeconds, issuer: ISSUER });
+}
+
+export type TokenCheck = { user: AuthUser } | { error: 'expired' | 'invalid' };
+
+/** Verifies a bearer token locally (no I/O): every subgraph checks the caller itself. */
+export function verifyAccessToken(token: string, secret: string): TokenCheck {
+  try {
+    const c = jwt.verify(token, secret, { algorithms: [ALGORITHM], issuer: ISSUER }) as Claims;
+    if (typeof c.sub !== 'string') return { error: 'invalid' };
+    return {
+      user: {
+        id: c.sub,
+        organizationId: c.org ?? null,
+        organizationRole: c.orole ?? null,
+        platformRole: c.prole ?? null,
+      },
+    };
+  } catch (e) {
+    return { error: e instanceof jwt.TokenExpiredError ? 'expired' : 'invalid' };
+  }
+}

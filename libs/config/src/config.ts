@@ -1,0 +1,114 @@
+import { z } from 'zod';
+
+/** Demo values documented in the README; refused when NODE_ENV=production. */
+export const DEMO_ADMIN_EMAIL = 'admin@lienket.vn';
+export const DEMO_ADMIN_PASSWORD = 'LienKet-Admin-2026';
+const DEMO_JWT_SECRET = 'lienket-development-secret-change-me-in-production';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v));
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default('postgres://postgres@127.0.0.1:5432/lienket'),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379/0'),
+  QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]{1,40}$/i).default('lienket'),
+  PORT: port.default(4000),
+  CATALOG_PORT: port.default(4001),
+  PROCUREMENT_PORT: port.default(4002),
+  MATCHER_HEALTH_PORT: port.default(4003),
+  CATALOG_URL: optionalString,
+  PROCUREMENT_URL: optionalString,
+  JWT_SECRET: z.string().min(32).default(DEMO_JWT_SECRET),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).default(900),
+  REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).default(30 * 24 * 3600),
+  ADMIN_EMAIL: z.email().default(DEMO_ADMIN_EMAIL),
+  ADMIN_PASSWORD: z.string().min(10).default(DEMO_ADMIN_PASSWORD),
+  MIN_BID_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),
+  SMTP_URL: optionalString,
+  MAIL_FROM: z.string().default('LienKet <no-reply@lienket.vn>'),
+  PUBLIC_URL: optionalString,
+  SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
+  WEB_DIST: optionalString,
+});
+
+export interface AppConfig {
+  env: 'development' | 'test' | 'production';
+  production: boolean;
+  logLevel: string;
+  databaseUrl: string;
+  redisUrl: string;
+  queuePrefix: string;
+  gateway: { port: number; catalogUrl: string; procurementUrl: string; publicUrl: string };
+  catalog: { port: number };
+  procurement: { port: number };
+  matcher: { healthPort: number };
+  auth: { jwtSecret: string; accessTtlSeconds: number; refreshTtlSeconds: number };
+  signInThrottle: { perAccount: number; perAddress: number };
+  admin: { email: string; password: string };
+  minBidWindowSeconds: number;
+  mail: { smtpUrl?: string; from: string };
+  webDist?: string;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment once; every invalid variable is listed in one error. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+    );
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  if (production) {
+    const problems: string[] = [];
+    if (e.JWT_SECRET === DEMO_JWT_SECRET) problems.push('JWT_SECRET: must be set in production');
+    if (e.ADMIN_EMAIL === DEMO_ADMIN_EMAIL || e.ADMIN_PASSWORD === DEMO_ADMIN_PASSWORD) {
+      problems.push('ADMIN_EMAIL/ADMIN_PASSWORD: the demo values are refused in production');
+    }
+    if (problems.length) throw new ConfigError(problems);
+  }
+  return {
+    env: e.NODE_ENV,
+    production,
+    logLevel: e.LOG_LEVEL,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    queuePrefix: e.QUEUE_PREFIX,
+    gateway: {
+      port: e.PORT,
+      catalogUrl: e.CATALOG_URL ?? `http://127.0.0.1:${e.CATALOG_PORT}/graphql`,
+      procurementUrl: e.PROCUREMENT_URL ?? `http://127.0.0.1:${e.PROCUREMENT_PORT}/graphql`,
+      publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    },
+    catalog: { port: e.CATALOG_PORT },
+    procurement: { port: e.PROCUREMENT_PORT },
+    matcher: { healthPort: e.MATCHER_HEALTH_PORT },
+    auth: {
+      jwtSecret: e.JWT_SECRET,
+      accessTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
+    },
+    signInThrottle: {
+      perAccount: e.SIGNIN_MAX_FAILURES_PER_ACCOUNT,
+      perAddress: e.SIGNIN_MAX_FAILURES_PER_ADDRESS,
+    },
+    admin: { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD },
+    minBidWindowSeconds: e.MIN_BID_WINDOW_SECONDS,
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    webDist: e.WEB_DIST,
+  };
+}

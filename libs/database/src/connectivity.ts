@@ -1,0 +1,43 @@
+import { Client } from 'pg';
+import { Redis } from 'ioredis';
+
+/** Checks that PostgreSQL and Redis answer; returns one human message per service that does not. */
+export async function checkServices(databaseUrl: string, redisUrl: string): Promise<string[]> {
+  const problems: string[] = [];
+  const pgUrl = new URL(databaseUrl);
+  pgUrl.pathname = '/postgres';
+  const pg = new Client({ connectionString: pgUrl.toString(), connectionTimeoutMillis: 3000 });
+  try {
+    await pg.connect();
+    await pg.query('SELECT 1');
+  } catch (e) {
+    problems.push(
+      `PostgreSQL is not reachable at ${safeAddress(databaseUrl)} (${(e as Error).message}). ` +
+        `Start it: 'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start' on a local install, ` +
+        `or 'docker compose up -d postgres redis'.`,
+    );
+  } finally {
+    await pg.end().catch(() => undefined);
+  }
+  const redis = new Redis(redisUrl, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (e) {
+    problems.push(
+      `Redis is not reachable at ${safeAddress(redisUrl)} (${(e as Error).message}). ` +
+        `Start it: 'redis-server --daemonize yes --bind 127.0.0.1 --port 6379' on a local install, ` +
+        `or 'docker compose up -d postgres redis'.`,
+    );
+  } finally {
+    redis.disconnect();
+  }
+  return problems;
+}
+
+/** host:port/db without credentials, for messages and logs. */
+export function safeAddress(url: string): string {
+  const u = new URL(url);
+  return `${u.hostname}:${u.port || (u.protocol.startsWith('redis') ? 6379 : 5432)}${u.pathname}`;
+}

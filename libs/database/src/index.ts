@@ -1,0 +1,4 @@
+export * from './data-source';
+export * from './outbox';
+export * from './connectivity';
+export * from './database.module';

@@ -1,0 +1,37 @@
+import { ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
+import { GqlArgumentsHost, GqlContextType, GqlExceptionFilter } from '@nestjs/graphql';
+import { GraphQLError } from 'graphql';
+import { DomainError, ErrorCode } from './errors';
+import { Lang, localize } from './messages';
+
+/**
+ * The one place where errors become what a client sees: domain errors get their code and a message in
+ * the caller's language; GraphQL errors pass through; anything else is logged and answered with a
+ * generic INTERNAL_SERVER_ERROR, never a stack trace.
+ */
+@Catch()
+export class GraphqlExceptionFilter implements GqlExceptionFilter {
+  private readonly logger = new Logger('GraphqlExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost) {
+    if (host.getType<GqlContextType>() !== 'graphql') {
+      if (exception instanceof HttpException) throw exception;
+      throw exception;
+    }
+    const ctx = GqlArgumentsHost.create(host).getContext<{ lang?: Lang }>();
+    return toGraphqlError(exception, ctx?.lang ?? 'vi', this.logger);
+  }
+}
+
+export function toGraphqlError(exception: unknown, lang: Lang, logger?: Logger): GraphQLError {
+  if (exception instanceof DomainError) {
+    return new GraphQLError(localize(exception.messageKey, lang, exception.params), {
+      extensions: { code: exception.code, ...(exception.field ? { field: exception.field } : {}) },
+    });
+  }
+  if (exception instanceof GraphQLError && exception.extensions?.code) return exception;
+  logger?.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+  return new GraphQLError(localize('internal', lang), {
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  });
+}

@@ -1,0 +1,27 @@
+import { localize, MESSAGES, pickLang } from './messages';
+
+describe('messages', () => {
+  it('has a Vietnamese and an English text for every key', () => {
+    for (const [key, m] of Object.entries(MESSAGES)) {
+      expect([key, m.vi.length > 0, m.en.length > 0]).toEqual([key, true, true]);
+    }
+  });
+
+  it('chooses the language from Accept-Language, Vietnamese by default', () => {
+    expect(pickLang(undefined)).toBe('vi');
+    expect(pickLang('en-US,en;q=0.9')).toBe('en');
+    expect(pickLang('vi-VN,vi;q=0.9,en;q=0.5')).toBe('vi');
+    expect(pickLang('fr')).toBe('vi');
+  });
+
+  it('fills the field label and parameters', () => {
+    expect(localize('required', 'vi', { field: 'fullName' })).toBe('Vui lòng nhập họ tên.');
+    expect(localize('required', 'en', { field: 'fullName' })).toBe('Please enter full name.');
+    expect(localize('weakPassword', 'en', { min: 10 })).toBe(
+      'The password needs at least 10 characters.',
+    );
+    expect(localize('tooLong', 'vi', { field: 'organization.name', max: 200 })).toBe(
+      'Tên tổ chức dài quá 200 ký tự.',
+    );
+  });
+});

@@ -1,0 +1,147 @@
+export type Lang = 'vi' | 'en';
+
+/** Every message a person may read, in Vietnamese (first) and English. `{x}` is a parameter. */
+export const MESSAGES = {
+  internal: {
+    vi: 'Đã có lỗi ngoài ý muốn. Vui lòng thử lại sau ít phút.',
+    en: 'Something went wrong on our side. Please try again in a few minutes.',
+  },
+  notFound: { vi: 'Không tìm thấy.', en: 'Not found.' },
+  unauthenticated: {
+    vi: 'Bạn cần đăng nhập để tiếp tục.',
+    en: 'Please sign in to continue.',
+  },
+  sessionExpired: {
+    vi: 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
+    en: 'Your session has expired. Please sign in again.',
+  },
+  badCredentials: {
+    vi: 'E-mail hoặc mật khẩu không đúng.',
+    en: 'Wrong e-mail or password.',
+  },
+  refreshInvalid: {
+    vi: 'Phiên đăng nhập không còn hiệu lực. Vui lòng đăng nhập lại.',
+    en: 'This session is no longer valid. Please sign in again.',
+  },
+  tooManySignIns: {
+    vi: 'Bạn đã thử đăng nhập quá nhiều lần. Vui lòng thử lại sau {minutes} phút.',
+    en: 'Too many sign-in attempts. Please try again in {minutes} minutes.',
+  },
+  forbidden: {
+    vi: 'Bạn không có quyền thực hiện thao tác này.',
+    en: 'You are not allowed to do this.',
+  },
+  organizationRequired: {
+    vi: 'Tài khoản của bạn chưa thuộc tổ chức nào.',
+    en: 'Your account does not belong to an organization.',
+  },
+  invalidEmail: { vi: 'E-mail không hợp lệ.', en: 'This e-mail address is not valid.' },
+  weakPassword: {
+    vi: 'Mật khẩu cần ít nhất {min} ký tự.',
+    en: 'The password needs at least {min} characters.',
+  },
+  required: { vi: 'Vui lòng nhập {label}.', en: 'Please enter {label}.' },
+  tooLong: {
+    vi: '{label} dài quá {max} ký tự.',
+    en: '{label} is longer than {max} characters.',
+  },
+  invalidTaxCode: {
+    vi: 'Mã số thuế không hợp lệ: cần 10 chữ số, hoặc 10 chữ số kèm "-" và 3 chữ số chi nhánh, với chữ số kiểm tra đúng.',
+    en: 'Invalid tax code: it needs 10 digits, or 10 digits plus "-" and a 3-digit branch, with a correct check digit.',
+  },
+  unknownProvince: {
+    vi: 'Không có tỉnh/thành phố với mã "{value}" (mã theo danh mục 34 đơn vị từ 1/7/2025).',
+    en: 'There is no province with code "{value}" (codes of the 34 units in force since 1 July 2025).',
+  },
+  unknownCategory: {
+    vi: 'Không có ngành hàng với mã "{value}".',
+    en: 'There is no category with code "{value}".',
+  },
+  unknownUnit: {
+    vi: 'Không có đơn vị tính với mã "{value}".',
+    en: 'There is no unit with code "{value}".',
+  },
+  emailTaken: {
+    vi: 'E-mail này đã được dùng để đăng ký.',
+    en: 'This e-mail address is already registered.',
+  },
+  taxCodeTaken: {
+    vi: 'Mã số thuế này đã được một tổ chức khác đăng ký.',
+    en: 'This tax code is already registered by another organization.',
+  },
+  invalidValue: { vi: '{label} không hợp lệ.', en: '{label} is not valid.' },
+  mustBePositive: { vi: '{label} phải lớn hơn 0.', en: '{label} must be greater than 0.' },
+  outOfRange: {
+    vi: '{label} phải từ {min} đến {max}.',
+    en: '{label} must be between {min} and {max}.',
+  },
+  dateOrder: {
+    vi: 'Ngày bắt đầu giao phải trước hoặc bằng ngày kết thúc giao.',
+    en: 'The delivery start must not be after the delivery end.',
+  },
+  deadlineTooSoon: {
+    vi: 'Hạn nộp hồ sơ phải cách hiện tại ít nhất {minutes} phút.',
+    en: 'The bid deadline must be at least {minutes} minutes from now.',
+  },
+  deadlineAfterDelivery: {
+    vi: 'Hạn nộp hồ sơ phải trước ngày bắt đầu giao hàng.',
+    en: 'The bid deadline must be before the delivery start.',
+  },
+  currencyVnd: {
+    vi: 'Hiện chỉ hỗ trợ đồng Việt Nam (VND).',
+    en: 'Only Vietnamese đồng (VND) is supported for now.',
+  },
+  invalidCursor: {
+    vi: 'Con trỏ phân trang không hợp lệ.',
+    en: 'The pagination cursor is not valid.',
+  },
+  queryTooComplex: {
+    vi: 'Truy vấn quá phức tạp.',
+    en: 'The query is too complex.',
+  },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+/** Field labels used inside messages ("Vui lòng nhập {label}"). */
+export const FIELD_LABELS: Record<string, Record<Lang, string>> = {
+  email: { vi: 'e-mail', en: 'e-mail' },
+  password: { vi: 'mật khẩu', en: 'password' },
+  fullName: { vi: 'họ tên', en: 'full name' },
+  'organization.name': { vi: 'tên tổ chức', en: 'organization name' },
+  'organization.taxCode': { vi: 'mã số thuế', en: 'tax code' },
+  'organization.provinceCode': { vi: 'tỉnh/thành phố', en: 'province' },
+  'organization.address': { vi: 'địa chỉ', en: 'address' },
+  'organization.phone': { vi: 'số điện thoại', en: 'phone number' },
+  'organization.memberCount': { vi: 'số thành viên', en: 'member count' },
+  title: { vi: 'tiêu đề', en: 'title' },
+  description: { vi: 'mô tả', en: 'description' },
+  quantity: { vi: 'số lượng', en: 'quantity' },
+  categoryCode: { vi: 'ngành hàng', en: 'category' },
+  unitCode: { vi: 'đơn vị tính', en: 'unit' },
+  deliveryProvinceCode: { vi: 'nơi giao hàng', en: 'delivery province' },
+  targetUnitPrice: { vi: 'đơn giá mục tiêu', en: 'target unit price' },
+  bidDeadline: { vi: 'hạn nộp hồ sơ', en: 'bid deadline' },
+  first: { vi: 'số lượng mỗi trang', en: 'page size' },
+};
+
+export function pickLang(acceptLanguage: string | string[] | undefined): Lang {
+  const header = Array.isArray(acceptLanguage) ? acceptLanguage[0] : acceptLanguage;
+  if (!header) return 'vi';
+  // The first language the caller names wins; Vietnamese is the default for anything else.
+  const first = header.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'vi';
+}
+
+export function localize(
+  key: MessageKey,
+  lang: Lang,
+  params: Record<string, string | number> = {},
+): string {
+  const template: string = MESSAGES[key][lang];
+  const label = params.field ? FIELD_LABELS[String(params.field)]?.[lang] ?? String(params.field) : '';
+  const text = template.replace(/\{(\w+)\}/g, (_, name: string) =>
+    name === 'label' ? label : String(params[name] ?? ''),
+  );
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

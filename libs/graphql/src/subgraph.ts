@@ -1,0 +1,36 @@
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloFederationDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { GraphQLFormattedError } from 'graphql';
+import type { IncomingMessage } from 'node:http';
+import { ErrorCode } from './errors';
+import { localize } from './messages';
+
+/**
+ * GraphQL options shared by every subgraph: Federation 2, the caller's context, no stack traces,
+ * no inline tracing (it costs ~a quarter of throughput and nobody reads it here).
+ */
+export function subgraphOptions(
+  context: (req: IncomingMessage) => object,
+): ApolloDriverConfig {
+  return {
+    driver: ApolloFederationDriver,
+    autoSchemaFile: { federation: 2 },
+    sortSchema: true,
+    path: '/graphql',
+    graphiql: false,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    // @nestjs/apollo loads @apollo/server as ESM and we load it as CommonJS: same plugin, two type identities.
+    plugins: [ApolloServerPluginInlineTraceDisabled() as unknown as NonNullable<ApolloDriverConfig['plugins']>[number]],
+    context: ({ req }: { req: IncomingMessage }) => context(req),
+    formatError: (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+      // Errors without a code never left the exception filter, so they are internal: hide them.
+      const code = formatted.extensions?.code;
+      if (!code) {
+        return { message: localize('internal', 'vi'), path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+      }
+      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    },
+  };
+}

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { MailerService } from './mail/mailer.service';
+import { OutgoingMailService } from './mail/outgoing-mail.service';
+import { RegistrationReceivedHandler } from './mail/registration-received.handler';
+
+/** E-mail (and later in-app) notifications, driven by domain events. */
+@Module({ providers: [MailerService, OutgoingMailService, RegistrationReceivedHandler], exports: [OutgoingMailService] })
+export class NotificationsModule {}

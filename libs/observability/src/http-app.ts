@@ -1,0 +1,42 @@
+import { INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { json } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { Logger } from 'nestjs-pino';
+
+export const MAX_BODY = '256kb';
+
+/**
+ * JSON body parsing whose failures answer like GraphQL-over-HTTP (400 malformed, 413 too large)
+ * instead of reaching Express's default handler, which prints stack traces.
+ */
+export function jsonBodyParser(limit = MAX_BODY) {
+  const parse = json({ limit });
+  return (req: Request, res: Response, next: NextFunction) =>
+    parse(req, res, (err?: { status?: number; type?: string }) => {
+      if (!err) return next();
+      const status = err.status === 413 ? 413 : 400;
+      const message = status === 413 ? 'Request body is too large' : 'Request body is not valid JSON';
+      res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }] });
+    });
+}
+
+/** Creates an Express-based Nest app with pino logs, bounded bodies and graceful shutdown. */
+export async function createHttpApp(
+  module: Type<unknown>,
+  opts: { beforeBody?: RequestHandler[] } = {},
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(module, { bodyParser: false, bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  for (const handler of opts.beforeBody ?? []) app.use(handler);
+  app.use(jsonBodyParser());
+  app.enableShutdownHooks();
+  app.disable('x-powered-by');
+  return app;
+}
+
+export async function listen(app: INestApplication, port: number, name: string): Promise<void> {
+  await app.listen(port, '0.0.0.0');
+  app.get(Logger).log(`${name} listening on http://localhost:${port}`);
+}

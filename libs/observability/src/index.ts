@@ -1,0 +1,3 @@
+export * from './logger.module';
+export * from './health';
+export * from './http-app';

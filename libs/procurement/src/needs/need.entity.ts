@@ -1,0 +1,38 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export enum NeedStatus {
+  DRAFT = 'DRAFT',
+  PENDING_REVIEW = 'PENDING_REVIEW',
+  OPEN = 'OPEN',
+  CLOSED = 'CLOSED',
+  AWARDED = 'AWARDED',
+  CANCELLED = 'CANCELLED',
+  REJECTED = 'REJECTED',
+}
+
+/** Statuses anyone may see; the others exist only for the buyer (and moderators). */
+export const PUBLIC_NEED_STATUSES = [NeedStatus.OPEN, NeedStatus.CLOSED, NeedStatus.AWARDED];
+
+@Entity({ name: 'needs' })
+export class NeedEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'buyer_org_id', type: 'uuid' }) buyerOrgId: string;
+  @Column({ name: 'created_by', type: 'uuid' }) createdBy: string;
+  @Column({ type: 'text' }) title: string;
+  @Column({ type: 'text', nullable: true }) description: string | null;
+  @Column({ name: 'category_code', type: 'text' }) categoryCode: string;
+  /** numeric: read back as an exact decimal string. */
+  @Column({ type: 'numeric' }) quantity: string;
+  @Column({ name: 'unit_code', type: 'text' }) unitCode: string;
+  @Column({ name: 'target_unit_price', type: 'numeric', nullable: true }) targetUnitPrice: string | null;
+  @Column({ type: 'text', default: 'VND' }) currency: string;
+  @Column({ name: 'delivery_province_code', type: 'text' }) deliveryProvinceCode: string;
+  @Column({ name: 'delivery_from', type: 'date' }) deliveryFrom: string;
+  @Column({ name: 'delivery_to', type: 'date' }) deliveryTo: string;
+  @Column({ name: 'required_certifications', type: 'text', array: true, default: () => "'{}'" }) requiredCertifications: string[];
+  @Column({ name: 'allow_partial', type: 'boolean', default: false }) allowPartial: boolean;
+  @Column({ name: 'bid_deadline', type: 'timestamptz' }) bidDeadline: Date;
+  @Column({ type: 'text', default: NeedStatus.DRAFT }) status: NeedStatus;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}

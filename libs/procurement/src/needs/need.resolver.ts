@@ -1,0 +1,34 @@
+import { UseGuards } from '@nestjs/common';
+import { Args, Context, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { AuthGuard, AuthUser, CurrentUser, RequestContext, Roles, OrganizationRole } from '@lienket/auth';
+import { pageSize, toConnection } from '@lienket/graphql';
+import { toNeed } from './need.mapper';
+import { NeedService } from './need.service';
+import { NeedConnection, NeedFilter, NeedInput, ProcurementNeed } from './need.type';
+
+@Resolver(() => ProcurementNeed)
+export class NeedResolver {
+  constructor(private readonly needService: NeedService) {}
+
+  @Mutation(() => ProcurementNeed, { description: 'Saves a draft need for your organization' })
+  @UseGuards(AuthGuard)
+  @Roles({ organization: [OrganizationRole.OWNER, OrganizationRole.MANAGER] })
+  async createNeed(@Args('input') input: NeedInput, @CurrentUser() user: AuthUser, @Context() ctx: RequestContext) {
+    return toNeed(await this.needService.create(user, input), ctx.lang);
+  }
+
+  @Query(() => NeedConnection)
+  async needs(
+    @Context() ctx: RequestContext,
+    @Args('filter', { type: () => NeedFilter, nullable: true }) filter?: NeedFilter | null,
+    @Args('first', { type: () => Int, nullable: true }) first?: number | null,
+    @Args('after', { type: () => String, nullable: true }) after?: string | null,
+  ) {
+    const limit = pageSize(first);
+    const page = await this.needService.list(ctx.user, filter, limit, after);
+    return toConnection(page.rows, limit, (r) => [r.createdAt.toISOString(), r.id], (r) => toNeed(r, ctx.lang), {
+      hasPreviousPage: page.hasPreviousPage,
+      totalCount: page.total,
+    });
+  }
+}

@@ -1,0 +1,53 @@
+import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { connectionTypes, DateScalar, DateTimeScalar, DecimalScalar, Money, MoneyInput } from '@lienket/graphql';
+import { Category, Province, Unit } from '@lienket/reference-data';
+import { OrganizationRef } from '../shared/organization-ref.type';
+import { NeedStatus } from './need.entity';
+
+registerEnumType(NeedStatus, { name: 'NeedStatus' });
+
+@ObjectType()
+export class ProcurementNeed {
+  @Field(() => ID) id: string;
+  @Field(() => OrganizationRef) buyer: OrganizationRef;
+  @Field() title: string;
+  @Field(() => String, { nullable: true }) description: string | null;
+  @Field(() => Category) category: Category;
+  @Field(() => DecimalScalar) quantity: string;
+  @Field(() => Unit) unit: Unit;
+  @Field(() => Money, { nullable: true }) targetUnitPrice: Money | null;
+  @Field(() => Province) deliveryProvince: Province;
+  @Field(() => DateScalar) deliveryFrom: string;
+  @Field(() => DateScalar) deliveryTo: string;
+  @Field(() => [String]) requiredCertifications: string[];
+  @Field() allowPartial: boolean;
+  @Field(() => DateTimeScalar) bidDeadline: Date;
+  @Field(() => NeedStatus) status: NeedStatus;
+  @Field(() => DateTimeScalar) createdAt: Date;
+}
+
+export const NeedConnection = connectionTypes(ProcurementNeed, 'Need');
+
+@InputType()
+export class NeedInput {
+  @Field() title: string;
+  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field() categoryCode: string;
+  @Field(() => DecimalScalar) quantity: string;
+  @Field() unitCode: string;
+  @Field(() => MoneyInput, { nullable: true }) targetUnitPrice?: MoneyInput | null;
+  @Field() deliveryProvinceCode: string;
+  @Field(() => DateScalar) deliveryFrom: string;
+  @Field(() => DateScalar) deliveryTo: string;
+  @Field(() => [String], { nullable: true }) requiredCertifications?: string[] | null;
+  @Field(() => Boolean, { nullable: true }) allowPartial?: boolean | null;
+  @Field(() => DateTimeScalar) bidDeadline: Date;
+}
+
+@InputType()
+export class NeedFilter {
+  @Field(() => String, { nullable: true }) categoryCode?: string | null;
+  @Field(() => String, { nullable: true }) provinceCode?: string | null;
+  @Field(() => NeedStatus, { nullable: true }) status?: NeedStatus | null;
+  @Field(() => Boolean, { nullable: true, description: "Only your organization's needs, in every status" }) mine?: boolean | null;
+}

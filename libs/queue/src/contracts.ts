@@ -1,0 +1,45 @@
+import { JobsOptions } from 'bullmq';
+
+/** The one queue that carries domain events from the services' outboxes to the worker. */
+export const EVENTS_QUEUE = 'events';
+
+/** Every job the worker handles, with its payload. Adding one here without a handler stops the worker. */
+export interface JobPayloads {
+  'organization.registered': {
+    organizationId: string;
+    organizationName: string;
+    kind: 'COOPERATIVE' | 'ENTERPRISE';
+    ownerUserId: string;
+    ownerEmail: string;
+    ownerName: string;
+    locale: 'VI' | 'EN';
+  };
+}
+export type JobName = keyof JobPayloads;
+export const JOB_NAMES: readonly JobName[] = ['organization.registered'];
+
+export function isJobName(name: string): name is JobName {
+  return (JOB_NAMES as readonly string[]).includes(name);
+}
+
+/** Bounded retries with backoff; failures are kept for inspection, successes trimmed. */
+export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { count: 1000, age: 24 * 3600 },
+  removeOnFail: false,
+};
+
+/** BullMQ connection options from a redis:// URL (BullMQ needs maxRetriesPerRequest null for workers). */
+export function redisConnection(url: string) {
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: Number(u.port || 6379),
+    db: Number(u.pathname.slice(1) || 0),
+    username: u.username ? decodeURIComponent(u.username) : undefined,
+    password: u.password ? decodeURIComponent(u.password) : undefined,
+    tls: u.protocol === 'rediss:' ? {} : undefined,
+    maxRetriesPerRequest: null,
+  };
+}

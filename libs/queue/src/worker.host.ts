@@ -1,0 +1,43 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { Job, Worker } from 'bullmq';
+import { APP_CONFIG, AppConfig } from '@lienket/config';
+import { EVENTS_QUEUE, isJobName, redisConnection } from './contracts';
+import { buildHandlerRegistry, JobHandler } from './handler-registry';
+import { HandlesJob } from './job-handler.decorator';
+
+/** Consumes the events queue with the discovered handlers; closes gracefully (finishes running jobs). */
+@Injectable()
+export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Worker');
+  private worker?: Worker;
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap() {
+    const entries = this.discovery.getProviders({ metadataKey: HandlesJob.KEY }).map((w) => ({
+      name: this.discovery.getMetadataByDecorator(HandlesJob, w) as string,
+      handler: w.instance as JobHandler,
+      owner: w.name,
+    }));
+    const registry = buildHandlerRegistry(entries);
+    this.worker = new Worker(
+      EVENTS_QUEUE,
+      async (job: Job) => {
+        if (!isJobName(job.name)) throw new Error(`unknown job ${job.name}`);
+        await registry.get(job.name)!.handle(job.data, job.id!);
+      },
+      { connection: redisConnection(this.config.redisUrl), prefix: this.config.queuePrefix, concurrency: 16 },
+    );
+    this.worker.on('failed', (job, err) => this.logger.warn(`job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`));
+    this.worker.on('error', (err) => this.logger.error(`worker error: ${err.message}`));
+    this.logger.log(`consuming "${EVENTS_QUEUE}" with handlers for ${[...registry.keys()].join(', ')}`);
+  }
+
+  async onApplicationShutdown() {
+    await this.worker?.close();
+  }
+}

@@ -1,0 +1,5 @@
+export * from './provinces';
+export * from './categories';
+export * from './units';
+export * from './tax-code';
+export * from './reference.types';

@@ -1,0 +1,44 @@
+import { CATEGORIES, childCategories, findCategory } from './categories';
+import { findProvince, findWard, PROVINCES } from './provinces';
+import { normalizeTaxCode } from './tax-code';
+import { findUnit, UNITS } from './units';
+
+describe('reference data', () => {
+  it('has exactly the 34 provincial units in force since 1 July 2025', () => {
+    expect(PROVINCES).toHaveLength(34);
+    expect(new Set(PROVINCES.map((p) => p.code)).size).toBe(34);
+    expect(findProvince('01')?.name).toBe('Hà Nội');
+    expect(findProvince('66')?.name).toBe('Đắk Lắk');
+    expect(findProvince('02')).toBeUndefined(); // Hà Giang merged into Tuyên Quang (08)
+  });
+
+  it('knows the wards of the new provinces', () => {
+    expect(findWard('00004')).toEqual({ code: '00004', provinceCode: '01', name: 'Phường Ba Đình' });
+  });
+
+  it('has HS chapters 01–24 with Vietnamese and English names, and their headings', () => {
+    const chapters = childCategories(null);
+    expect(chapters.map((c) => c.code)).toEqual(Array.from({ length: 24 }, (_, i) => String(i + 1).padStart(2, '0')));
+    expect(CATEGORIES.filter((c) => c.level === 'heading')).toHaveLength(199);
+    expect(findCategory('0901')).toMatchObject({ parentCode: '09', nameEn: expect.stringMatching(/^Coffee/) });
+    expect(findCategory('0901')?.nameVi).toMatch(/^Cà phê/);
+    expect(childCategories('09').map((c) => c.code)).toContain('0904');
+  });
+
+  it('converts Vietnamese market units to kilograms exactly', () => {
+    expect(UNITS.map((u) => u.nameVi)).toEqual(expect.arrayContaining(['kg', 'tấn', 'tạ (100 kg)', 'yến (10 kg)', 'lít', 'cái', 'thùng']));
+    expect(findUnit('TNE')).toMatchObject({ baseCode: 'KGM', factor: '1000' });
+    expect(findUnit('DTN')?.factor).toBe('100');
+  });
+
+  it('validates tax codes with their check digit and branch suffix', () => {
+    expect(normalizeTaxCode('0300588569')).toBe('0300588569'); // Vinamilk
+    expect(normalizeTaxCode('0101248141')).toBe('0101248141'); // FPT
+    expect(normalizeTaxCode('0101248141-001')).toBe('0101248141-001');
+    expect(normalizeTaxCode('0101248141001')).toBe('0101248141-001');
+    expect(normalizeTaxCode('0101248142')).toBeNull(); // wrong check digit
+    expect(normalizeTaxCode('010124814')).toBeNull();
+    expect(normalizeTaxCode('0101248141-000')).toBeNull();
+    expect(normalizeTaxCode('abcdefghij')).toBeNull();
+  });
+});

@@ -1,0 +1,64 @@
+import { Directive, Field, ObjectType } from '@nestjs/graphql';
+import type { Lang } from '@lienket/graphql';
+import { CategoryRecord, findCategory } from './categories';
+import { ProvinceRecord } from './provinces';
+import { UnitRecord } from './units';
+
+// Reference types are value types served from the same shipped data by every subgraph that uses them.
+
+@ObjectType({ description: 'A provincial-level unit (34 since 1 July 2025)' })
+@Directive('@shareable')
+export class Province {
+  @Field() code: string;
+  @Field({ description: "Short name in the caller's language, e.g. \"Đắk Lắk\" / \"Dak Lak\"" }) name: string;
+  @Field() nameVi: string;
+  @Field() nameEn: string;
+  @Field({ description: 'e.g. "Tỉnh Đắk Lắk"' }) fullName: string;
+}
+
+@ObjectType({ description: 'An HS chapter (2 digits) or heading (4 digits)' })
+@Directive('@shareable')
+export class Category {
+  @Field() code: string;
+  @Field({ description: "Name in the caller's language" }) name: string;
+  @Field() nameVi: string;
+  @Field() nameEn: string;
+  @Field(() => Category, { nullable: true }) parent: Category | null;
+}
+
+@ObjectType({ description: 'A unit of measure with its conversion to a base unit' })
+@Directive('@shareable')
+export class Unit {
+  @Field({ description: 'UN/CEFACT Rec. 20 code where one exists (KGM, TNE, LTR…)' }) code: string;
+  @Field({ description: "Name in the caller's language" }) name: string;
+  @Field() symbol: string;
+  @Field() baseCode: string;
+  @Field({ description: 'How many base units one of this unit is, as an exact decimal' }) factor: string;
+}
+
+export const toProvince = (p: ProvinceRecord, lang: Lang): Province => ({
+  code: p.code,
+  name: lang === 'en' ? p.nameEn : p.name,
+  nameVi: p.name,
+  nameEn: p.nameEn,
+  fullName: p.fullName,
+});
+
+export function toCategory(c: CategoryRecord, lang: Lang): Category {
+  const parent = c.parentCode ? findCategory(c.parentCode) : undefined;
+  return {
+    code: c.code,
+    name: lang === 'en' ? c.nameEn : c.nameVi,
+    nameVi: c.nameVi,
+    nameEn: c.nameEn,
+    parent: parent ? toCategory(parent, lang) : null,
+  };
+}
+
+export const toUnit = (u: UnitRecord, lang: Lang): Unit => ({
+  code: u.code,
+  name: lang === 'en' ? u.nameEn : u.nameVi,
+  symbol: u.symbol,
+  baseCode: u.baseCode,
+  factor: u.factor,
+});

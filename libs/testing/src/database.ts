@@ -1,0 +1,39 @@
+import { Client } from 'pg';
+
+/** Empties every service table (not the migrations), so each test file starts from nothing. */
+export async function truncateAll(databaseUrl: string): Promise<void> {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{ t: string }>(
+      `SELECT format('%I.%I', schemaname, tablename) AS t FROM pg_tables
+        WHERE schemaname IN ('catalog', 'procurement', 'matching') AND tablename <> 'migrations'`,
+    );
+    if (rows.length) await db.query(`TRUNCATE ${rows.map((r) => r.t).join(', ')} RESTART IDENTITY CASCADE`);
+  } finally {
+    await db.end();
+  }
+}
+
+/** Runs one query against the database and returns its rows: for asserting what was (not) written. */
+export async function queryRows<T extends Record<string, unknown>>(databaseUrl: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    return (await db.query<T>(sql, params)).rows;
+  } finally {
+    await db.end();
+  }
+}
+
+/** Drops every database whose name starts with `prefix` (fresh migrations for a test run). */
+export async function dropDatabases(adminUrl: string, prefix: string): Promise<void> {
+  const db = new Client({ connectionString: adminUrl });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${prefix}%`]);
+    for (const { datname } of rows) await db.query(`DROP DATABASE "${datname}" WITH (FORCE)`);
+  } finally {
+    await db.end();
+  }
+}

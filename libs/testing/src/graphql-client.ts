@@ -1,0 +1,35 @@
+export interface GqlResult<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions?: { code?: string; field?: string; [k: string]: unknown } }[];
+}
+
+export interface GqlOptions {
+  token?: string;
+  lang?: 'vi' | 'en';
+  headers?: Record<string, string>;
+}
+
+/** Posts one GraphQL operation like a browser would and returns status and body. */
+export async function gql<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  o: GqlOptions = {},
+): Promise<GqlResult<T>> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(o.lang ? { 'accept-language': o.lang } : {}),
+      ...(o.token ? { authorization: `Bearer ${o.token}` } : {}),
+      ...o.headers,
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as Omit<GqlResult<T>, 'status'>;
+  return { status: res.status, ...body };
+}
+
+/** The first error's code, for terse assertions. */
+export const errorCode = (r: GqlResult<unknown>) => r.errors?.[0]?.extensions?.code;

@@ -1,0 +1,5 @@
+export * from './graphql-client';
+export * from './smtp-listener';
+export * from './database';
+export * from './fixtures';
+export * from './redis';

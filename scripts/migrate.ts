@@ -1,0 +1,34 @@
+import { loadConfig } from '@lienket/config';
+import { createDataSource, ensureDatabase, migrate, ServiceSchema } from '@lienket/database';
+// Migrations only (plain SQL): importing the domain libs whole would register every subgraph's
+// GraphQL types in one process, and two subgraphs both name a type "Organization".
+import * as catalog from '../libs/accounts/src/migrations';
+import * as matching from '../libs/notifications/src/migrations';
+import * as procurement from '../libs/procurement/src/migrations';
+
+const SERVICES: [ServiceSchema, Function[]][] = [
+  ['catalog', Object.values(catalog)],
+  ['procurement', Object.values(procurement)],
+  ['matching', Object.values(matching)],
+];
+
+/** Creates the database when missing and applies every service's migrations to its own schema. */
+export async function migrateAll(databaseUrl = loadConfig().databaseUrl, log: (line: string) => void = () => undefined) {
+  if (await ensureDatabase(databaseUrl)) log(`created database ${new URL(databaseUrl).pathname.slice(1)}`);
+  for (const [schema, migrations] of SERVICES) {
+    const ds = createDataSource({ url: databaseUrl, schema, entities: [], migrations, poolSize: 1 });
+    try {
+      const applied = await migrate(ds, schema);
+      log(`${schema}: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`);
+    } finally {
+      await ds.destroy();
+    }
+  }
+}
+
+if (require.main === module) {
+  migrateAll(undefined, (l) => process.stdout.write(`migrate: ${l}\n`)).catch((e) => {
+    process.stderr.write(`migrate failed: ${(e as Error).message}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,56 @@
+// Starts the built marketplace (dist/) against a fresh database, with a real SMTP listener whose
+// mail is pushed to Redis lists so test workers can await it. Runs outside Jest's module registry,
+// so it loads the compiled code from dist/ (npm test builds first).
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+
+const dist = join(__dirname, '..', '..', 'dist');
+/* eslint-disable @typescript-eslint/no-require-imports */
+const { migrateAll } = require(join(dist, 'scripts', 'migrate.js')) as typeof import('../../scripts/migrate');
+const { startStack } = require(join(dist, 'scripts', 'stack.js')) as typeof import('../../scripts/stack');
+const { SmtpListener } = require(join(dist, 'libs', 'testing', 'src', 'smtp-listener.js')) as typeof import('../../libs/testing/src/smtp-listener');
+const { dropDatabases } = require(join(dist, 'libs', 'testing', 'src', 'database.js')) as typeof import('../../libs/testing/src/database');
+const { clearRedisPrefix } = require(join(dist, 'libs', 'testing', 'src', 'redis.js')) as typeof import('../../libs/testing/src/redis');
+
+export const E2E_PREFIX = 'lienket-e2e';
+const base = process.env.TEST_DATABASE_BASE ?? 'postgres://postgres@127.0.0.1:5432';
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0';
+
+export default async function globalSetup() {
+  const databaseUrl = `${base}/lienket_e2e`;
+  await dropDatabases(`${base}/postgres`, 'lienket_e2e');
+  await migrateAll(databaseUrl);
+  await clearRedisPrefix(redisUrl, E2E_PREFIX);
+  const redis = new Redis(redisUrl);
+  const smtp = new SmtpListener((mail) => {
+    for (const to of mail.to) void redis.rpush(`${E2E_PREFIX}:mail:${to}`, JSON.stringify(mail));
+  });
+  const smtpUrl = await smtp.start();
+  const ports = { gateway: 4100, catalog: 4101, procurement: 4102, matcher: 4103 };
+  const logs: string[] = [];
+  const stack = await startStack({
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: redisUrl,
+      QUEUE_PREFIX: E2E_PREFIX,
+      SMTP_URL: smtpUrl,
+      MIN_BID_WINDOW_SECONDS: '2',
+      ADMIN_EMAIL: 'admin@e2e.lienket.vn',
+      ADMIN_PASSWORD: 'e2e-admin-password',
+    },
+    ports,
+    onLine: (app, line) => logs.push(`[${app}] ${line}`),
+  }).catch((e: Error) => {
+    process.stderr.write(`${logs.join('\n')}\n`);
+    throw e;
+  });
+  process.env.E2E_GATEWAY_URL = `http://127.0.0.1:${ports.gateway}`;
+  process.env.E2E_DATABASE_URL = databaseUrl;
+  process.env.E2E_PREFIX = E2E_PREFIX;
+  process.env.E2E_ADMIN_EMAIL = 'admin@e2e.lienket.vn';
+  process.env.E2E_ADMIN_PASSWORD = 'e2e-admin-password';
+  (globalThis as Record<string, unknown>).__LIENKET_E2E__ = { stack, smtp, redis, logs };
+}

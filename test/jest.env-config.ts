@@ -1,0 +1,13 @@
+// Per-worker isolation for integration tests: a database and a queue prefix of its own, so test
+// files run in parallel against the real services without seeing each other's rows or jobs.
+// E2E tests talk to the stack that the e2e global setup started, which sets E2E_* variables.
+const worker = process.env.JEST_WORKER_ID ?? '0';
+const base = process.env.TEST_DATABASE_BASE ?? 'postgres://postgres@127.0.0.1:5432';
+process.env.NODE_ENV = 'test';
+process.env.LOG_LEVEL ??= 'warn';
+if (!process.env.E2E_GATEWAY_URL) {
+  process.env.DATABASE_URL = `${base}/lienket_test_${worker}`;
+  process.env.QUEUE_PREFIX = `lienket-test-${worker}`;
+}
+process.env.REDIS_URL ??= 'redis://127.0.0.1:6379/0';
+process.env.MIN_BID_WINDOW_SECONDS ??= '2';
