@@ -184,6 +184,17 @@ describe('what the gateway serves besides GraphQL', () => {
     expect(await res.json()).toMatchObject({ status: 'ok', info: { catalog: { status: 'up' }, procurement: { status: 'up' } } });
   });
 
+  it('tags every response with a request id, keeping the one the caller sent', async () => {
+    const mine = await fetch(gatewayUrl(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'thu-nghiem-123' },
+      body: JSON.stringify({ query: '{ units { code } }' }),
+    });
+    expect(mine.headers.get('x-request-id')).toBe('thu-nghiem-123');
+    const fresh = await fetch(`${origin()}/health`);
+    expect(fresh.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('serves the web app at / and its client-side routes', async () => {
     for (const path of ['/', '/dang-ky']) {
       const res = await fetch(`${origin()}${path}`);

@@ -1,6 +1,7 @@
 // Starts the built marketplace (dist/) against a fresh database, with a real SMTP listener whose
 // mail is pushed to Redis lists so test workers can await it. Runs outside Jest's module registry,
 // so it loads the compiled code from dist/ (npm test builds first).
+import { AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 
@@ -12,13 +13,26 @@ const { SmtpListener } = require(join(dist, 'libs', 'testing', 'src', 'smtp-list
 const { dropDatabases } = require(join(dist, 'libs', 'testing', 'src', 'database.js')) as typeof import('../../libs/testing/src/database');
 const { clearRedisPrefix } = require(join(dist, 'libs', 'testing', 'src', 'redis.js')) as typeof import('../../libs/testing/src/redis');
 
-export const E2E_PREFIX = 'lienket-e2e';
+// Unique per run, so a developer's run and a CI run on one machine never share jobs or rows.
+export const E2E_PREFIX = `lienket-e2e-${process.pid}`;
+
+/** A port nobody listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
 const base = process.env.TEST_DATABASE_BASE ?? 'postgres://postgres@127.0.0.1:5432';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 
 export default async function globalSetup() {
-  const databaseUrl = `${base}/lienket_e2e`;
-  await dropDatabases(`${base}/postgres`, 'lienket_e2e');
+  // Databases of earlier runs (other pids) are dropped unless a run is still using them.
+  await dropDatabases(`${base}/postgres`, 'lienket_e2e_', { skipInUse: true });
+  const databaseUrl = `${base}/lienket_e2e_${process.pid}`;
   await migrateAll(databaseUrl);
   await clearRedisPrefix(redisUrl, E2E_PREFIX);
   const redis = new Redis(redisUrl);
@@ -26,7 +40,7 @@ export default async function globalSetup() {
     for (const to of mail.to) void redis.rpush(`${E2E_PREFIX}:mail:${to}`, JSON.stringify(mail));
   });
   const smtpUrl = await smtp.start();
-  const ports = { gateway: 4100, catalog: 4101, procurement: 4102, matcher: 4103 };
+  const ports = { gateway: await freePort(), catalog: await freePort(), procurement: await freePort(), matcher: await freePort() };
   const logs: string[] = [];
   const stack = await startStack({
     env: {

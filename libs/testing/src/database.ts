@@ -27,11 +27,15 @@ export async function queryRows<T extends Record<string, unknown>>(databaseUrl: 
 }
 
 /** Drops every database whose name starts with `prefix` (fresh migrations for a test run). */
-export async function dropDatabases(adminUrl: string, prefix: string): Promise<void> {
+export async function dropDatabases(adminUrl: string, prefix: string, o: { skipInUse?: boolean } = {}): Promise<void> {
   const db = new Client({ connectionString: adminUrl });
   await db.connect();
   try {
-    const { rows } = await db.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${prefix}%`]);
+    const { rows } = await db.query<{ datname: string }>(
+      `SELECT datname FROM pg_database d WHERE datname LIKE $1
+          AND NOT ($2 AND EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname))`,
+      [`${prefix}%`, !!o.skipInUse],
+    );
     for (const { datname } of rows) await db.query(`DROP DATABASE "${datname}" WITH (FORCE)`);
   } finally {
     await db.end();

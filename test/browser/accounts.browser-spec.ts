@@ -1,0 +1,89 @@
+import { Browser, chromium, Page } from 'playwright-core';
+import { join } from 'node:path';
+import { uniqueEmail, uniqueTaxCode } from '@lienket/testing';
+import { rows } from '../support/e2e';
+
+// Debian's Chromium (apt-get install chromium); Playwright's own browser downloads are unavailable here.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
+const origin = () => process.env.E2E_GATEWAY_URL!;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+afterAll(() => browser?.close());
+
+async function newPage(viewport: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'vi-VN' });
+  return context.newPage();
+}
+
+/** Waits until a field's validation message is shown (antd renders it asynchronously). */
+const fieldError = (page: Page) => page.locator('.ant-form-item-explain-error').first();
+
+describe('a cooperative manager on a phone, in Vietnamese', () => {
+  it('signs up, sees the pending verification, signs out and signs in again', async () => {
+    const page = await newPage({ width: 390, height: 844 });
+    const email = uniqueEmail('chunhiem');
+    const password = 'mat-khau-htx-2026';
+    const taxCode = uniqueTaxCode();
+
+    await page.goto(`${origin()}/`);
+    await page.getByTestId('landing-signup-top').click();
+    await page.waitForURL(/\/dang-ky$/);
+
+    await page.getByTestId('signup-kind-COOPERATIVE').check();
+    await page.getByTestId('signup-org-name').fill('HTX Nông nghiệp Mỹ Hòa Hưng');
+    await page.getByTestId('signup-tax-code').fill('0101248142');
+    await page.getByTestId('signup-province').click();
+    await page.keyboard.type('an giang');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('signup-full-name').fill('Lê Thị Hồng');
+    await page.getByTestId('signup-email').fill(email);
+    await page.getByTestId('signup-password').fill(password);
+    await page.getByTestId('signup-submit').click();
+
+    // A wrong check digit: the server's Vietnamese message appears under the tax code field.
+    await expect(fieldError(page).textContent()).resolves.toMatch(/Mã số thuế không hợp lệ/);
+    expect(await rows(`SELECT 1 FROM catalog.users WHERE email = $1`, [email])).toHaveLength(0);
+
+    await page.getByTestId('signup-tax-code').fill(taxCode);
+    await page.screenshot({ path: join(SHOTS, 'sign-up-phone.png') });
+    await page.getByTestId('signup-submit').click();
+    await page.waitForURL(/\/tai-khoan$/);
+
+    await expect(page.getByTestId('account-org-name').textContent()).resolves.toBe('HTX Nông nghiệp Mỹ Hòa Hưng');
+    await expect(page.getByTestId('account-verification').getAttribute('data-status')).resolves.toBe('PENDING_VERIFICATION');
+    await expect(page.getByTestId('account-verification').textContent()).resolves.toMatch(/chờ xác minh/i);
+    await page.screenshot({ path: join(SHOTS, 'account-phone.png'), fullPage: true });
+
+    await page.getByTestId('signout').click();
+    await page.waitForURL(/\/dang-nhap$/);
+    await page.getByTestId('signin-email').fill(email);
+    await page.getByTestId('signin-password').fill('sai-mat-khau-roi');
+    await page.getByTestId('signin-submit').click();
+    await expect(page.getByTestId('form-error').textContent()).resolves.toMatch(/E-mail hoặc mật khẩu không đúng/);
+
+    await page.getByTestId('signin-password').fill(password);
+    await page.getByTestId('signin-submit').click();
+    await page.waitForURL(/\/tai-khoan$/);
+    await expect(page.getByTestId('account-email').textContent()).resolves.toBe(email);
+  });
+});
+
+describe('an enterprise buyer on a desktop', () => {
+  it('reads the landing page in Vietnamese and switches to English', async () => {
+    const page = await newPage({ width: 1280, height: 860 });
+    await page.goto(`${origin()}/`);
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('vi');
+    await expect(page.getByTestId('landing-signup-top').textContent()).resolves.toMatch(/Đăng ký/);
+    await page.screenshot({ path: join(SHOTS, 'landing.png') });
+    await page.getByTestId('lang-switch').click();
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await expect(page.getByTestId('landing-signup-top').textContent()).resolves.toMatch(/Sign up|Register/i);
+  });
+});

@@ -1,0 +1,98 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { simpleParser } from 'mailparser';
+import { loadConfig } from '@lienket/config';
+import { inTransaction, writeOutbox } from '@lienket/database';
+import { EVENTS_QUEUE, JobPayloads, OutboxRelay, redisConnection } from '@lienket/queue';
+import { queryRows, SmtpListener, uniqueEmail } from '@lienket/testing';
+import { RunningApp, startSubgraph } from '../support/subgraph';
+import { CatalogAppModule } from '../../apps/catalog/src/app.module';
+
+// Outbox → relay → BullMQ → worker → SMTP, against real PostgreSQL, Redis and an SMTP listener.
+let catalog: RunningApp;
+let smtp: SmtpListener;
+let worker: INestApplicationContext;
+const config = () => loadConfig();
+
+const event = (email: string): JobPayloads['organization.registered'] => ({
+  organizationId: crypto.randomUUID(),
+  organizationName: 'HTX Chè Tân Cương',
+  kind: 'COOPERATIVE',
+  ownerUserId: crypto.randomUUID(),
+  ownerEmail: email,
+  ownerName: 'Đỗ Thị Hạnh',
+  locale: 'VI',
+});
+
+beforeAll(async () => {
+  catalog = await startSubgraph(CatalogAppModule);
+  smtp = new SmtpListener();
+  process.env.SMTP_URL = await smtp.start();
+  const { MatcherModule } = await import('../../apps/matcher/src/matcher.module');
+  worker = await NestFactory.createApplicationContext(MatcherModule, { logger: false });
+  await worker.init();
+});
+afterAll(async () => {
+  await worker?.close();
+  await catalog?.close();
+  await smtp?.stop();
+  delete process.env.SMTP_URL;
+});
+
+describe('domain events', () => {
+  it('leave only after commit and arrive as an e-mail in the owner’s language', async () => {
+    const email = uniqueEmail('owner');
+    const ds = catalog.app.get(DataSource);
+    await inTransaction(ds, (m) => writeOutbox(m, 'catalog', 'organization.registered', event(email)));
+    const mail = await smtp.waitFor(email);
+    const parsed = await simpleParser(mail.raw);
+    expect(parsed.subject).toBe('LienKet đã nhận đăng ký của HTX Chè Tân Cương');
+    expect(parsed.text).toContain('Chào Đỗ Thị Hạnh');
+    const [row] = await queryRows<{ published: boolean }>(catalog.databaseUrl, `SELECT published_at IS NOT NULL AS published FROM catalog.outbox ORDER BY id DESC LIMIT 1`);
+    expect(row.published).toBe(true);
+  });
+
+  it('never leave when the transaction rolls back', async () => {
+    const ds = catalog.app.get(DataSource);
+    const before = await queryRows(catalog.databaseUrl, `SELECT id FROM catalog.outbox`);
+    await expect(
+      inTransaction(ds, async (m) => {
+        await writeOutbox(m, 'catalog', 'organization.registered', event(uniqueEmail('ghost')));
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect(await queryRows(catalog.databaseUrl, `SELECT id FROM catalog.outbox`)).toEqual(before);
+  });
+
+  it('send one e-mail even when the same job is delivered twice', async () => {
+    const email = uniqueEmail('twice');
+    const payload = event(email);
+    const { redisUrl, queuePrefix } = config();
+    const queue = new Queue(EVENTS_QUEUE, { connection: redisConnection(redisUrl), prefix: queuePrefix });
+    // Two jobs with different ids but the same event (as after a relay crash between add and mark).
+    const jobs = await queue.addBulk([
+      { name: 'organization.registered', data: payload, opts: { jobId: `dup-a-${payload.organizationId}` } },
+      { name: 'organization.registered', data: payload, opts: { jobId: `dup-b-${payload.organizationId}` } },
+    ]);
+    const events = new (await import('bullmq')).QueueEvents(EVENTS_QUEUE, { connection: redisConnection(redisUrl), prefix: queuePrefix });
+    await events.waitUntilReady();
+    await Promise.all(jobs.map((j) => j.waitUntilFinished(events, 20_000)));
+    await events.close();
+    await queue.close();
+    expect(smtp.received.filter((m) => m.to.includes(email))).toHaveLength(1);
+  });
+
+  it('are published once by two relays racing over the same outbox', async () => {
+    const { databaseUrl, redisUrl, queuePrefix } = config();
+    const ds = catalog.app.get(DataSource);
+    const emails = Array.from({ length: 5 }, () => uniqueEmail('race'));
+    const second = new OutboxRelay('catalog', databaseUrl, redisUrl, queuePrefix, 50);
+    await second.start();
+    await Promise.all(emails.map((e) => inTransaction(ds, (m) => writeOutbox(m, 'catalog', 'organization.registered', event(e)))));
+    await Promise.all(emails.map((e) => smtp.waitFor(e)));
+    await second.stop();
+    for (const e of emails) expect(smtp.received.filter((m) => m.to.includes(e))).toHaveLength(1);
+  });
+});
