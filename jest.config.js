@@ -19,7 +19,11 @@ const swc = [
 const common = {
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
-  moduleNameMapper: Object.fromEntries(Object.entries(paths).map(([k, [v]]) => [`^${k}$`, `<rootDir>/${v}`])),
+  moduleNameMapper: {
+    ...Object.fromEntries(Object.entries(paths).map(([k, [v]]) => [`^${k}$`, `<rootDir>/${v}`])),
+    // Node16 resolution wants '.js' on relative dynamic imports; Jest should find the .ts beside it.
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
   testEnvironment: 'node',
   setupFiles: ['reflect-metadata', '<rootDir>/test/jest.env-config.ts'],
 };

@@ -30,7 +30,7 @@ beforeAll(async () => {
   catalog = await startSubgraph(CatalogAppModule);
   smtp = new SmtpListener();
   process.env.SMTP_URL = await smtp.start();
-  const { MatcherModule } = await import('../../apps/matcher/src/matcher.module');
+  const { MatcherModule } = await import('../../apps/matcher/src/matcher.module.js');
   worker = await NestFactory.createApplicationContext(MatcherModule, { logger: false });
   await worker.init();
 });
