@@ -195,6 +195,12 @@ describe('what the gateway serves besides GraphQL', () => {
     expect(fresh.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('forwards /webhooks/* to the procurement service with the body untouched', async () => {
+    const res = await fetch(`${origin()}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': 't=1,v1=x' }, body: '{"id":"evt_1"}' });
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ error: 'payments_not_configured', message: 'Stripe is not configured on this LienKet instance' });
+  });
+
   it('serves the web app at / and its client-side routes', async () => {
     for (const path of ['/', '/dang-ky']) {
       const res = await fetch(`${origin()}${path}`);

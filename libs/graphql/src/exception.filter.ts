@@ -1,4 +1,5 @@
-import { ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, Logger } from '@nestjs/common';
+import { BaseExceptionFilter } from '@nestjs/core';
 import { GqlArgumentsHost, GqlContextType, GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { DomainError, ErrorCode } from './errors';
@@ -10,14 +11,12 @@ import { Lang, localize } from './messages';
  * generic INTERNAL_SERVER_ERROR, never a stack trace.
  */
 @Catch()
-export class GraphqlExceptionFilter implements GqlExceptionFilter {
+export class GraphqlExceptionFilter extends BaseExceptionFilter implements GqlExceptionFilter {
   private readonly logger = new Logger('GraphqlExceptionFilter');
 
-  catch(exception: unknown, host: ArgumentsHost) {
-    if (host.getType<GqlContextType>() !== 'graphql') {
-      if (exception instanceof HttpException) throw exception;
-      throw exception;
-    }
+  override catch(exception: unknown, host: ArgumentsHost) {
+    // HTTP routes (health, webhooks) keep Nest's JSON error answers.
+    if (host.getType<GqlContextType>() !== 'graphql') return super.catch(exception, host);
     const ctx = GqlArgumentsHost.create(host).getContext<{ lang?: Lang }>();
     return toGraphqlError(exception, ctx?.lang ?? 'vi', this.logger);
   }
