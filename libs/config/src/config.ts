@@ -5,7 +5,8 @@ export const DEMO_ADMIN_EMAIL = 'admin@lienket.vn';
 export const DEMO_ADMIN_PASSWORD = 'LienKet-Admin-2026';
 const DEMO_JWT_SECRET = 'lienket-development-secret-change-me-in-production';
 
-const port = z.coerce.number().int().min(1).max(65535);
+/** 0 lets the operating system pick a free port (tests). */
+const port = z.coerce.number().int().min(0).max(65535);
 const optionalString = z
   .string()
   .optional()

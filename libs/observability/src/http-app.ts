@@ -38,5 +38,7 @@ export async function createHttpApp(
 
 export async function listen(app: INestApplication, port: number, name: string): Promise<void> {
   await app.listen(port, '0.0.0.0');
-  app.get(Logger).log(`${name} listening on http://localhost:${port}`);
+  // With port 0 the OS picks one: log the real one.
+  const actual = (app.getHttpServer().address() as { port: number }).port;
+  app.get(Logger).log(`${name} listening on http://localhost:${actual}`);
 }
