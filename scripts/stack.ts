@@ -49,7 +49,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
   };
   const launch = (app: AppName) => {
     const child = spawn(process.execPath, [join(DIST, 'apps', app, 'src', 'main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    for (const stream of [child.stdout!, child.stderr!]) {
+    for (const stream of [child.stdout, child.stderr]) {
       createInterface({ input: stream }).on('line', (line) => o.onLine?.(app, line));
     }
     processes.set(app, child);

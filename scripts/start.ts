@@ -43,8 +43,8 @@ async function main() {
     await stack.stop();
     process.exit(0);
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
   for (const [app, child] of stack.processes) {
     child.once('exit', (code) => {
       if (code !== 0 && code !== null) {

@@ -1,4 +1,4 @@
-// Every test: schema drift, type checks, then unit, integration (real PostgreSQL and Redis) and
+// Every test: schema drift, type checks, lint, then unit, integration (real PostgreSQL and Redis) and
 // e2e (the built stack through the gateway, and Chromium) in one Jest run. Run after `npm run build`.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -15,6 +15,7 @@ try {
   step('schema: committed SDL matches the code', process.execPath, ['dist/scripts/compose-supergraph.js', '--check']);
   step('types: server', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
   step('types: web', bin('tsc'), ['-p', 'apps/web/tsconfig.json']);
+  step('lint: type-aware, with the house import rules', bin('eslint'), ['.', '--max-warnings=0']);
 } catch {
   process.exit(1);
 }

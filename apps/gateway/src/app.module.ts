@@ -48,7 +48,10 @@ const subgraphUrls: Record<string, string> = {
         plugins: [ApolloServerPluginInlineTraceDisabled(), complexityPlugin(MAX_COST), requestErrorStatusPlugin()] as never[],
         context: ({ req }: { req: IncomingMessage }): GatewayContext => ({
           headers: Object.fromEntries(
-            FORWARDED_HEADERS.map((h) => [h, req.headers[h]]).filter(([, v]) => typeof v === 'string'),
+            FORWARDED_HEADERS.flatMap((h) => {
+              const v = req.headers[h];
+              return typeof v === 'string' ? [[h, v]] : [];
+            }),
           ),
         }),
       },
@@ -58,7 +61,8 @@ const subgraphUrls: Record<string, string> = {
           new RemoteGraphQLDataSource<GatewayContext>({
             url: subgraphUrls[name] ?? url,
             willSendRequest({ request, context }) {
-              for (const [k, v] of Object.entries(context.headers ?? {})) if (typeof v === 'string') request.http?.headers.set(k, v);
+              const headers: GatewayContext['headers'] = (context as GatewayContext).headers ?? {};
+              for (const [k, v] of Object.entries(headers)) if (typeof v === 'string') request.http?.headers.set(k, v);
             },
           }),
       },

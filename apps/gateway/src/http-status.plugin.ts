@@ -13,7 +13,7 @@ export function requestErrorStatusPlugin(): ApolloServerPlugin {
       return {
         async willSendResponse({ response, errors }) {
           if (response.body.kind !== 'single' || response.body.singleResult.data !== undefined) return;
-          const codes = (errors ?? []).map((e) => String(e.extensions?.code ?? ''));
+          const codes = (errors ?? []).map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : ''));
           if (codes.length && codes.every((c) => REQUEST_ERROR_CODES.has(c)) && (response.http.status ?? 200) >= 500) {
             response.http.status = 400;
           }

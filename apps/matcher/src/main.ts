@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createServer } from 'node:http';
+import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { Redis } from 'ioredis';
 import { Logger } from 'nestjs-pino';
@@ -10,13 +10,14 @@ import { MatcherModule } from './matcher.module';
 
 /** The worker has no HTTP API; a tiny /health answers whether PostgreSQL and Redis reach it. */
 function serveHealth(ds: DataSource, redis: Redis, port: number) {
-  return createServer(async (req, res) => {
+  const answer = async (req: IncomingMessage, res: ServerResponse) => {
     const check = async (fn: () => Promise<unknown>) => fn().then(() => 'up', () => 'down');
     const [postgres, redisStatus] = await Promise.all([check(() => ds.query('SELECT 1')), check(() => redis.ping())]);
     const ok = postgres === 'up' && redisStatus === 'up';
     res.writeHead(req.url === '/health' ? (ok ? 200 : 503) : 404, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ status: ok ? 'ok' : 'error', info: { postgres: { status: postgres }, redis: { status: redisStatus } } }));
-  }).listen(port, '127.0.0.1');
+  };
+  return createServer((req, res) => void answer(req, res)).listen(port, '127.0.0.1');
 }
 
 async function main() {

@@ -6,9 +6,7 @@ export type ServiceSchema = 'catalog' | 'procurement' | 'matching';
 export interface ServiceDataSourceOptions {
   url: string;
   schema: ServiceSchema;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities: MixedList<Function | string>;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function | string>;
   poolSize?: number;
   logger?: (sql: string) => void;

@@ -3,6 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { json } from 'express';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Logger } from 'nestjs-pino';
 
 export const MAX_BODY = '256kb';
@@ -39,6 +41,6 @@ export async function createHttpApp(
 export async function listen(app: INestApplication, port: number, name: string): Promise<void> {
   await app.listen(port, '0.0.0.0');
   // With port 0 the OS picks one: log the real one.
-  const actual = (app.getHttpServer().address() as { port: number }).port;
-  app.get(Logger).log(`${name} listening on http://localhost:${actual}`);
+  const actual = (app.getHttpServer() as Server).address() as AddressInfo;
+  app.get(Logger).log(`${name} listening on http://localhost:${actual.port}`);
 }

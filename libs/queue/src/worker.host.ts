@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { DiscoveryService } from '@nestjs/core';
 import { Job, Worker } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '@lienket/config';
-import { EVENTS_QUEUE, isJobName, redisConnection } from './contracts';
+import { EVENTS_QUEUE, isJobName, JobName, JobPayloads, redisConnection } from './contracts';
 import { buildHandlerRegistry, JobHandler } from './handler-registry';
 import { HandlesJob } from './job-handler.decorator';
 
@@ -18,17 +18,17 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
   ) {}
 
   onApplicationBootstrap() {
-    const entries = this.discovery.getProviders({ metadataKey: HandlesJob.KEY }).map((w) => ({
-      name: this.discovery.getMetadataByDecorator(HandlesJob, w) as string,
+    const entries = this.discovery.getProviders({ metadataKey: HandlesJob.KEY }).map((w): Parameters<typeof buildHandlerRegistry>[0][number] => ({
+      name: this.discovery.getMetadataByDecorator(HandlesJob, w) ?? '',
       handler: w.instance as JobHandler,
-      owner: w.name,
+      owner: String(w.name),
     }));
     const registry = buildHandlerRegistry(entries);
     this.worker = new Worker(
       EVENTS_QUEUE,
       async (job: Job) => {
         if (!isJobName(job.name)) throw new Error(`unknown job ${job.name}`);
-        await registry.get(job.name)!.handle(job.data, job.id!);
+        await registry.get(job.name)!.handle(job.data as JobPayloads[JobName], job.id!);
       },
       { connection: redisConnection(this.config.redisUrl), prefix: this.config.queuePrefix, concurrency: 16 },
     );

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 export const DATA_DIR = join(__dirname, '..', 'data');
 
 export function readCsv<T>(file: string): T[] {
-  return parse(readFileSync(join(DATA_DIR, file)), { columns: true, bom: true, skip_empty_lines: true }) as T[];
+  return parse<T>(readFileSync(join(DATA_DIR, file)), { columns: true, bom: true, skip_empty_lines: true });
 }
 export function readJson<T>(file: string): T {
   return JSON.parse(readFileSync(join(DATA_DIR, file), 'utf8')) as T;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import argon2 from 'argon2';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { AuthUser, OrganizationRole } from '@lienket/auth';
+import { AuthUser, OrganizationRole, PlatformRole } from '@lienket/auth';
 import { inTransaction, writeOutbox } from '@lienket/database';
 import { badInput, conflict, unauthenticated, validateInput } from '@lienket/graphql';
 import { JobPayloads } from '@lienket/queue';
@@ -118,7 +118,7 @@ export class AuthService {
   async ensureAdmin(email: string, password: string, manager: EntityManager = this.ds.manager): Promise<void> {
     const repo = manager.getRepository(UserEntity);
     const existing = await repo.findOne({ where: { email } });
-    if (existing?.platformRole === 'ADMIN' && (await argon2.verify(existing.passwordHash, password))) return;
+    if (existing?.platformRole === PlatformRole.ADMIN && (await argon2.verify(existing.passwordHash, password))) return;
     const passwordHash = await argon2.hash(password, { type: argon2.argon2id });
     await manager.query(
       `INSERT INTO catalog.users (email, password_hash, full_name, platform_role)
