@@ -6,8 +6,10 @@ const base = process.env.TEST_DATABASE_BASE ?? 'postgres://postgres@127.0.0.1:54
 process.env.NODE_ENV = 'test';
 process.env.LOG_LEVEL ??= 'warn';
 if (!process.env.E2E_GATEWAY_URL) {
-  process.env.DATABASE_URL = `${base}/lienket_test_${worker}`;
-  process.env.QUEUE_PREFIX = `lienket-test-${worker}`;
+  // TEST_DB_PREFIX lets two checkouts (e.g. git worktrees) run their tests on one machine at once.
+  const prefix = process.env.TEST_DB_PREFIX ?? 'lienket_test_';
+  process.env.DATABASE_URL = `${base}/${prefix}${worker}`;
+  process.env.QUEUE_PREFIX = `${prefix.replace(/_/g, '-')}${worker}`;
 }
 process.env.REDIS_URL ??= 'redis://127.0.0.1:6379/0';
 process.env.MIN_BID_WINDOW_SECONDS ??= '2';
