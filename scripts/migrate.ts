@@ -2,12 +2,14 @@ import { loadConfig } from '@lienket/config';
 import { createDataSource, ensureDatabase, migrate, ServiceSchema } from '@lienket/database';
 // Migrations only (plain SQL): importing the domain libs whole would register every subgraph's
 // GraphQL types in one process, and two subgraphs both name a type "Organization".
-import * as catalog from '../libs/accounts/src/migrations';
+import * as accounts from '../libs/accounts/src/migrations';
+import * as audit from '../libs/audit/src/migrations';
 import * as matching from '../libs/notifications/src/migrations';
 import * as procurement from '../libs/procurement/src/migrations';
 
 const SERVICES: [ServiceSchema, Function[]][] = [
-  ['catalog', Object.values(catalog)],
+  // TypeORM orders a schema's migrations by their timestamps, whichever lib they come from.
+  ['catalog', [...Object.values(accounts), ...Object.values(audit)]],
   ['procurement', Object.values(procurement)],
   ['matching', Object.values(matching)],
 ];

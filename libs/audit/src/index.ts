@@ -1,0 +1,4 @@
+import { AuditLog1763800300000 } from './migrations';
+
+export * from './audit';
+export const AUDIT_MIGRATIONS = [AuditLog1763800300000];
