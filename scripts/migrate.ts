@@ -4,12 +4,13 @@ import { createDataSource, ensureDatabase, migrate, ServiceSchema } from '@lienk
 // GraphQL types in one process, and two subgraphs both name a type "Organization".
 import * as accounts from '../libs/accounts/src/migrations';
 import * as audit from '../libs/audit/src/migrations';
+import * as moderation from '../libs/moderation/src/migrations';
 import * as matching from '../libs/notifications/src/migrations';
 import * as procurement from '../libs/procurement/src/migrations';
 
 const SERVICES: [ServiceSchema, Function[]][] = [
   // TypeORM orders a schema's migrations by their timestamps, whichever lib they come from.
-  ['catalog', [...Object.values(accounts), ...Object.values(audit)]],
+  ['catalog', [...Object.values(accounts), ...Object.values(audit), ...Object.values(moderation)]],
   ['procurement', Object.values(procurement)],
   ['matching', Object.values(matching)],
 ];

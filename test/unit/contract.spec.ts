@@ -13,18 +13,17 @@ const NOT_YET: Record<string, string[] | 'all'> = {
   Organization: ['products', 'reliability'],
   ProcurementNeed: ['bidCount', 'bids', 'matches', 'consortiumSuggestions', 'contracts'],
   NeedFilter: [],
-  Query: ['product', 'searchProducts', 'need', 'recommendedNeeds', 'contract', 'myContracts', 'moderationQueue', 'auditLog', 'notifications'],
+  Query: ['product', 'searchProducts', 'need', 'recommendedNeeds', 'contract', 'myContracts', 'notifications'],
   Mutation: [
     'createProduct', 'updateProduct', 'submitProduct', 'archiveProduct', 'submitNeed', 'cancelNeed', 'submitBid', 'withdrawBid',
     'awardNeed', 'recordShipment', 'confirmReceipt', 'completeContract', 'openDispute', 'reviewContract', 'payDeposit',
-    'moderate', 'suspendOrganization', 'report', 'markNotificationsRead',
+    'markNotificationsRead',
   ],
   ...Object.fromEntries(
     ['Reliability', 'Certification', 'CertificationInput', 'Product', 'ProductEdge', 'ProductConnection', 'ProductInput', 'ProductFilter',
       'Bid', 'BidEdge', 'BidConnection', 'BidInput', 'AwardInput', 'Contract', 'Shipment', 'Payment', 'MatchReason', 'Match', 'MatchEdge',
-      'MatchConnection', 'SupplierGroup', 'ModerationItem', 'ModerationItemEdge', 'ModerationItemConnection', 'AuditEntry', 'AuditEntryEdge',
-      'AuditEntryConnection', 'Notification', 'NotificationEdge', 'NotificationConnection', 'ListingStatus', 'BidStatus', 'ContractStatus',
-      'PaymentStatus', 'PaymentKind', 'ModerationSubject', 'ModerationDecision'].map((t) => [t, 'all' as const]),
+      'MatchConnection', 'SupplierGroup', 'Notification', 'NotificationEdge', 'NotificationConnection', 'ListingStatus', 'BidStatus', 'ContractStatus',
+      'PaymentStatus', 'PaymentKind'].map((t) => [t, 'all' as const]),
   ),
 };
 

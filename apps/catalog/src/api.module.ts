@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AccountsModule } from '@lienket/accounts';
+import { ModerationModule } from '@lienket/moderation';
 import { buildRequestContext } from '@lienket/auth';
 import { loadConfig } from '@lienket/config';
 import { GraphqlExceptionFilter, subgraphOptions } from '@lienket/graphql';
@@ -13,6 +14,7 @@ const config = loadConfig();
   imports: [
     GraphQLModule.forRoot(subgraphOptions((req) => buildRequestContext(req, config.auth.jwtSecret))),
     AccountsModule,
+    ModerationModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: GraphqlExceptionFilter }],
 })

@@ -11,11 +11,15 @@ export interface AuditRecord {
   reason?: string | null;
 }
 
-/** Appends one entry in the caller's transaction, so a change and its record land together. */
-export async function recordAudit(m: EntityManager, r: AuditRecord): Promise<void> {
+/**
+ * Appends one entry in the caller's transaction, so a change and its record land together.
+ * Returns the entry's id (a stable key for "this decision", e.g. to send its e-mail once).
+ */
+export async function recordAudit(m: EntityManager, r: AuditRecord): Promise<string> {
   const detail = { before: r.before ?? null, after: r.after ?? null, ...(r.reason ? { reason: r.reason } : {}) };
-  await m.query(
-    `INSERT INTO catalog.audit_log (actor_id, action, subject, subject_id, detail) VALUES ($1, $2, $3, $4, $5)`,
+  const [row] = await m.query<{ id: string }[]>(
+    `INSERT INTO catalog.audit_log (actor_id, action, subject, subject_id, detail) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
     [r.actorId, r.action, r.subject, r.subjectId, JSON.stringify(detail)],
   );
+  return String(row.id);
 }

@@ -95,6 +95,14 @@ export const MESSAGES = {
     vi: 'Con trỏ phân trang không hợp lệ.',
     en: 'The pagination cursor is not valid.',
   },
+  alreadyDecided: {
+    vi: 'Mục này đã được xử lý (trạng thái hiện tại: {status}). Vui lòng tải lại danh sách.',
+    en: 'This item has already been handled (current status: {status}). Please reload the list.',
+  },
+  subjectNotModerated: {
+    vi: 'Loại nội dung này chưa có trong hàng chờ kiểm duyệt.',
+    en: 'This kind of item is not moderated yet.',
+  },
   queryTooComplex: {
     vi: 'Truy vấn quá phức tạp.',
     en: 'The query is too complex.',
@@ -123,6 +131,7 @@ export const FIELD_LABELS: Record<string, Record<Lang, string>> = {
   targetUnitPrice: { vi: 'đơn giá mục tiêu', en: 'target unit price' },
   bidDeadline: { vi: 'hạn nộp hồ sơ', en: 'bid deadline' },
   first: { vi: 'số lượng mỗi trang', en: 'page size' },
+  reason: { vi: 'lý do', en: 'reason' },
 };
 
 export function pickLang(acceptLanguage: string | string[] | undefined): Lang {

@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { MailerService } from './mail/mailer.service';
 import { OutgoingMailService } from './mail/outgoing-mail.service';
 import { RegistrationReceivedHandler } from './mail/registration-received.handler';
+import { VerificationDecidedHandler } from './mail/verification-decided.handler';
 
 /** E-mail (and later in-app) notifications, driven by domain events. */
-@Module({ providers: [MailerService, OutgoingMailService, RegistrationReceivedHandler], exports: [OutgoingMailService] })
+@Module({ providers: [MailerService, OutgoingMailService, RegistrationReceivedHandler, VerificationDecidedHandler], exports: [OutgoingMailService] })
 export class NotificationsModule {}

@@ -14,9 +14,19 @@ export interface JobPayloads {
     ownerName: string;
     locale: 'VI' | 'EN';
   };
+  'organization.verification_decided': {
+    organizationId: string;
+    organizationName: string;
+    outcome: VerificationOutcome;
+    reason: string | null;
+    /** Audit entry id: one decision, one e-mail per recipient, however often the job runs. */
+    decisionId: string;
+    recipients: { email: string; name: string; locale: 'VI' | 'EN' }[];
+  };
 }
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES: readonly JobName[] = ['organization.registered'];
+export type VerificationOutcome = 'VERIFIED' | 'REJECTED' | 'SUSPENDED' | 'REINSTATED';
+export const JOB_NAMES: readonly JobName[] = ['organization.registered', 'organization.verification_decided'];
 
 export function isJobName(name: string): name is JobName {
   return (JOB_NAMES as readonly string[]).includes(name);

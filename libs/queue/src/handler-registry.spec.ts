@@ -1,18 +1,23 @@
+import { JOB_NAMES } from './contracts';
 import { buildHandlerRegistry, JobHandler } from './handler-registry';
 
 const handler: JobHandler = { handle: async () => undefined };
+const everyJob = (owner = 'A') => JOB_NAMES.map((name) => ({ name, handler, owner }));
+const others = () => everyJob().filter((e) => e.name !== 'organization.registered');
 
 describe('buildHandlerRegistry', () => {
   it('maps every job to its one handler', () => {
-    const registry = buildHandlerRegistry([{ name: 'organization.registered', handler, owner: 'A' }]);
+    const registry = buildHandlerRegistry(everyJob());
+    expect([...registry.keys()]).toEqual(JOB_NAMES);
     expect(registry.get('organization.registered')).toBe(handler);
   });
   it('refuses a job without a handler', () => {
-    expect(() => buildHandlerRegistry([])).toThrow(/"organization.registered" has no handler/);
+    expect(() => buildHandlerRegistry(others())).toThrow(/"organization.registered" has no handler/);
   });
   it('refuses a job with two handlers, naming both', () => {
     expect(() =>
       buildHandlerRegistry([
+        ...others(),
         { name: 'organization.registered', handler, owner: 'A' },
         { name: 'organization.registered', handler, owner: 'B' },
       ]),
@@ -20,10 +25,7 @@ describe('buildHandlerRegistry', () => {
   });
   it('refuses a handler for a job nobody publishes', () => {
     expect(() =>
-      buildHandlerRegistry([
-        { name: 'organization.registered', handler, owner: 'A' },
-        { name: 'no.such.job', handler, owner: 'C' },
-      ]),
+      buildHandlerRegistry([...everyJob(), { name: 'no.such.job', handler, owner: 'C' }]),
     ).toThrow(/C handles unknown job "no.such.job"/);
   });
 });

@@ -22,6 +22,7 @@ export class OrganizationEntity {
   @Column({ type: 'text', nullable: true }) phone: string | null;
   @Column({ name: 'member_count', type: 'int', nullable: true }) memberCount: number | null;
   @Column({ type: 'text', default: VerificationStatus.PENDING_VERIFICATION }) verification: VerificationStatus;
+  @Column({ name: 'verification_note', type: 'text', nullable: true }) verificationNote: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

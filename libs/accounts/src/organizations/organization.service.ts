@@ -47,6 +47,7 @@ export function toOrganization(e: OrganizationEntity, ctx: Pick<RequestContext, 
     // Province codes are validated on write, so the lookup always hits.
     province: toProvince(province!, ctx.lang),
     verification: e.verification,
+    verificationNote: privateOk ? e.verificationNote : null,
     memberCount: e.memberCount,
     address: privateOk ? e.address : null,
     phone: privateOk ? e.phone : null,

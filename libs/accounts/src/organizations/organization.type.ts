@@ -15,6 +15,8 @@ export class Organization {
   @Field({ description: 'Mã số thuế: 10 digits, or 10-3 with a branch suffix' }) taxCode: string;
   @Field(() => Province) province: Province;
   @Field(() => VerificationStatus) verification: VerificationStatus;
+  @Field(() => String, { nullable: true, description: 'Why it was rejected or suspended; visible to the organization and platform staff' })
+  verificationNote: string | null;
   @Field(() => Int, { nullable: true }) memberCount: number | null;
   @Field(() => String, { nullable: true, description: 'Visible to the organization and platform staff' })
   address: string | null;

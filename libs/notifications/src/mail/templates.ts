@@ -1,8 +1,49 @@
-import type { JobPayloads } from '@lienket/queue';
+import type { JobPayloads, VerificationOutcome } from '@lienket/queue';
 import type { Mail } from './mailer.service';
 
 const escape = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+function toMail(to: string, subject: string, lines: string[]): Mail {
+  return { to, subject, text: lines.join('\n\n'), html: lines.map((l) => `<p>${escape(l).replace(/\n/g, '<br>')}</p>`).join('\n') };
+}
+
+const OUTCOME: Record<VerificationOutcome, { vi: [string, string]; en: [string, string] }> = {
+  VERIFIED: {
+    vi: ['đã được xác minh', 'Từ bây giờ tổ chức của bạn có thể đăng sản phẩm, nhu cầu mua và dự thầu công khai.'],
+    en: ['has been verified', 'Your organization can now publish listings and needs, and bid.'],
+  },
+  REJECTED: {
+    vi: ['chưa được xác minh', 'Vui lòng bổ sung thông tin theo lý do dưới đây rồi liên hệ lại với LienKet.'],
+    en: ['could not be verified', 'Please complete your information as explained below and contact LienKet again.'],
+  },
+  SUSPENDED: {
+    vi: ['đã bị tạm ngừng hoạt động', 'Trong thời gian này sản phẩm của tổ chức không hiển thị và tổ chức không thể thực hiện giao dịch mới.'],
+    en: ['has been suspended', 'While suspended, its listings are hidden and it cannot start new business.'],
+  },
+  REINSTATED: {
+    vi: ['đã được khôi phục hoạt động', 'Sản phẩm và hoạt động của tổ chức đã trở lại bình thường.'],
+    en: ['has been reinstated', 'Its listings and activity are back to normal.'],
+  },
+};
+
+/** A moderator's decision on an organization, told to each of its owners and managers. */
+export function verificationDecided(
+  p: JobPayloads['organization.verification_decided'],
+  r: JobPayloads['organization.verification_decided']['recipients'][number],
+  publicUrl: string,
+): Mail {
+  const vi = r.locale !== 'EN';
+  const [what, next] = OUTCOME[p.outcome][vi ? 'vi' : 'en'];
+  const lines = [
+    vi ? `Chào ${r.name},` : `Hello ${r.name},`,
+    `${p.organizationName} ${what}. ${next}`,
+    ...(p.reason ? [vi ? `Lý do: ${p.reason}` : `Reason: ${p.reason}`] : []),
+    `${vi ? 'Xem tài khoản' : 'Your account'}: ${publicUrl}/tai-khoan`,
+    vi ? 'Trân trọng,\nĐội ngũ LienKet' : 'Kind regards,\nThe LienKet team',
+  ];
+  return toMail(r.email, `LienKet: ${p.organizationName} ${what}`, lines);
+}
 
 /** "We received your registration": sent to a new organization's owner, in their language. */
 export function registrationReceived(p: JobPayloads['organization.registered'], publicUrl: string): Mail {
@@ -22,10 +63,5 @@ export function registrationReceived(p: JobPayloads['organization.registered'], 
         `Sign in: ${publicUrl}/dang-nhap`,
         'Kind regards,\nThe LienKet team',
       ];
-  return {
-    to: p.ownerEmail,
-    subject: vi ? `LienKet đã nhận đăng ký của ${p.organizationName}` : `LienKet received the registration of ${p.organizationName}`,
-    text: lines.join('\n\n'),
-    html: lines.map((l) => `<p>${escape(l).replace(/\n/g, '<br>')}</p>`).join('\n'),
-  };
+  return toMail(p.ownerEmail, vi ? `LienKet đã nhận đăng ký của ${p.organizationName}` : `LienKet received the registration of ${p.organizationName}`, lines);
 }

@@ -1,0 +1,2 @@
+export * from './moderation.module';
+export * from './moderation.types';

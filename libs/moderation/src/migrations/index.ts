@@ -1,0 +1,1 @@
+export { Reports1763800600000 } from './1763800600000-reports';

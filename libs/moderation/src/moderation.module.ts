@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '@lienket/accounts';
+import { AuditLogService } from './audit/audit-log.service';
+import { ModerationResolver } from './moderation.resolver';
+import { OrganizationVerificationService } from './queue/organization-verification.service';
+import { ReportService } from './reports/report.service';
+
+/** Verification of organizations, reports and the audit log (listings and needs join later). */
+@Module({
+  imports: [AccountsModule],
+  providers: [OrganizationVerificationService, AuditLogService, ReportService, ModerationResolver],
+})
+export class ModerationModule {}

@@ -1,0 +1,101 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { OrganizationEntity, VerificationStatus } from '@lienket/accounts';
+import { recordAudit } from '@lienket/audit';
+import { AuthUser } from '@lienket/auth';
+import { writeOutbox } from '@lienket/database';
+import { badInput, DomainError, ErrorCode, notFound } from '@lienket/graphql';
+import { JobPayloads, VerificationOutcome } from '@lienket/queue';
+import { ModerationDecision, ModerationItem, ModerationSubject } from '../moderation.types';
+
+interface PendingRow {
+  id: string;
+  name: string;
+  tax_code: string;
+  province_code: string;
+  kind: string;
+  created_at: Date;
+  reports: number;
+}
+
+const TRANSITIONS: Record<VerificationOutcome, { from: VerificationStatus[]; to: VerificationStatus; action: string }> = {
+  VERIFIED: { from: [VerificationStatus.PENDING_VERIFICATION], to: VerificationStatus.VERIFIED, action: 'organization.verified' },
+  REJECTED: { from: [VerificationStatus.PENDING_VERIFICATION], to: VerificationStatus.REJECTED, action: 'organization.rejected' },
+  SUSPENDED: { from: [VerificationStatus.VERIFIED], to: VerificationStatus.SUSPENDED, action: 'organization.suspended' },
+  REINSTATED: { from: [VerificationStatus.SUSPENDED], to: VerificationStatus.VERIFIED, action: 'organization.reinstated' },
+};
+
+/** Verification, rejection, suspension and reinstatement of organizations: each audited and told. */
+@Injectable()
+export class OrganizationVerificationService {
+  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+
+  /** Organizations awaiting verification, oldest first, with how often they were reported. */
+  async pending(limit: number, after: [string, string] | null): Promise<ModerationItem[]> {
+    const rows: PendingRow[] = await this.ds.query(
+      `SELECT o.id, o.name, o.tax_code, o.province_code, o.kind, o.created_at,
+              (SELECT count(*)::int FROM catalog.reports r WHERE r.subject = 'ORGANIZATION' AND r.subject_id = o.id) AS reports
+         FROM catalog.organizations o
+        WHERE o.verification = 'PENDING_VERIFICATION'
+          AND ($1::timestamptz IS NULL OR (o.created_at, o.id) > ($1::timestamptz, $2::uuid))
+        ORDER BY o.created_at, o.id
+        LIMIT $3`,
+      [after?.[0] ?? null, after?.[1] ?? null, limit],
+    );
+    return rows.map((r) => ({
+      id: `ORGANIZATION:${r.id}`,
+      subject: ModerationSubject.ORGANIZATION,
+      subjectId: r.id,
+      summary: `${r.name} — MST ${r.tax_code} — ${r.kind} — ${r.province_code}`,
+      submittedAt: r.created_at,
+      reports: r.reports,
+    }));
+  }
+
+  decide(m: EntityManager, id: string, decision: ModerationDecision, reason: string | null, actor: AuthUser) {
+    if (decision === ModerationDecision.REJECT && !reason) throw badInput('reason', 'required');
+    return this.transition(m, id, decision === ModerationDecision.APPROVE ? 'VERIFIED' : 'REJECTED', reason, actor);
+  }
+
+  /**
+   * Moves an organization from one status to the next under a row lock; a second moderator
+   * deciding the same organization at once finds it already moved and gets CONFLICT.
+   */
+  async transition(m: EntityManager, id: string, outcome: VerificationOutcome, reason: string | null, actor: AuthUser): Promise<ModerationItem> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound();
+    const repo = m.getRepository(OrganizationEntity);
+    const org = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!org) throw notFound();
+    const t = TRANSITIONS[outcome];
+    if (!t.from.includes(org.verification)) throw new DomainError(ErrorCode.CONFLICT, 'alreadyDecided', { status: org.verification });
+    const before = org.verification;
+    await repo.update({ id }, { verification: t.to, verificationNote: outcome === 'VERIFIED' || outcome === 'REINSTATED' ? null : reason });
+    const decisionId = await recordAudit(m, {
+      actorId: actor.id,
+      action: t.action,
+      subject: 'ORGANIZATION',
+      subjectId: id,
+      before: { verification: before },
+      after: { verification: t.to },
+      reason,
+    });
+    await writeOutbox(m, 'catalog', 'organization.verification_decided', await this.event(m, org, outcome, reason, decisionId));
+    if (outcome === 'SUSPENDED') {
+      // Sessions end at the next refresh: no new access token for a suspended organization's users.
+      await m.query(
+        `UPDATE catalog.refresh_tokens SET revoked_at = now() WHERE revoked_at IS NULL AND user_id IN (SELECT id FROM catalog.users WHERE organization_id = $1)`,
+        [id],
+      );
+    }
+    return { id: `ORGANIZATION:${id}`, subject: ModerationSubject.ORGANIZATION, subjectId: id, summary: org.name, submittedAt: org.createdAt, reports: 0 };
+  }
+
+  private async event(m: EntityManager, org: OrganizationEntity, outcome: VerificationOutcome, reason: string | null, decisionId: string) {
+    const recipients: JobPayloads['organization.verification_decided']['recipients'] = await m.query(
+      `SELECT email, full_name AS name, locale FROM catalog.users WHERE organization_id = $1 AND organization_role IN ('OWNER', 'MANAGER') ORDER BY email`,
+      [org.id],
+    );
+    return { organizationId: org.id, organizationName: org.name, outcome, reason, decisionId, recipients } satisfies JobPayloads['organization.verification_decided'];
+  }
+}
+
