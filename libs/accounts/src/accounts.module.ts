@@ -7,6 +7,10 @@ import { OrganizationResolver } from './organizations/organization.resolver';
 import { OrganizationService } from './organizations/organization.service';
 import { ReferenceResolver } from './reference/reference.resolver';
 import { UserResolver } from './users/user.resolver';
+import { InvitationService } from './teams/invitation.service';
+import { MemberService } from './teams/member.service';
+import { ProfileService } from './teams/profile.service';
+import { TeamResolver } from './teams/team.resolver';
 
 /** Accounts, organizations, sign-in and reference data: the catalog subgraph's first domain. */
 @Module({
@@ -19,6 +23,10 @@ import { UserResolver } from './users/user.resolver';
     UserResolver,
     OrganizationResolver,
     ReferenceResolver,
+    ProfileService,
+    InvitationService,
+    MemberService,
+    TeamResolver,
   ],
   exports: [AuthService, OrganizationService],
 })

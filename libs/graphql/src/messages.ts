@@ -103,6 +103,22 @@ export const MESSAGES = {
     vi: 'Loại nội dung này chưa có trong hàng chờ kiểm duyệt.',
     en: 'This kind of item is not moderated yet.',
   },
+  invitationInvalid: {
+    vi: 'Lời mời không còn hiệu lực (đã dùng, đã hết hạn hoặc đã được gửi lại). Vui lòng xin lời mời mới.',
+    en: 'This invitation is no longer valid (used, expired or re-sent). Please ask for a new one.',
+  },
+  alreadyMember: {
+    vi: 'E-mail này đã có tài khoản LienKet. Mỗi tài khoản thuộc một tổ chức.',
+    en: 'This e-mail already has a LienKet account. Each account belongs to one organization.',
+  },
+  lastOwner: {
+    vi: 'Tổ chức cần ít nhất một chủ tài khoản. Hãy chỉ định chủ tài khoản khác trước.',
+    en: 'The organization needs at least one owner. Make someone else an owner first.',
+  },
+  unknownWard: {
+    vi: 'Phường/xã "{value}" không thuộc tỉnh/thành phố của tổ chức.',
+    en: 'Ward "{value}" is not in the organization\'s province.',
+  },
   queryTooComplex: {
     vi: 'Truy vấn quá phức tạp.',
     en: 'The query is too complex.',
@@ -132,6 +148,12 @@ export const FIELD_LABELS: Record<string, Record<Lang, string>> = {
   bidDeadline: { vi: 'hạn nộp hồ sơ', en: 'bid deadline' },
   first: { vi: 'số lượng mỗi trang', en: 'page size' },
   reason: { vi: 'lý do', en: 'reason' },
+  role: { vi: 'vai trò', en: 'role' },
+  wardCode: { vi: 'phường/xã', en: 'ward' },
+  foundedYear: { vi: 'năm thành lập', en: 'founding year' },
+  memberCount: { vi: 'số thành viên', en: 'member count' },
+  phone: { vi: 'số điện thoại', en: 'phone number' },
+  address: { vi: 'địa chỉ', en: 'address' },
 };
 
 export function pickLang(acceptLanguage: string | string[] | undefined): Lang {

@@ -3,7 +3,8 @@ import { MailerService } from './mail/mailer.service';
 import { OutgoingMailService } from './mail/outgoing-mail.service';
 import { RegistrationReceivedHandler } from './mail/registration-received.handler';
 import { VerificationDecidedHandler } from './mail/verification-decided.handler';
+import { MemberInvitedHandler } from './mail/member-invited.handler';
 
 /** E-mail (and later in-app) notifications, driven by domain events. */
-@Module({ providers: [MailerService, OutgoingMailService, RegistrationReceivedHandler, VerificationDecidedHandler], exports: [OutgoingMailService] })
+@Module({ providers: [MailerService, OutgoingMailService, RegistrationReceivedHandler, VerificationDecidedHandler, MemberInvitedHandler], exports: [OutgoingMailService] })
 export class NotificationsModule {}

@@ -23,10 +23,20 @@ export interface JobPayloads {
     decisionId: string;
     recipients: { email: string; name: string; locale: 'VI' | 'EN' }[];
   };
+  'member.invited': {
+    invitationId: string;
+    /** The link's secret is derived from this (never stored); see invitationToken in @lienket/auth. */
+    nonce: string;
+    email: string;
+    role: 'OWNER' | 'MANAGER' | 'MEMBER';
+    organizationName: string;
+    inviterName: string;
+    locale: 'VI' | 'EN';
+  };
 }
 export type JobName = keyof JobPayloads;
 export type VerificationOutcome = 'VERIFIED' | 'REJECTED' | 'SUSPENDED' | 'REINSTATED';
-export const JOB_NAMES: readonly JobName[] = ['organization.registered', 'organization.verification_decided'];
+export const JOB_NAMES: readonly JobName[] = ['organization.registered', 'organization.verification_decided', 'member.invited'];
 
 export function isJobName(name: string): name is JobName {
   return (JOB_NAMES as readonly string[]).includes(name);

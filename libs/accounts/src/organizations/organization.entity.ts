@@ -21,6 +21,9 @@ export class OrganizationEntity {
   @Column({ type: 'text', nullable: true }) address: string | null;
   @Column({ type: 'text', nullable: true }) phone: string | null;
   @Column({ name: 'member_count', type: 'int', nullable: true }) memberCount: number | null;
+  @Column({ type: 'text', nullable: true }) description: string | null;
+  @Column({ name: 'ward_code', type: 'text', nullable: true }) wardCode: string | null;
+  @Column({ name: 'founded_year', type: 'int', nullable: true }) foundedYear: number | null;
   @Column({ type: 'text', default: VerificationStatus.PENDING_VERIFICATION }) verification: VerificationStatus;
   @Column({ name: 'verification_note', type: 'text', nullable: true }) verificationNote: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { AuthUser, loader, RequestContext } from '@lienket/auth';
-import { findProvince, toProvince } from '@lienket/reference-data';
+import { findProvince, findWard, toProvince } from '@lienket/reference-data';
 import { OrganizationEntity, VerificationStatus } from './organization.entity';
 import { Organization } from './organization.type';
 
@@ -49,6 +49,9 @@ export function toOrganization(e: OrganizationEntity, ctx: Pick<RequestContext, 
     verification: e.verification,
     verificationNote: privateOk ? e.verificationNote : null,
     memberCount: e.memberCount,
+    description: e.description,
+    ward: privateOk && e.wardCode ? { code: e.wardCode, name: findWard(e.wardCode)?.name ?? e.wardCode } : null,
+    foundedYear: e.foundedYear,
     address: privateOk ? e.address : null,
     phone: privateOk ? e.phone : null,
     createdAt: e.createdAt,

@@ -22,7 +22,26 @@ export class Organization {
   address: string | null;
   @Field(() => String, { nullable: true, description: 'Visible to the organization and platform staff' })
   phone: string | null;
+  @Field(() => String, { nullable: true }) description: string | null;
+  @Field(() => Ward, { nullable: true, description: 'Ward (phường/xã) of the address, after the 2025 merger' }) ward: Ward | null;
+  @Field(() => Int, { nullable: true }) foundedYear: number | null;
   @Field(() => DateTimeScalar) createdAt: Date;
+}
+
+@ObjectType({ description: 'A ward or commune (phường, xã, đặc khu) of one of the 34 provinces' })
+export class Ward {
+  @Field() code: string;
+  @Field() name: string;
+}
+
+@InputType({ description: 'What owners and managers may change; name, kind and tax code are verified facts' })
+export class OrganizationProfileInput {
+  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => String, { nullable: true }) address?: string | null;
+  @Field(() => String, { nullable: true }) wardCode?: string | null;
+  @Field(() => String, { nullable: true }) phone?: string | null;
+  @Field(() => Int, { nullable: true }) memberCount?: number | null;
+  @Field(() => Int, { nullable: true }) foundedYear?: number | null;
 }
 
 @InputType()

@@ -65,3 +65,16 @@ export function registrationReceived(p: JobPayloads['organization.registered'], 
       ];
   return toMail(p.ownerEmail, vi ? `LienKet đã nhận đăng ký của ${p.organizationName}` : `LienKet received the registration of ${p.organizationName}`, lines);
 }
+
+const ROLE = { OWNER: ['chủ tài khoản', 'owner'], MANAGER: ['quản lý', 'manager'], MEMBER: ['thành viên', 'member'] } as const;
+
+/** An invitation to join an organization, with the one-time link. */
+export function memberInvited(p: JobPayloads['member.invited'], token: string, publicUrl: string): Mail {
+  const vi = p.locale !== 'EN';
+  const link = `${publicUrl}/loi-moi?token=${encodeURIComponent(token)}`;
+  const role = ROLE[p.role][vi ? 0 : 1];
+  const lines = vi
+    ? [`Xin chào,`, `${p.inviterName} mời bạn tham gia ${p.organizationName} trên LienKet với vai trò ${role}.`, `Nhận lời mời (trong 7 ngày): ${link}`, 'Nếu bạn không biết lời mời này, hãy bỏ qua thư.']
+    : [`Hello,`, `${p.inviterName} invites you to join ${p.organizationName} on LienKet as ${role}.`, `Accept the invitation (within 7 days): ${link}`, 'If you did not expect this, ignore this e-mail.'];
+  return toMail(p.email, vi ? `Lời mời tham gia ${p.organizationName} trên LienKet` : `Invitation to join ${p.organizationName} on LienKet`, lines);
+}

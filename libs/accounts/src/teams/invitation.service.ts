@@ -1,0 +1,122 @@
+import { Inject, Injectable } from '@nestjs/common';
+import argon2 from 'argon2';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { DataSource, EntityManager } from 'typeorm';
+import { recordAudit } from '@lienket/audit';
+import { AuthUser, invitationToken, OrganizationRole, requireOrganization } from '@lienket/auth';
+import { APP_CONFIG, AppConfig } from '@lienket/config';
+import { inTransaction, writeOutbox } from '@lienket/database';
+import { conflict, DomainError, ErrorCode, forbidden, text, validateInput } from '@lienket/graphql';
+import { JobPayloads } from '@lienket/queue';
+import { UserEntity } from '../users/user.entity';
+import { MIN_PASSWORD_LENGTH } from '../auth/sign-up.schema';
+import { toAuthUser } from '../auth/auth.service';
+import { TokenService } from '../auth/token.service';
+import { Invitation } from './team.types';
+
+const INVITATION_DAYS = 7;
+const inviteSchema = z.object({ email: z.string().trim().toLowerCase().pipe(z.email({ message: 'invalidEmail' })) });
+const acceptSchema = z.object({
+  fullName: text(120),
+  password: z.string().min(MIN_PASSWORD_LENGTH, { message: 'weakPassword' }).max(200, { message: 'tooLong' }),
+});
+
+interface InvitationRow {
+  id: string;
+  organization_id: string;
+  email: string;
+  role: OrganizationRole;
+  nonce: string;
+  expires_at: Date;
+}
+
+const invalid = () => new DomainError(ErrorCode.BAD_USER_INPUT, 'invitationInvalid', { field: 'token' }, 'token');
+
+/** Invitations by e-mail: owners invite anyone, managers invite managers and members. */
+@Injectable()
+export class InvitationService {
+  constructor(
+    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tokens: TokenService,
+  ) {}
+
+  async invite(user: AuthUser, rawEmail: string, role: OrganizationRole): Promise<Invitation> {
+    const organizationId = requireOrganization(user);
+    if (user.organizationRole === OrganizationRole.MEMBER) throw forbidden();
+    if (role === OrganizationRole.OWNER && user.organizationRole !== OrganizationRole.OWNER) throw forbidden();
+    const { email } = validateInput(inviteSchema, { email: rawEmail });
+    return inTransaction(this.ds, async (m) => {
+      if (await m.getRepository(UserEntity).existsBy({ email })) throw conflict('email', 'alreadyMember');
+      const nonce = randomBytes(16).toString('base64url');
+      const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86400_000);
+      // Inviting the same address again replaces the open invitation (and voids its link).
+      const [row] = await m.query<InvitationRow[]>(
+        `INSERT INTO catalog.invitations (organization_id, email, role, nonce, invited_by, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (organization_id, email) WHERE accepted_at IS NULL
+         DO UPDATE SET role = EXCLUDED.role, nonce = EXCLUDED.nonce, invited_by = EXCLUDED.invited_by, expires_at = EXCLUDED.expires_at
+         RETURNING id, organization_id, email, role, nonce, expires_at`,
+        [organizationId, email, role, nonce, user.id, expiresAt],
+      );
+      await recordAudit(m, { actorId: user.id, action: 'organization.member_invited', subject: 'ORGANIZATION', subjectId: organizationId, after: { email, role } });
+      await writeOutbox(m, 'catalog', 'member.invited', await this.event(m, row, user.id));
+      return { id: row.id, email: row.email, role: row.role, expiresAt: row.expires_at };
+    });
+  }
+
+  /** Accepts and signs the new member in, in one transaction. */
+  acceptAndSignIn(token: string, raw: { fullName: string; password: string }) {
+    return inTransaction(this.ds, async (m) => {
+      const user = await this.accept(token, raw, m);
+      return { user, ...(await this.tokens.issue(m, toAuthUser(user))) };
+    });
+  }
+
+  /** Creates the invited person's account inside the organization; the link works once. */
+  private async accept(token: string, raw: { fullName: string; password: string }, m: EntityManager): Promise<UserEntity> {
+    const input = validateInput(acceptSchema, raw);
+    const [id] = token.split('.');
+    if (!id || !/^[0-9a-f-]{36}$/i.test(id)) throw invalid();
+    const [row] = await m.query<InvitationRow[]>(
+      `SELECT id, organization_id, email, role, nonce, expires_at FROM catalog.invitations WHERE id = $1 AND accepted_at IS NULL FOR UPDATE`,
+      [id],
+    );
+    if (!row || row.expires_at.getTime() < Date.now() || !sameToken(token, invitationToken(row.id, row.nonce, this.config.auth.jwtSecret))) throw invalid();
+    if (await m.getRepository(UserEntity).existsBy({ email: row.email })) throw conflict('token', 'alreadyMember');
+    await m.query(`UPDATE catalog.invitations SET accepted_at = now() WHERE id = $1`, [row.id]);
+    const user = await m.getRepository(UserEntity).save({
+      email: row.email,
+      passwordHash: await argon2.hash(input.password, { type: argon2.argon2id }),
+      fullName: input.fullName,
+      organizationId: row.organization_id,
+      organizationRole: row.role,
+      platformRole: null,
+    });
+    await recordAudit(m, { actorId: user.id, action: 'organization.member_joined', subject: 'ORGANIZATION', subjectId: row.organization_id, after: { email: row.email, role: row.role } });
+    return user;
+  }
+
+  async open(organizationId: string): Promise<Invitation[]> {
+    const rows = await this.ds.query<InvitationRow[]>(
+      `SELECT id, email, role, expires_at FROM catalog.invitations WHERE organization_id = $1 AND accepted_at IS NULL AND expires_at > now() ORDER BY created_at`,
+      [organizationId],
+    );
+    return rows.map((r) => ({ id: r.id, email: r.email, role: r.role, expiresAt: r.expires_at }));
+  }
+
+  private async event(m: EntityManager, row: InvitationRow, inviterId: string): Promise<JobPayloads['member.invited']> {
+    const [ctx] = await m.query<{ organization_name: string; inviter_name: string; locale: 'VI' | 'EN' }[]>(
+      `SELECT o.name AS organization_name, u.full_name AS inviter_name, u.locale FROM catalog.organizations o, catalog.users u WHERE o.id = $1 AND u.id = $2`,
+      [row.organization_id, inviterId],
+    );
+    return { invitationId: row.id, nonce: row.nonce, email: row.email, role: row.role, organizationName: ctx.organization_name, inviterName: ctx.inviter_name, locale: ctx.locale };
+  }
+}
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}

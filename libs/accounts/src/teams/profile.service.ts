@@ -1,0 +1,52 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { z } from 'zod';
+import { DataSource } from 'typeorm';
+import { recordAudit } from '@lienket/audit';
+import { AuthUser, OrganizationRole, requireOrganization } from '@lienket/auth';
+import { inTransaction } from '@lienket/database';
+import { badInput, forbidden, notFound, optionalText, validateInput } from '@lienket/graphql';
+import { findWard } from '@lienket/reference-data';
+import { OrganizationEntity } from '../organizations/organization.entity';
+
+const profileSchema = z.object({
+  description: optionalText(2000),
+  address: optionalText(300),
+  wardCode: z.string().trim().regex(/^\d{5}$/, { message: 'invalidValue' }).nullish().transform((v) => v ?? null),
+  phone: z.string().trim().regex(/^\+?[0-9 ().-]{8,20}$/, { message: 'invalidValue' }).nullish().transform((v) => v ?? null),
+  memberCount: z.number().int().min(1, { message: 'outOfRange' }).max(1_000_000, { message: 'outOfRange' }).nullish().transform((v) => v ?? null),
+  foundedYear: z.number().int().min(1900, { message: 'outOfRange' }).max(new Date().getFullYear(), { message: 'outOfRange' }).nullish().transform((v) => v ?? null),
+});
+
+/** Owners and managers keep their organization's profile; members read it. */
+@Injectable()
+export class ProfileService {
+  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+
+  async update(user: AuthUser, raw: unknown): Promise<OrganizationEntity> {
+    const organizationId = requireOrganization(user);
+    if (user.organizationRole === OrganizationRole.MEMBER) throw forbidden();
+    const input = validateInput(profileSchema, raw);
+    return inTransaction(this.ds, async (m) => {
+      const repo = m.getRepository(OrganizationEntity);
+      const org = await repo.findOne({ where: { id: organizationId }, lock: { mode: 'pessimistic_write' } });
+      if (!org) throw notFound();
+      if (input.wardCode && findWard(input.wardCode)?.provinceCode !== org.provinceCode) {
+        throw badInput('wardCode', 'unknownWard', { value: input.wardCode });
+      }
+      const before = pick(org);
+      Object.assign(org, input);
+      await repo.save(org);
+      await recordAudit(m, { actorId: user.id, action: 'organization.profile_updated', subject: 'ORGANIZATION', subjectId: org.id, before, after: pick(org) });
+      return org;
+    });
+  }
+}
+
+const pick = (o: OrganizationEntity) => ({
+  description: o.description,
+  address: o.address,
+  wardCode: o.wardCode,
+  phone: o.phone,
+  memberCount: o.memberCount,
+  foundedYear: o.foundedYear,
+});
