@@ -2,12 +2,13 @@ import { request } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 
 /**
- * Streams `/webhooks/*` to the procurement subgraph untouched (Stripe signs the raw body), so it
- * must run before any body parser.
+ * Streams REST paths to the service that owns them, untouched — Stripe signs the raw webhook body,
+ * uploads are multipart — so it must run before any body parser.
  */
-export function forwardWebhooks(target: URL) {
+export function forwardPaths(routes: { prefix: string; target: URL }[]) {
   return (req: Request, res: Response, next: NextFunction) => {
-    if (!req.url.startsWith('/webhooks/')) return next();
+    const target = routes.find((r) => req.url.startsWith(r.prefix))?.target;
+    if (!target) return next();
     const upstream = request(
       { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: { ...req.headers, host: target.host } },
       (answer) => {
@@ -16,7 +17,7 @@ export function forwardWebhooks(target: URL) {
       },
     );
     upstream.on('error', () => {
-      if (!res.headersSent) res.status(502).json({ error: 'procurement service unavailable' });
+      if (!res.headersSent) res.status(502).json({ error: 'service unavailable' });
     });
     req.pipe(upstream);
   };

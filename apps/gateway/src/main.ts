@@ -3,14 +3,20 @@ import { join } from 'node:path';
 import { loadConfig } from '@lienket/config';
 import { createHttpApp, listen } from '@lienket/observability';
 import { GatewayAppModule } from './app.module';
-import { forwardWebhooks } from './forward';
+import { forwardPaths } from './forward';
 import { serveWeb } from './web';
 
 async function main() {
   const config = loadConfig();
-  const procurement = new URL(config.gateway.procurementUrl);
+  const origin = (url: string) => new URL(new URL(url).origin);
   const app = await createHttpApp(GatewayAppModule, {
-    beforeBody: [forwardWebhooks(new URL(procurement.origin)), serveWeb(config.webDist ?? join(__dirname, '..', '..', '..', 'web'))],
+    beforeBody: [
+      forwardPaths([
+        { prefix: '/webhooks/', target: origin(config.gateway.procurementUrl) },
+        { prefix: '/api/documents', target: origin(config.gateway.catalogUrl) },
+      ]),
+      serveWeb(config.webDist ?? join(__dirname, '..', '..', '..', 'web')),
+    ],
   });
   await listen(app, config.gateway.port, 'gateway');
 }

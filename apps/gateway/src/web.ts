@@ -3,7 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const API_PREFIXES = ['/graphql', '/health', '/webhooks/'];
+const API_PREFIXES = ['/graphql', '/health', '/webhooks/', '/api/'];
 
 /** Serves the built web app; unknown GET paths get index.html so client-side routes load. */
 export function serveWeb(dir: string) {

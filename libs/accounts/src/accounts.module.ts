@@ -11,6 +11,10 @@ import { InvitationService } from './teams/invitation.service';
 import { MemberService } from './teams/member.service';
 import { ProfileService } from './teams/profile.service';
 import { TeamResolver } from './teams/team.resolver';
+import { DocumentController } from './documents/document.controller';
+import { DocumentResolver } from './documents/document.resolver';
+import { DocumentService } from './documents/document.service';
+import { DocumentStorage } from './documents/document.storage';
 
 /** Accounts, organizations, sign-in and reference data: the catalog subgraph's first domain. */
 @Module({
@@ -27,7 +31,11 @@ import { TeamResolver } from './teams/team.resolver';
     InvitationService,
     MemberService,
     TeamResolver,
+    DocumentStorage,
+    DocumentService,
+    DocumentResolver,
   ],
+  controllers: [DocumentController],
   exports: [AuthService, OrganizationService],
 })
 export class AccountsModule {}

@@ -36,6 +36,8 @@ const schema = z.object({
   SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
   WEB_DIST: optionalString,
+  UPLOAD_DIR: z.string().default('var/uploads'),
+  MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
 });
 
 export interface AppConfig {
@@ -55,6 +57,9 @@ export interface AppConfig {
   minBidWindowSeconds: number;
   mail: { smtpUrl?: string; from: string };
   webDist?: string;
+  /** Evidence documents on local disk (default) — see DocumentStorage. */
+  uploadDir: string;
+  maxUploadBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -111,5 +116,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     minBidWindowSeconds: e.MIN_BID_WINDOW_SECONDS,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     webDist: e.WEB_DIST,
+    uploadDir: e.UPLOAD_DIR,
+    maxUploadBytes: e.MAX_UPLOAD_BYTES,
   };
 }

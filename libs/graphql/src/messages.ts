@@ -119,6 +119,14 @@ export const MESSAGES = {
     vi: 'Phường/xã "{value}" không thuộc tỉnh/thành phố của tổ chức.',
     en: 'Ward "{value}" is not in the organization\'s province.',
   },
+  fileTooLarge: {
+    vi: 'Tệp quá lớn (tối đa {max} MB).',
+    en: 'The file is too large (at most {max} MB).',
+  },
+  fileType: {
+    vi: 'Chỉ nhận tệp PDF, JPEG hoặc PNG.',
+    en: 'Only PDF, JPEG or PNG files are accepted.',
+  },
   queryTooComplex: {
     vi: 'Truy vấn quá phức tạp.',
     en: 'The query is too complex.',
@@ -149,6 +157,8 @@ export const FIELD_LABELS: Record<string, Record<Lang, string>> = {
   first: { vi: 'số lượng mỗi trang', en: 'page size' },
   reason: { vi: 'lý do', en: 'reason' },
   role: { vi: 'vai trò', en: 'role' },
+  file: { vi: 'tệp', en: 'file' },
+  kind: { vi: 'loại giấy tờ', en: 'document kind' },
   wardCode: { vi: 'phường/xã', en: 'ward' },
   foundedYear: { vi: 'năm thành lập', en: 'founding year' },
   memberCount: { vi: 'số thành viên', en: 'member count' },
