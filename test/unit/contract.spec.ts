@@ -13,16 +13,15 @@ const NOT_YET: Record<string, string[] | 'all'> = {
   Organization: ['products', 'reliability'],
   ProcurementNeed: ['bidCount', 'bids', 'matches', 'consortiumSuggestions', 'contracts'],
   NeedFilter: [],
-  Query: ['product', 'searchProducts', 'need', 'recommendedNeeds', 'contract', 'myContracts', 'notifications'],
+  Query: ['product', 'searchProducts', 'need', 'recommendedNeeds', 'contract', 'myContracts'],
   Mutation: [
     'createProduct', 'updateProduct', 'submitProduct', 'archiveProduct', 'submitNeed', 'cancelNeed', 'submitBid', 'withdrawBid',
     'awardNeed', 'recordShipment', 'confirmReceipt', 'completeContract', 'openDispute', 'reviewContract', 'payDeposit',
-    'markNotificationsRead',
   ],
   ...Object.fromEntries(
     ['Reliability', 'Certification', 'CertificationInput', 'Product', 'ProductEdge', 'ProductConnection', 'ProductInput', 'ProductFilter',
       'Bid', 'BidEdge', 'BidConnection', 'BidInput', 'AwardInput', 'Contract', 'Shipment', 'Payment', 'MatchReason', 'Match', 'MatchEdge',
-      'MatchConnection', 'SupplierGroup', 'Notification', 'NotificationEdge', 'NotificationConnection', 'ListingStatus', 'BidStatus', 'ContractStatus',
+      'MatchConnection', 'SupplierGroup', 'ListingStatus', 'BidStatus', 'ContractStatus',
       'PaymentStatus', 'PaymentKind'].map((t) => [t, 'all' as const]),
   ),
 };

@@ -21,7 +21,7 @@ export interface JobPayloads {
     reason: string | null;
     /** Audit entry id: one decision, one e-mail per recipient, however often the job runs. */
     decisionId: string;
-    recipients: { email: string; name: string; locale: 'VI' | 'EN' }[];
+    recipients: { userId: string; email: string; name: string; locale: 'VI' | 'EN' }[];
   };
   'member.invited': {
     invitationId: string;

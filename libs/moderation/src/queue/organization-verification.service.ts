@@ -92,7 +92,7 @@ export class OrganizationVerificationService {
 
   private async event(m: EntityManager, org: OrganizationEntity, outcome: VerificationOutcome, reason: string | null, decisionId: string) {
     const recipients: JobPayloads['organization.verification_decided']['recipients'] = await m.query(
-      `SELECT email, full_name AS name, locale FROM catalog.users WHERE organization_id = $1 AND organization_role IN ('OWNER', 'MANAGER') ORDER BY email`,
+      `SELECT id AS "userId", email, full_name AS name, locale FROM catalog.users WHERE organization_id = $1 AND organization_role IN ('OWNER', 'MANAGER') ORDER BY email`,
       [org.id],
     );
     return { organizationId: org.id, organizationName: org.name, outcome, reason, decisionId, recipients } satisfies JobPayloads['organization.verification_decided'];

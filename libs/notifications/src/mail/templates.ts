@@ -45,6 +45,17 @@ export function verificationDecided(
   return toMail(r.email, `LienKet: ${p.organizationName} ${what}`, lines);
 }
 
+/** The same decision as an in-app notice (title, one-paragraph body, where to look). */
+export function verificationNotice(
+  p: JobPayloads['organization.verification_decided'],
+  r: JobPayloads['organization.verification_decided']['recipients'][number],
+) {
+  const vi = r.locale !== 'EN';
+  const [what, next] = OUTCOME[p.outcome][vi ? 'vi' : 'en'];
+  const reason = p.reason ? (vi ? ` Lý do: ${p.reason}` : ` Reason: ${p.reason}`) : '';
+  return { title: `${p.organizationName} ${what}`, body: `${next}${reason}`, link: '/tai-khoan' };
+}
+
 /** "We received your registration": sent to a new organization's owner, in their language. */
 export function registrationReceived(p: JobPayloads['organization.registered'], publicUrl: string): Mail {
   const vi = p.locale !== 'EN';
