@@ -11,6 +11,8 @@ const SignUpPage = lazy(() => import('./pages/SignUpPage'));
 const SignInPage = lazy(() => import('./pages/SignInPage'));
 const AccountPage = lazy(() => import('./pages/AccountPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+const ModerationPage = lazy(() => import('./pages/admin/ModerationPage'));
+const AuditLogPage = lazy(() => import('./pages/admin/AuditLogPage'));
 
 export function AppRoutes() {
   return (
@@ -25,6 +27,8 @@ export function AppRoutes() {
             <Route path="dang-ky" element={<SignUpPage />} />
             <Route path="dang-nhap" element={<SignInPage />} />
             <Route path="tai-khoan" element={<AccountPage />} />
+            <Route path="quan-tri" element={<ModerationPage />} />
+            <Route path="quan-tri/nhat-ky" element={<AuditLogPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -31,11 +31,12 @@ export class ModerationResolver {
     @Args('subject', { type: () => ModerationSubject, nullable: true }) subject: ModerationSubject | null,
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Context() ctx: RequestContext,
   ) {
     if (subject && subject !== ModerationSubject.ORGANIZATION) throw notModerated();
     const limit = pageSize(first);
     const cursor = decodeCursor(after, 2) as [string, string] | null;
-    const items = await this.organizations.pending(limit + 1, cursor);
+    const items = await this.organizations.pending(limit + 1, cursor, ctx.lang);
     return toConnection(items, limit, (i) => [i.submittedAt.toISOString(), i.subjectId], (i) => i, { hasPreviousPage: !!cursor });
   }
 

@@ -16,6 +16,9 @@ export interface ChoiceCardsProps<T extends string> {
   value?: T;
   onChange?: (value: T) => void;
   choices: readonly Choice<T>[];
+  /** Smaller cards, for long lists such as reason templates in a dialog. */
+  compact?: boolean;
+  testId?: string;
   'aria-invalid'?: boolean | 'true' | 'false';
   'aria-describedby'?: string;
 }
@@ -31,10 +34,19 @@ export function ChoiceCards<T extends string>({
   value,
   onChange,
   choices,
+  compact = false,
+  testId,
   ...aria
 }: ChoiceCardsProps<T>) {
   return (
-    <div id={id} className="choice-cards" role="radiogroup" aria-label={label} {...aria}>
+    <div
+      id={id}
+      className={compact ? 'choice-cards choice-cards-compact' : 'choice-cards'}
+      role="radiogroup"
+      aria-label={label}
+      data-testid={testId}
+      {...aria}
+    >
       {choices.map((choice) => (
         <label
           key={choice.value}

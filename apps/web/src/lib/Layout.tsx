@@ -1,18 +1,26 @@
 import { useTranslation } from 'react-i18next';
 import { Suspense } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
-import { useSignedIn } from './auth';
+import { usePlatformRole, useSignedIn } from './auth';
 import { LanguageSwitch } from './LanguageSwitch';
 import { PageFallback, RouteErrorBoundary } from './RouteError';
 
 function NavItems() {
   const { t } = useTranslation();
   const signedIn = useSignedIn();
+  const platformRole = usePlatformRole();
   if (signedIn) {
     return (
-      <NavLink to="/tai-khoan" className="nav-link" data-testid="nav-account">
-        {t('nav.account')}
-      </NavLink>
+      <>
+        {platformRole && (
+          <NavLink to="/quan-tri" className="nav-link" data-testid="nav-admin">
+            {t('nav.admin')}
+          </NavLink>
+        )}
+        <NavLink to="/tai-khoan" className="nav-link" data-testid="nav-account">
+          {t('nav.account')}
+        </NavLink>
+      </>
     );
   }
   return (

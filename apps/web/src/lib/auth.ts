@@ -7,6 +7,11 @@ export interface TokenPair {
 
 const ACCESS_KEY = 'lienket.accessToken';
 const REFRESH_KEY = 'lienket.refreshToken';
+// What `me.platformRole` said last time; only decides whether the header shows the admin link,
+// so the header needs neither Apollo nor a request. The admin pages ask the server again.
+const ROLE_KEY = 'lienket.platformRole';
+const PLATFORM_ROLES = ['ADMIN', 'MODERATOR'] as const;
+export type PlatformRoleHint = (typeof PLATFORM_ROLES)[number];
 
 const listeners = new Set<() => void>();
 
@@ -48,6 +53,27 @@ export function clearTokens(): void {
   try {
     localStorage.removeItem(ACCESS_KEY);
     localStorage.removeItem(REFRESH_KEY);
+    localStorage.removeItem(ROLE_KEY);
+  } finally {
+    notify();
+  }
+}
+
+export function getPlatformRole(): PlatformRoleHint | null {
+  const value = read(ROLE_KEY);
+  return (PLATFORM_ROLES as readonly (string | null)[]).includes(value)
+    ? (value as PlatformRoleHint)
+    : null;
+}
+
+/** Records the signed-in user's platform role, as the server last reported it. */
+export function storePlatformRole(role: PlatformRoleHint | null | undefined): void {
+  if ((role ?? null) === getPlatformRole()) return;
+  try {
+    if (role) localStorage.setItem(ROLE_KEY, role);
+    else localStorage.removeItem(ROLE_KEY);
+  } catch {
+    // Without storage the admin link stays hidden; /quan-tri still works when typed.
   } finally {
     notify();
   }
@@ -57,7 +83,7 @@ function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   // Signing out in one tab should sign out the others too.
   const onStorage = (event: StorageEvent) => {
-    if (event.key === null || event.key === ACCESS_KEY) listener();
+    if (event.key === null || event.key === ACCESS_KEY || event.key === ROLE_KEY) listener();
   };
   window.addEventListener('storage', onStorage);
   return () => {
@@ -68,4 +94,13 @@ function subscribe(listener: () => void): () => void {
 
 export function useSignedIn(): boolean {
   return useSyncExternalStore(subscribe, isSignedIn, () => false);
+}
+
+/** The platform role for the header link; null when signed out or not platform staff. */
+export function usePlatformRole(): PlatformRoleHint | null {
+  return useSyncExternalStore(
+    subscribe,
+    () => (isSignedIn() ? getPlatformRole() : null),
+    () => null,
+  );
 }

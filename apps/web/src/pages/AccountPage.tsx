@@ -1,13 +1,15 @@
 import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Skeleton, Tag } from 'antd';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
 import { graphql } from '../gql';
 import type { MeQuery, VerificationStatus } from '../gql/graphql';
 import { signOut } from '../lib/apollo';
-import { useSignedIn } from '../lib/auth';
+import { storePlatformRole, useSignedIn } from '../lib/auth';
 import { apiErrorsOf } from '../lib/errors';
+import { Field } from '../lib/Field';
+import { VERIFICATION_STYLE } from '../lib/verification';
 
 const MeQueryDocument = graphql(`
   query Me {
@@ -28,6 +30,7 @@ const MeQueryDocument = graphql(`
           name
         }
         verification
+        verificationNote
         memberCount
       }
     }
@@ -37,26 +40,11 @@ const MeQueryDocument = graphql(`
 type Me = NonNullable<MeQuery['me']>;
 type Organization = NonNullable<Me['organization']>;
 
-const VERIFICATION_STYLE: Record<
-  VerificationStatus,
-  { tag: string; alert: 'info' | 'success' | 'warning' | 'error' }
-> = {
-  PENDING_VERIFICATION: { tag: 'gold', alert: 'warning' },
-  VERIFIED: { tag: 'green', alert: 'success' },
-  REJECTED: { tag: 'red', alert: 'error' },
-  SUSPENDED: { tag: 'volcano', alert: 'error' },
-};
+// Only these states carry a moderator's reason worth showing; a stale note on a verified
+// organization would only confuse.
+const NOTE_SHOWN: readonly VerificationStatus[] = ['REJECTED', 'SUSPENDED'];
 
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="field">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
-
-function Verification({ status }: { status: VerificationStatus }) {
+function Verification({ status, note }: { status: VerificationStatus; note?: string | null }) {
   const { t } = useTranslation();
   const style = VERIFICATION_STYLE[status];
   return (
@@ -74,6 +62,14 @@ function Verification({ status }: { status: VerificationStatus }) {
         showIcon
         data-testid="account-verification-help"
         title={t(`verification.${status}.help`)}
+        description={
+          note && NOTE_SHOWN.includes(status) ? (
+            <p className="verification-note">
+              <span className="verification-note-label">{t('account.verificationNote')}</span>{' '}
+              <span data-testid="account-verification-note">{note}</span>
+            </p>
+          ) : undefined
+        }
       />
     </div>
   );
@@ -87,7 +83,7 @@ function OrganizationCard({ organization }: { organization: Organization }) {
       <h2 id="org-title" data-testid="account-org-name">
         {organization.name}
       </h2>
-      <Verification status={organization.verification} />
+      <Verification status={organization.verification} note={organization.verificationNote} />
       <dl className="fields">
         <Field label={t('account.kind')}>{t(`kind.${organization.kind}`)}</Field>
         <Field label={t('account.taxCode')}>
@@ -141,6 +137,11 @@ function AccountView() {
     // The server no longer knows this token (and refreshing did not help): sign out cleanly.
     if (sessionGone) signOut();
   }, [sessionGone]);
+
+  useEffect(() => {
+    // Keeps the header's admin link in step with the role the server reports.
+    if (me) storePlatformRole(me.platformRole);
+  }, [me]);
 
   function handleSignOut() {
     signOut();

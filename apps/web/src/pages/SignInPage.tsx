@@ -2,9 +2,9 @@ import { useApolloClient, useMutation } from '@apollo/client/react';
 import { Button, Form } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { graphql } from '../gql';
-import { storeTokens } from '../lib/auth';
+import { storePlatformRole, storeTokens } from '../lib/auth';
 import { applyApiErrors, type FieldMap } from '../lib/form-errors';
 import { FormProblems } from '../lib/FormProblems';
 import { Input, PasswordInput } from '../lib/inputs';
@@ -16,6 +16,7 @@ const SignInMutation = graphql(`
       refreshToken
       user {
         id
+        platformRole
       }
     }
   }
@@ -28,9 +29,21 @@ interface SignInValues {
 
 const SERVER_FIELDS: FieldMap<SignInValues> = { email: 'email', password: 'password' };
 
+/**
+ * Where to go after signing in: back to the page that sent the user here (the admin console, say),
+ * else the account page. Only paths inside the app; a full URL would make this an open redirect.
+ */
+function returnPath(state: unknown): string {
+  const from = state && typeof state === 'object' && 'from' in state ? state.from : null;
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//')
+    ? from
+    : '/tai-khoan';
+}
+
 export default function SignInPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const location = useLocation();
   const client = useApolloClient();
   const [form] = Form.useForm<SignInValues>();
   const [signIn, { loading }] = useMutation(SignInMutation);
@@ -44,9 +57,10 @@ export default function SignInPage() {
       });
       if (!data) throw new Error('signIn returned no data');
       storeTokens(data.signIn);
+      storePlatformRole(data.signIn.user.platformRole);
       // Whatever was cached belonged to nobody or to someone else.
       await client.clearStore();
-      navigate('/tai-khoan', { replace: true });
+      navigate(returnPath(location.state), { replace: true });
     } catch (error) {
       setProblems(applyApiErrors(form, error, SERVER_FIELDS) ?? [t('errors.network')]);
     }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { graphql } from '../gql';
 import type { OrganizationKind, SignUpInput } from '../gql/graphql';
-import { storeTokens } from '../lib/auth';
+import { storePlatformRole, storeTokens } from '../lib/auth';
 import { ChoiceCards } from '../lib/ChoiceCards';
 import { applyApiErrors, type FieldMap } from '../lib/form-errors';
 import { FormProblems } from '../lib/FormProblems';
@@ -212,6 +212,8 @@ export default function SignUpPage() {
       });
       if (!data) throw new Error('signUp returned no data');
       storeTokens(data.signUp);
+      // A new organization's owner is never platform staff, whoever used this browser before.
+      storePlatformRole(null);
       await client.clearStore();
       navigate('/tai-khoan', { replace: true });
     } catch (error) {

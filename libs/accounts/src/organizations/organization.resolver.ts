@@ -7,7 +7,7 @@ import { Organization } from './organization.type';
 export class OrganizationResolver {
   constructor(private readonly organizations: OrganizationService) {}
 
-  @Query(() => Organization, { nullable: true, description: 'A verified organization, or your own' })
+  @Query(() => Organization, { nullable: true, description: 'A verified organization, or your own; platform staff see every organization' })
   async organization(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext) {
     const org = await this.organizations.findVisible(ctx, id);
     return org ? toOrganization(org, ctx) : null;

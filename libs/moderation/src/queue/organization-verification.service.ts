@@ -4,7 +4,8 @@ import { OrganizationEntity, VerificationStatus } from '@lienket/accounts';
 import { recordAudit } from '@lienket/audit';
 import { AuthUser } from '@lienket/auth';
 import { writeOutbox } from '@lienket/database';
-import { badInput, DomainError, ErrorCode, notFound } from '@lienket/graphql';
+import { badInput, DomainError, ErrorCode, Lang, notFound } from '@lienket/graphql';
+import { findProvince } from '@lienket/reference-data';
 import { JobPayloads, VerificationOutcome } from '@lienket/queue';
 import { ModerationDecision, ModerationItem, ModerationSubject } from '../moderation.types';
 
@@ -17,6 +18,11 @@ interface PendingRow {
   created_at: Date;
   reports: number;
 }
+
+const KIND: Record<string, Record<Lang, string>> = {
+  COOPERATIVE: { vi: 'Hợp tác xã', en: 'Cooperative' },
+  ENTERPRISE: { vi: 'Doanh nghiệp', en: 'Enterprise' },
+};
 
 const TRANSITIONS: Record<VerificationOutcome, { from: VerificationStatus[]; to: VerificationStatus; action: string }> = {
   VERIFIED: { from: [VerificationStatus.PENDING_VERIFICATION], to: VerificationStatus.VERIFIED, action: 'organization.verified' },
@@ -31,7 +37,7 @@ export class OrganizationVerificationService {
   constructor(@Inject(DataSource) private readonly ds: DataSource) {}
 
   /** Organizations awaiting verification, oldest first, with how often they were reported. */
-  async pending(limit: number, after: [string, string] | null): Promise<ModerationItem[]> {
+  async pending(limit: number, after: [string, string] | null, lang: Lang): Promise<ModerationItem[]> {
     const rows: PendingRow[] = await this.ds.query(
       `SELECT o.id, o.name, o.tax_code, o.province_code, o.kind, o.created_at,
               (SELECT count(*)::int FROM catalog.reports r WHERE r.subject = 'ORGANIZATION' AND r.subject_id = o.id) AS reports
@@ -46,7 +52,7 @@ export class OrganizationVerificationService {
       id: `ORGANIZATION:${r.id}`,
       subject: ModerationSubject.ORGANIZATION,
       subjectId: r.id,
-      summary: `${r.name} — MST ${r.tax_code} — ${r.kind} — ${r.province_code}`,
+      summary: [r.name, `MST ${r.tax_code}`, KIND[r.kind]?.[lang] ?? r.kind, findProvince(r.province_code)?.[lang === 'en' ? 'nameEn' : 'name'] ?? r.province_code].join(' — '),
       submittedAt: r.created_at,
       reports: r.reports,
     }));

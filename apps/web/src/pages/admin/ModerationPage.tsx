@@ -1,0 +1,364 @@
+import { useQuery } from '@apollo/client/react';
+import { Alert, Button, Form, Skeleton, Tabs } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { graphql } from '../../gql';
+import type { ModerationQueueQuery, PlatformRole } from '../../gql/graphql';
+import { AdminHeader } from '../../lib/AdminHeader';
+import { formatDateTime } from '../../lib/datetime';
+import { apiErrorsOf } from '../../lib/errors';
+import { useLanguage } from '../../lib/i18n';
+import { Input } from '../../lib/inputs';
+import { LoadMore, useLoadMore } from '../../lib/LoadMore';
+import {
+  OrganizationReview,
+  type ReviewOutcome,
+  type StaffOrganization,
+} from '../../lib/OrganizationReview';
+import { appendPage } from '../../lib/pagination';
+import { StaffGate } from '../../lib/StaffGate';
+
+const ModerationQueueDocument = graphql(`
+  query ModerationQueue($first: Int!, $after: String) {
+    moderationQueue(subject: ORGANIZATION, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          subject
+          subjectId
+          summary
+          submittedAt
+          reports
+        }
+      }
+    }
+  }
+`);
+
+type QueueItem = ModerationQueueQuery['moderationQueue']['edges'][number]['node'];
+
+const STAFF: readonly PlatformRole[] = ['ADMIN', 'MODERATOR'];
+const PAGE_SIZE = 20;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// Below this width the list and the detail stack (see .mod-layout in styles.css).
+const STACKED = '(max-width: 959px)';
+
+type SuccessReporter = (outcome: ReviewOutcome, organization: StaffOrganization) => void;
+
+function QueueEntry({
+  item,
+  selected,
+  onSelect,
+}: {
+  item: QueueItem;
+  selected: boolean;
+  onSelect: () => void;
+}) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (
+    <li>
+      <button
+        type="button"
+        className="mod-queue-item"
+        data-testid="mod-queue-item"
+        data-subject-id={item.subjectId}
+        aria-pressed={selected}
+        onClick={onSelect}
+      >
+        <span className="mod-queue-summary">{item.summary}</span>
+        <span className="mod-queue-meta">
+          <time dateTime={item.submittedAt} title={t('admin.timeZoneNote')}>
+            {formatDateTime(item.submittedAt, language)}
+          </time>
+          <span
+            className={item.reports > 0 ? 'report-badge report-badge-hot' : 'report-badge'}
+            data-testid="mod-report-count"
+          >
+            {t('moderation.reports', { count: item.reports })}
+          </span>
+        </span>
+      </button>
+    </li>
+  );
+}
+
+function VerificationQueue({
+  role,
+  onSuccess,
+}: {
+  role: PlatformRole;
+  onSuccess: SuccessReporter;
+}) {
+  const { t } = useTranslation();
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const detailRef = useRef<HTMLElement>(null);
+  const { data, error, refetch, fetchMore, updateQuery } = useQuery(ModerationQueueDocument, {
+    variables: { first: PAGE_SIZE },
+    fetchPolicy: 'cache-and-network',
+  });
+  const queue = data?.moderationQueue;
+  const more = useLoadMore(() =>
+    fetchMore({
+      variables: { after: queue?.pageInfo.endCursor },
+      updateQuery: (shown, { fetchMoreResult }) => ({
+        ...shown,
+        moderationQueue: appendPage(shown.moderationQueue, fetchMoreResult.moderationQueue),
+      }),
+    }),
+  );
+
+  useEffect(() => {
+    // Stacked on a phone, the detail opens below the list, out of sight: bring it into view.
+    if (selectedId && window.matchMedia(STACKED).matches) {
+      detailRef.current?.scrollIntoView({ block: 'start' });
+    }
+  }, [selectedId]);
+
+  const emptiedPage = queue !== undefined && queue.edges.length === 0 && queue.pageInfo.hasNextPage;
+  useEffect(() => {
+    // Every item shown was decided, but more are waiting: fetch them rather than show a blank list.
+    if (emptiedPage) void refetch().catch(() => undefined);
+  }, [emptiedPage, refetch]);
+
+  function removeFromQueue(subjectId: string) {
+    updateQuery((_, { complete, previousData }) => {
+      if (!complete) return;
+      const { moderationQueue } = previousData;
+      const { totalCount } = moderationQueue;
+      return {
+        ...previousData,
+        moderationQueue: {
+          ...moderationQueue,
+          totalCount: totalCount == null ? totalCount : Math.max(0, totalCount - 1),
+          edges: moderationQueue.edges.filter((edge) => edge.node.subjectId !== subjectId),
+        },
+      };
+    });
+  }
+
+  if (!queue) {
+    if (error) {
+      return (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={t('moderation.loadError')}
+          description={apiErrorsOf(error)[0]?.message ?? t('errors.network')}
+          action={<Button onClick={() => void refetch()}>{t('admin.retry')}</Button>}
+        />
+      );
+    }
+    return <Skeleton active paragraph={{ rows: 6 }} />;
+  }
+
+  const items = queue.edges.map((edge) => edge.node);
+  return (
+    <div className="mod-layout">
+      <section className="mod-queue" aria-labelledby="mod-queue-title">
+        <h2 id="mod-queue-title" className="visually-hidden">
+          {t('moderation.queueLabel')}
+        </h2>
+        <p className="muted mod-queue-hint">
+          {queue.totalCount != null && (
+            <strong>{t('moderation.queueCount', { count: queue.totalCount })}. </strong>
+          )}
+          {t('moderation.queueHint')}
+        </p>
+        {items.length === 0 && !emptiedPage ? (
+          <p className="mod-empty" data-testid="mod-empty">
+            {t('moderation.empty')}
+          </p>
+        ) : (
+          <ul className="mod-queue-list">
+            {items.map((item) => (
+              <QueueEntry
+                key={item.id}
+                item={item}
+                selected={item.subjectId === selectedId}
+                onSelect={() => setSelectedId(item.subjectId)}
+              />
+            ))}
+          </ul>
+        )}
+        {queue.pageInfo.hasNextPage && (
+          <LoadMore
+            loading={more.loading}
+            failed={more.failed}
+            onLoad={() => void more.run()}
+            testId="mod-load-more"
+          />
+        )}
+      </section>
+      <section
+        ref={detailRef}
+        className={selectedId ? 'mod-detail' : 'mod-detail mod-detail-empty'}
+        aria-label={t('moderation.detailLabel')}
+      >
+        {selectedId ? (
+          <OrganizationReview
+            key={selectedId}
+            id={selectedId}
+            role={role}
+            onDone={(outcome, organization) => {
+              removeFromQueue(organization.id);
+              setSelectedId(null);
+              onSuccess(outcome, organization);
+            }}
+            onStale={() => void refetch().catch(() => undefined)}
+          />
+        ) : (
+          <p className="muted">{t('moderation.pickOne')}</p>
+        )}
+      </section>
+    </div>
+  );
+}
+
+interface LookupValues {
+  id: string;
+}
+
+function OrganizationLookup({
+  role,
+  onSuccess,
+}: {
+  role: PlatformRole;
+  onSuccess: SuccessReporter;
+}) {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const [form] = Form.useForm<LookupValues>();
+  const requested = params.get('id')?.trim() ?? '';
+  const id = UUID.test(requested) ? requested.toLowerCase() : null;
+
+  function open({ id: value }: LookupValues) {
+    setParams({ tab: 'to-chuc', id: value.trim().toLowerCase() });
+  }
+
+  return (
+    <div className="mod-lookup">
+      <Form<LookupValues>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        initialValues={{ id: requested }}
+        onFinish={open}
+        noValidate
+        className="lookup-form"
+      >
+        <Form.Item
+          name="id"
+          label={t('moderation.lookupLabel')}
+          extra={t('moderation.lookupHint')}
+          rules={[
+            {
+              validator: (_, value: string | undefined) =>
+                UUID.test(value?.trim() ?? '')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('moderation.lookupInvalid'))),
+            },
+          ]}
+        >
+          <Input
+            data-testid="mod-lookup-id"
+            autoComplete="off"
+            spellCheck={false}
+            className="mono"
+            placeholder="3f2b5c1e-0a4d-4c7e-9b1a-2d3e4f5a6b7c"
+          />
+        </Form.Item>
+        <Button data-testid="mod-lookup-open" type="primary" htmlType="submit" size="large">
+          {t('moderation.lookupOpen')}
+        </Button>
+      </Form>
+      {id && (
+        <OrganizationReview
+          key={id}
+          id={id}
+          role={role}
+          onDone={(outcome, organization) => onSuccess(outcome, organization)}
+        />
+      )}
+    </div>
+  );
+}
+
+function ModerationConsole({ role }: { role: PlatformRole }) {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const [success, setSuccess] = useState<string | null>(null);
+  const successRef = useRef<HTMLDivElement>(null);
+  const tab = params.get('tab') === 'to-chuc' ? 'organizations' : 'queue';
+
+  useEffect(() => {
+    // Stacked on a phone, the decision was taken far down the page: show that it went through.
+    if (success && window.matchMedia(STACKED).matches) {
+      successRef.current?.scrollIntoView({ block: 'nearest' });
+    }
+  }, [success]);
+
+  const reportSuccess: SuccessReporter = (outcome, organization) =>
+    setSuccess(t(`moderation.success.${outcome}`, { name: organization.name }));
+
+  function switchTab(key: string) {
+    setSuccess(null);
+    const next = new URLSearchParams();
+    if (key === 'organizations') next.set('tab', 'to-chuc');
+    // The organization being looked at stays in the URL, so going back to its tab reopens it.
+    const id = params.get('id');
+    if (id) next.set('id', id);
+    setParams(next);
+  }
+
+  return (
+    <>
+      <AdminHeader role={role} title={t('admin.title')} />
+      {success && (
+        <div ref={successRef} className="mod-success">
+          <Alert
+            type="success"
+            showIcon
+            closable={{ afterClose: () => setSuccess(null) }}
+            data-testid="mod-success"
+            role="status"
+            title={success}
+          />
+        </div>
+      )}
+      <Tabs
+        activeKey={tab}
+        onChange={switchTab}
+        destroyOnHidden
+        items={[
+          {
+            key: 'queue',
+            label: t('moderation.tabQueue'),
+            children: <VerificationQueue role={role} onSuccess={reportSuccess} />,
+          },
+          {
+            key: 'organizations',
+            label: t('moderation.tabOrganizations'),
+            children: <OrganizationLookup role={role} onSuccess={reportSuccess} />,
+          },
+        ]}
+      />
+    </>
+  );
+}
+
+export default function ModerationPage() {
+  return (
+    <div className="page admin">
+      <StaffGate roles={STAFF}>{(role) => <ModerationConsole role={role} />}</StaffGate>
+    </div>
+  );
+}
