@@ -6,10 +6,11 @@ import * as accounts from '../libs/accounts/src/migrations';
 import * as audit from '../libs/audit/src/migrations';
 import * as matching from '../libs/notifications/src/migrations';
 import * as procurement from '../libs/procurement/src/migrations';
+import * as products from '../libs/products/src/migrations';
 
 const SERVICES: [ServiceSchema, Function[]][] = [
   // TypeORM orders a schema's migrations by their timestamps, whichever lib they come from.
-  ['catalog', [...Object.values(accounts), ...Object.values(audit)]],
+  ['catalog', [...Object.values(accounts), ...Object.values(audit), ...Object.values(products)]],
   ['procurement', Object.values(procurement)],
   ['matching', Object.values(matching)],
 ];

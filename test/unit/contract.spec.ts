@@ -10,20 +10,19 @@ const contract = buildSchema(readFileSync(join(schemaDir, 'contract.graphql'), '
 const api = buildSchema(readFileSync(join(schemaDir, 'api.graphql'), 'utf8'));
 
 const NOT_YET: Record<string, string[] | 'all'> = {
-  Organization: ['products', 'reliability'],
+  Organization: ['reliability'],
   ProcurementNeed: ['bidCount', 'bids', 'matches', 'consortiumSuggestions', 'contracts'],
   NeedFilter: [],
-  Query: ['product', 'searchProducts', 'need', 'recommendedNeeds', 'contract', 'myContracts', 'moderationQueue', 'auditLog', 'notifications'],
+  Query: ['need', 'recommendedNeeds', 'contract', 'myContracts', 'moderationQueue', 'auditLog', 'notifications'],
   Mutation: [
-    'createProduct', 'updateProduct', 'submitProduct', 'archiveProduct', 'submitNeed', 'cancelNeed', 'submitBid', 'withdrawBid',
+    'submitNeed', 'cancelNeed', 'submitBid', 'withdrawBid',
     'awardNeed', 'recordShipment', 'confirmReceipt', 'completeContract', 'openDispute', 'reviewContract', 'payDeposit',
     'moderate', 'suspendOrganization', 'report', 'markNotificationsRead',
   ],
   ...Object.fromEntries(
-    ['Reliability', 'Certification', 'CertificationInput', 'Product', 'ProductEdge', 'ProductConnection', 'ProductInput', 'ProductFilter',
-      'Bid', 'BidEdge', 'BidConnection', 'BidInput', 'AwardInput', 'Contract', 'Shipment', 'Payment', 'MatchReason', 'Match', 'MatchEdge',
+    ['Reliability', 'Bid', 'BidEdge', 'BidConnection', 'BidInput', 'AwardInput', 'Contract', 'Shipment', 'Payment', 'MatchReason', 'Match', 'MatchEdge',
       'MatchConnection', 'SupplierGroup', 'ModerationItem', 'ModerationItemEdge', 'ModerationItemConnection', 'AuditEntry', 'AuditEntryEdge',
-      'AuditEntryConnection', 'Notification', 'NotificationEdge', 'NotificationConnection', 'ListingStatus', 'BidStatus', 'ContractStatus',
+      'AuditEntryConnection', 'Notification', 'NotificationEdge', 'NotificationConnection', 'BidStatus', 'ContractStatus',
       'PaymentStatus', 'PaymentKind', 'ModerationSubject', 'ModerationDecision'].map((t) => [t, 'all' as const]),
   ),
 };

@@ -5,6 +5,7 @@ import { AccountsModule } from '@lienket/accounts';
 import { buildRequestContext } from '@lienket/auth';
 import { loadConfig } from '@lienket/config';
 import { GraphqlExceptionFilter, subgraphOptions } from '@lienket/graphql';
+import { ProductsModule } from '@lienket/products';
 
 const config = loadConfig();
 
@@ -13,6 +14,7 @@ const config = loadConfig();
   imports: [
     GraphQLModule.forRoot(subgraphOptions((req) => buildRequestContext(req, config.auth.jwtSecret))),
     AccountsModule,
+    ProductsModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: GraphqlExceptionFilter }],
 })
