@@ -7,10 +7,11 @@ import * as audit from '../libs/audit/src/migrations';
 import * as moderation from '../libs/moderation/src/migrations';
 import * as matching from '../libs/notifications/src/migrations';
 import * as procurement from '../libs/procurement/src/migrations';
+import * as products from '../libs/products/src/migrations';
 
 const SERVICES: [ServiceSchema, Function[]][] = [
   // TypeORM orders a schema's migrations by their timestamps, whichever lib they come from.
-  ['catalog', [...Object.values(accounts), ...Object.values(audit), ...Object.values(moderation)]],
+  ['catalog', [...Object.values(accounts), ...Object.values(audit), ...Object.values(moderation), ...Object.values(products)]],
   ['procurement', Object.values(procurement)],
   ['matching', Object.values(matching)],
 ];

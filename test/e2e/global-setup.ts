@@ -29,9 +29,22 @@ function freePort(): Promise<number> {
 const base = process.env.TEST_DATABASE_BASE ?? 'postgres://postgres@127.0.0.1:5432';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 
+/** Whether the run that named a database `lienket_e2e_<pid>` is still going (e.g. another checkout's). */
+function runAlive(database: string): boolean {
+  const pid = Number(/_(\d+)$/.exec(database)?.[1]);
+  if (!pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export default async function globalSetup() {
-  // Databases of earlier runs (other pids) are dropped unless a run is still using them.
-  await dropDatabases(`${base}/postgres`, 'lienket_e2e_', { skipInUse: true });
+  // Databases of earlier runs are dropped unless a run still uses them or is still alive: a run
+  // between its migrations and its stack's first connection uses nothing yet.
+  await dropDatabases(`${base}/postgres`, 'lienket_e2e_', { skipInUse: true, keep: runAlive });
   const databaseUrl = `${base}/lienket_e2e_${process.pid}`;
   await migrateAll(databaseUrl);
   await clearRedisPrefix(redisUrl, E2E_PREFIX);

@@ -118,6 +118,16 @@ describe('createNeed refuses, and writes nothing', () => {
     expect(await needCount(buyer.orgId)).toBe(0);
   });
 
+  it('refuses, through the gateway, what the subgraph scalars refuse: a day that does not exist, a Decimal that is not one', async () => {
+    const day = await api(CREATE, { input: needInput({ deliveryFrom: '2026-02-30' }) }, { token: buyer.token });
+    expect(errorCode(day)).toBe('BAD_USER_INPUT');
+    expect(day.errors?.[0].message).toMatch(/real day/);
+    const decimal = await api(CREATE, { input: needInput({ targetUnitPrice: { amount: '12,5', currency: 'VND' } }) }, { token: buyer.token });
+    expect(errorCode(decimal)).toBe('BAD_USER_INPUT');
+    expect(decimal.errors?.[0].message).toMatch(/Decimal must be a decimal number/);
+    expect(await needCount(buyer.orgId)).toBe(0);
+  });
+
   it('refuses anonymous callers, expired and forged tokens', async () => {
     const expired = jwt.sign({ sub: 'u', org: buyer.orgId, orole: 'OWNER', exp: Math.floor(Date.now() / 1000) - 5 }, 'lienket-development-secret-change-me-in-production', { issuer: 'lienket' });
     const forged = jwt.sign({ sub: 'u', org: buyer.orgId, orole: 'OWNER' }, 'someone-elses-secret-someone-elses-secret', { issuer: 'lienket' });

@@ -10,19 +10,17 @@ const contract = buildSchema(readFileSync(join(schemaDir, 'contract.graphql'), '
 const api = buildSchema(readFileSync(join(schemaDir, 'api.graphql'), 'utf8'));
 
 const NOT_YET: Record<string, string[] | 'all'> = {
-  Organization: ['products', 'reliability'],
+  Organization: ['reliability'],
   ProcurementNeed: ['bidCount', 'bids', 'matches', 'consortiumSuggestions', 'contracts'],
   NeedFilter: [],
-  Query: ['product', 'searchProducts', 'need', 'recommendedNeeds', 'contract', 'myContracts'],
+  Query: ['need', 'recommendedNeeds', 'contract', 'myContracts'],
   Mutation: [
-    'createProduct', 'updateProduct', 'submitProduct', 'archiveProduct', 'submitNeed', 'cancelNeed', 'submitBid', 'withdrawBid',
+    'submitNeed', 'cancelNeed', 'submitBid', 'withdrawBid',
     'awardNeed', 'recordShipment', 'confirmReceipt', 'completeContract', 'openDispute', 'reviewContract', 'payDeposit',
   ],
   ...Object.fromEntries(
-    ['Reliability', 'Certification', 'CertificationInput', 'Product', 'ProductEdge', 'ProductConnection', 'ProductInput', 'ProductFilter',
-      'Bid', 'BidEdge', 'BidConnection', 'BidInput', 'AwardInput', 'Contract', 'Shipment', 'Payment', 'MatchReason', 'Match', 'MatchEdge',
-      'MatchConnection', 'SupplierGroup', 'ListingStatus', 'BidStatus', 'ContractStatus',
-      'PaymentStatus', 'PaymentKind'].map((t) => [t, 'all' as const]),
+    ['Reliability', 'Bid', 'BidEdge', 'BidConnection', 'BidInput', 'AwardInput', 'Contract', 'Shipment', 'Payment', 'MatchReason', 'Match', 'MatchEdge',
+      'MatchConnection', 'SupplierGroup', 'BidStatus', 'ContractStatus', 'PaymentStatus', 'PaymentKind'].map((t) => [t, 'all' as const]),
   ),
 };
 

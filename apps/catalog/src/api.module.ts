@@ -6,6 +6,7 @@ import { ModerationModule } from '@lienket/moderation';
 import { buildRequestContext } from '@lienket/auth';
 import { loadConfig } from '@lienket/config';
 import { GraphqlExceptionFilter, subgraphOptions } from '@lienket/graphql';
+import { ProductsModule } from '@lienket/products';
 
 const config = loadConfig();
 
@@ -15,6 +16,7 @@ const config = loadConfig();
     GraphQLModule.forRoot(subgraphOptions((req) => buildRequestContext(req, config.auth.jwtSecret))),
     AccountsModule,
     ModerationModule,
+    ProductsModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: GraphqlExceptionFilter }],
 })

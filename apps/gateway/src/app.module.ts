@@ -1,4 +1,3 @@
-import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGatewayDriver, ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
@@ -12,6 +11,7 @@ import { loggerModule, REQUEST_ID_HEADER } from '@lienket/observability';
 import { complexityPlugin } from './complexity.plugin';
 import { GatewayHealthController } from './health.controller';
 import { requestErrorStatusPlugin } from './http-status.plugin';
+import { SubgraphDataSource } from './subgraph-data-source';
 
 const config = loadConfig();
 /** Composed from the subgraphs' printed SDL by `npm run schema` and committed (CI checks drift). */
@@ -20,7 +20,7 @@ const FORWARDED_HEADERS = ['authorization', 'accept-language', REQUEST_ID_HEADER
 const MAX_DEPTH = 12;
 const MAX_COST = 5000;
 
-interface GatewayContext {
+interface GatewayContext extends Record<string, unknown> {
   headers: Partial<Record<(typeof FORWARDED_HEADERS)[number], string>>;
 }
 
@@ -58,7 +58,7 @@ const subgraphUrls: Record<string, string> = {
       gateway: {
         supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
         buildService: ({ name, url }) =>
-          new RemoteGraphQLDataSource<GatewayContext>({
+          new SubgraphDataSource<GatewayContext>({
             url: subgraphUrls[name] ?? url,
             willSendRequest({ request, context }) {
               const headers: GatewayContext['headers'] = (context as GatewayContext).headers ?? {};

@@ -24,4 +24,9 @@ describe('messages', () => {
       'Tên tổ chức dài quá 200 ký tự.',
     );
   });
+
+  it('labels a field inside a list like the list item, whatever its index', () => {
+    expect(localize('tooLong', 'vi', { field: 'certifications.2.issuer', max: 200 })).toBe('Đơn vị cấp chứng nhận dài quá 200 ký tự.');
+    expect(localize('required', 'en', { field: 'nothing.known' })).toBe('Please enter nothing.known.');
+  });
 });

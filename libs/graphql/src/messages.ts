@@ -131,6 +131,51 @@ export const MESSAGES = {
     vi: 'Truy vấn quá phức tạp.',
     en: 'The query is too complex.',
   },
+  tooMany: { vi: '{label}: tối đa {max} mục.', en: '{label}: at most {max} items.' },
+  decimalPrecision: {
+    vi: '{label} có tối đa 17 chữ số phần nguyên và 3 chữ số thập phân.',
+    en: '{label} allows at most 17 digits before the decimal point and 3 after it.',
+  },
+  unknownCertification: {
+    vi: 'Loại chứng nhận không hợp lệ. Chọn một trong: VietGAP, GlobalGAP, ORGANIC_TCVN, ORGANIC_USDA, ORGANIC_EU, OCOP_3, OCOP_4, OCOP_5.',
+    en: 'Unknown certification. Choose one of: VietGAP, GlobalGAP, ORGANIC_TCVN, ORGANIC_USDA, ORGANIC_EU, OCOP_3, OCOP_4, OCOP_5.',
+  },
+  duplicateCertification: {
+    vi: 'Mỗi loại chứng nhận chỉ khai báo một lần.',
+    en: 'Each kind of certification can be listed only once.',
+  },
+  minOrderAboveCapacity: {
+    vi: 'Đơn hàng tối thiểu không được lớn hơn sản lượng mỗi tháng.',
+    en: 'The minimum order cannot be larger than the monthly capacity.',
+  },
+  priceMinAboveMax: {
+    vi: 'Giá thấp nhất không được cao hơn giá cao nhất.',
+    en: 'The lowest price cannot be above the highest price.',
+  },
+  harvestMonthRange: {
+    vi: 'Tháng thu hoạch phải từ 1 đến 12.',
+    en: 'Harvest months must be between 1 and 12.',
+  },
+  verificationRequired: {
+    vi: 'Tổ chức của bạn cần được xác minh trước khi gửi sản phẩm lên duyệt. Vui lòng chờ quản trị viên xác minh hồ sơ.',
+    en: 'Your organization must be verified before it can submit listings for review. Please wait for an administrator to verify it.',
+  },
+  listingNotSubmittable: {
+    vi: 'Chỉ gửi duyệt được sản phẩm đang là bản nháp hoặc đã bị từ chối.',
+    en: 'Only a draft or a rejected listing can be submitted for review.',
+  },
+  listingArchived: {
+    vi: 'Sản phẩm đã ngừng đăng nên không sửa được nữa.',
+    en: 'This listing is archived and can no longer be changed.',
+  },
+  listingNotArchivable: {
+    vi: 'Chỉ ngừng đăng được sản phẩm đang hiển thị công khai.',
+    en: 'Only a listing that is public can be archived.',
+  },
+  listingNotPending: {
+    vi: 'Sản phẩm này không còn chờ duyệt; có thể một người kiểm duyệt khác vừa xử lý.',
+    en: 'This listing is no longer awaiting review; another moderator may have just decided it.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;
@@ -164,6 +209,23 @@ export const FIELD_LABELS: Record<string, Record<Lang, string>> = {
   memberCount: { vi: 'số thành viên', en: 'member count' },
   phone: { vi: 'số điện thoại', en: 'phone number' },
   address: { vi: 'địa chỉ', en: 'address' },
+  name: { vi: 'tên', en: 'name' },
+  monthlyCapacity: { vi: 'sản lượng mỗi tháng', en: 'monthly capacity' },
+  minOrderQuantity: { vi: 'đơn hàng tối thiểu', en: 'minimum order' },
+  priceMin: { vi: 'giá thấp nhất', en: 'lowest price' },
+  'priceMin.amount': { vi: 'giá thấp nhất', en: 'lowest price' },
+  priceMax: { vi: 'giá cao nhất', en: 'highest price' },
+  'priceMax.amount': { vi: 'giá cao nhất', en: 'highest price' },
+  harvestMonths: { vi: 'tháng thu hoạch', en: 'harvest months' },
+  certifications: { vi: 'chứng nhận', en: 'certifications' },
+  'certifications.kind': { vi: 'loại chứng nhận', en: 'certification kind' },
+  'certifications.issuer': { vi: 'đơn vị cấp chứng nhận', en: 'certificate issuer' },
+  'certifications.validUntil': { vi: 'ngày hết hạn chứng nhận', en: 'certificate expiry date' },
+  query: { vi: 'từ khóa tìm kiếm', en: 'search text' },
+  'filter.categoryCode': { vi: 'ngành hàng', en: 'category' },
+  'filter.provinceCode': { vi: 'tỉnh/thành phố', en: 'province' },
+  'filter.certification': { vi: 'chứng nhận', en: 'certification' },
+  'filter.minMonthlyCapacity': { vi: 'sản lượng tối thiểu mỗi tháng', en: 'minimum monthly capacity' },
 };
 
 export function pickLang(acceptLanguage: string | string[] | undefined): Lang {
@@ -180,7 +242,9 @@ export function localize(
   params: Record<string, string | number> = {},
 ): string {
   const template: string = MESSAGES[key][lang];
-  const label = params.field ? FIELD_LABELS[String(params.field)]?.[lang] ?? String(params.field) : '';
+  const field = params.field ? String(params.field) : '';
+  // "certifications.2.kind" is labelled like "certifications.kind": the index only locates the row.
+  const label = field ? (FIELD_LABELS[field] ?? FIELD_LABELS[field.replace(/\.\d+(?=\.|$)/g, '')])?.[lang] ?? field : '';
   const text = template.replace(/\{(\w+)\}/g, (_, name: string) =>
     name === 'label' ? label : String(params[name] ?? ''),
   );

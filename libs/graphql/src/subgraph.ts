@@ -1,9 +1,10 @@
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloFederationDriver, ApolloDriverConfig } from '@nestjs/apollo';
-import { GraphQLFormattedError } from 'graphql';
+import { GraphQLFormattedError, GraphQLSchema, isScalarType } from 'graphql';
 import type { IncomingMessage } from 'node:http';
 import { ErrorCode } from './errors';
 import { localize } from './messages';
+import { DateScalar, DateTimeScalar, DecimalScalar } from './scalars';
 
 /**
  * GraphQL options shared by every subgraph: Federation 2, the caller's context, no stack traces,
@@ -20,6 +21,7 @@ export function subgraphOptions(
     graphiql: false,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    transformSchema: withScalarImplementations,
     // @nestjs/apollo loads @apollo/server as ESM and we load it as CommonJS: same plugin, two type identities.
     plugins: [ApolloServerPluginInlineTraceDisabled() as unknown as NonNullable<ApolloDriverConfig['plugins']>[number]],
     context: ({ req }: { req: IncomingMessage }) => context(req),
@@ -33,4 +35,19 @@ export function subgraphOptions(
       return { ...formatted, extensions };
     },
   };
+}
+
+/**
+ * The federation driver rebuilds the schema from printed SDL and copies back the implementation of
+ * DateTime only: without this, Date and Decimal would accept any string ("2026-02-30", "1e9").
+ * Only scalars the subgraph uses are patched (resolvers for absent types would fail the build).
+ */
+export function withScalarImplementations(schema: GraphQLSchema): GraphQLSchema {
+  for (const scalar of [DateScalar, DateTimeScalar, DecimalScalar]) {
+    const type = schema.getType(scalar.name);
+    if (isScalarType(type) && type !== scalar) {
+      Object.assign(type, { serialize: scalar.serialize, parseValue: scalar.parseValue, parseLiteral: scalar.parseLiteral });
+    }
+  }
+  return schema;
 }

@@ -26,8 +26,8 @@ export async function queryRows<T extends Record<string, unknown>>(databaseUrl: 
   }
 }
 
-/** Drops every database whose name starts with `prefix` (fresh migrations for a test run). */
-export async function dropDatabases(adminUrl: string, prefix: string, o: { skipInUse?: boolean } = {}): Promise<void> {
+/** Drops every database whose name starts with `prefix` (fresh migrations for a test run), but those `keep` names. */
+export async function dropDatabases(adminUrl: string, prefix: string, o: { skipInUse?: boolean; keep?: (name: string) => boolean } = {}): Promise<void> {
   const db = new Client({ connectionString: adminUrl });
   await db.connect();
   try {
@@ -36,7 +36,7 @@ export async function dropDatabases(adminUrl: string, prefix: string, o: { skipI
           AND NOT ($2 AND EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname))`,
       [`${prefix}%`, !!o.skipInUse],
     );
-    for (const { datname } of rows) await db.query(`DROP DATABASE "${datname}" WITH (FORCE)`);
+    for (const { datname } of rows) if (!o.keep?.(datname)) await db.query(`DROP DATABASE "${datname}" WITH (FORCE)`);
   } finally {
     await db.end();
   }

@@ -1,0 +1,15 @@
+import { Products1763800400000 } from './migrations';
+import { ProductEntity } from './products/product.entity';
+
+export * from './products.module';
+export * from './products/product.entity';
+export * from './products/product.type';
+export * from './products/product.mapper';
+export {
+  ProductService,
+  pendingReviewCursorKey,
+  isPublicListing,
+} from './products/product.service';
+export type { ModerationDecision, ProductPage } from './products/product.service';
+export const PRODUCTS_ENTITIES = [ProductEntity];
+export const PRODUCTS_MIGRATIONS = [Products1763800400000];

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { optionalText, text, trimDecimal } from '@lienket/graphql';
+import { CERTIFICATION_KINDS, CertificationKind } from '../product.entity';
+
+const KIND_BY_NAME = new Map<string, CertificationKind>(
+  CERTIFICATION_KINDS.map((k) => [k.toLowerCase(), k]),
+);
+
+/** "vietgap" → "VietGAP"; null when the kind is not one we know. */
+export const canonicalCertificationKind = (kind: string): CertificationKind | null =>
+  KIND_BY_NAME.get(kind.trim().toLowerCase()) ?? null;
+
+/** A quantity: positive, at most 17 integer digits and 3 decimals (numeric(20, 3)), trimmed. */
+const quantity = z
+  .string()
+  .refine((v) => !/^-|^0+(\.0*)?$/.test(v), { message: 'mustBePositive' })
+  .refine((v) => /^\d{1,17}(\.\d{1,3})?$/.test(v), { message: 'decimalPrecision' })
+  .transform(trimDecimal);
+
+/** VND has no minor unit: whole positive đồng, at most 18 digits. */
+const vnd = z
+  .object({
+    amount: z
+      .string()
+      .refine((v) => /^\d+$/.test(v) && BigInt(v) > 0n, { message: 'mustBePositive' })
+      .refine((v) => v.length <= 18, { message: 'invalidValue' }),
+    currency: z.literal('VND', { message: 'currencyVnd' }),
+  })
+  .nullish()
+  .transform((v) => v?.amount ?? null);
+
+const certification = z.object({
+  kind: z.string().transform((k, ctx) => {
+    const kind = canonicalCertificationKind(k);
+    if (!kind) ctx.addIssue({ code: 'custom', message: 'unknownCertification' });
+    return kind ?? z.NEVER;
+  }),
+  issuer: optionalText(200),
+  validUntil: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
+});
+
+/**
+ * Field rules of a listing; messages are message keys, paths are the input's field names. Reference
+ * codes and rules across fields are checked by `parseProductInput`.
+ */
+export const productSchema = z.object({
+  categoryCode: z.string().trim().min(1, { message: 'required' }),
+  name: text(200),
+  description: optionalText(5000),
+  unitCode: z.string().trim().min(1, { message: 'required' }),
+  monthlyCapacity: quantity,
+  minOrderQuantity: quantity.nullish().transform((v) => v ?? null),
+  priceMin: vnd,
+  priceMax: vnd,
+  harvestMonths: z
+    .array(z.number().int())
+    .nullish()
+    .transform((v) => [...new Set(v ?? [])].sort((a, b) => a - b))
+    .refine((months) => months.every((m) => m >= 1 && m <= 12), { message: 'harvestMonthRange' }),
+  certifications: z
+    .array(certification)
+    .max(CERTIFICATION_KINDS.length, { message: 'tooMany' })
+    .nullish()
+    .transform((v) => v ?? [])
+    .superRefine((certs, ctx) => {
+      const seen = new Set<string>();
+      certs.forEach((c, i) => {
+        if (seen.has(c.kind))
+          ctx.addIssue({ code: 'custom', message: 'duplicateCertification', path: [i, 'kind'] });
+        seen.add(c.kind);
+      });
+    }),
+});
+export type ProductData = z.infer<typeof productSchema>;

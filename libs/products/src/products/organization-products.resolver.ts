@@ -1,0 +1,37 @@
+import { Args, Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Organization } from '@lienket/accounts';
+import { RequestContext } from '@lienket/auth';
+import { pageSize, toConnection } from '@lienket/graphql';
+import { toProduct, viewFor } from './product.mapper';
+import { ProductService } from './product.service';
+import { ProductConnection } from './product.type';
+
+/** `Organization.products`: the catalog subgraph owns Organization, this lib adds its listings. */
+@Resolver(() => Organization)
+export class OrganizationProductsResolver {
+  constructor(private readonly productService: ProductService) {}
+
+  @ResolveField(() => ProductConnection, {
+    description:
+      "Approved listings for everyone (of a verified organization); all of them for the organization's members and staff",
+  })
+  async products(
+    @Parent() org: Organization,
+    @Context() ctx: RequestContext,
+    @Args('first', { type: () => Int, nullable: true }) first?: number | null,
+    @Args('after', { type: () => String, nullable: true }) after?: string | null,
+  ) {
+    const limit = pageSize(first);
+    const page = await this.productService.listForOrganization(ctx.user, org, limit, after);
+    return toConnection(
+      page.rows,
+      limit,
+      (p) => [p.createdAt.toISOString(), p.id],
+      (p) => toProduct(p, ctx.lang, viewFor(ctx.user, p)),
+      {
+        hasPreviousPage: page.hasPreviousPage,
+        totalCount: page.total,
+      },
+    );
+  }
+}

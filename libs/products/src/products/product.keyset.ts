@@ -1,0 +1,25 @@
+import { badInput, decodeCursor } from '@lienket/graphql';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (id: string) => UUID.test(id);
+
+// Keyset cursors are opaque to clients but end up in SQL casts: a forged one must be bad input, not
+// an internal error from PostgreSQL.
+
+/** A (timestamp, id) cursor, as listings by time use. */
+export function timeCursor(after: string | null | undefined): { at: string; id: string } | null {
+  const key = decodeCursor(after, 2);
+  if (!key) return null;
+  const [at, id] = key.map(String);
+  if (!isUuid(id) || Number.isNaN(Date.parse(at))) throw badInput('after', 'invalidCursor');
+  return { at, id };
+}
+
+/** A (relevance, id) cursor, as search uses. */
+export function rankCursor(after: string | null | undefined): { rank: string; id: string } | null {
+  const key = decodeCursor(after, 2);
+  if (!key) return null;
+  const [rank, id] = key.map(String);
+  if (!isUuid(id) || !/^\d{1,6}(\.\d{1,6})?$/.test(rank)) throw badInput('after', 'invalidCursor');
+  return { rank, id };
+}

@@ -1,0 +1,337 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { canSeePrivate, OrganizationService, VerificationStatus } from '@lienket/accounts';
+import { recordAudit } from '@lienket/audit';
+import { AuthUser, OrganizationRole, RequestContext, requireOrganization } from '@lienket/auth';
+import { inTransaction } from '@lienket/database';
+import {
+  badInput,
+  DomainError,
+  ErrorCode,
+  forbidden,
+  MessageKey,
+  notFound,
+} from '@lienket/graphql';
+import { ListingStatus, ProductEntity, ProductVersion } from './product.entity';
+import { ProductSearchRepository, SearchHit } from './product-search.repository';
+import { isUuid, rankCursor, timeCursor } from './product.keyset';
+import {
+  parseProductInput,
+  parseSearchInput,
+  sameVersion,
+  SearchFilterInput,
+  snapshotOf,
+  todayInVietnam,
+  versionOf,
+} from './product.rules';
+
+export const LIST_TOTAL_CAP = 1000;
+const MAX_REASON = 2000;
+
+export type ModerationDecision = 'APPROVE' | 'REJECT';
+
+export interface ProductPage {
+  rows: ProductEntity[];
+  hasPreviousPage: boolean;
+  total?: number;
+}
+
+/** The keyset of the moderation queue: oldest submission first. */
+export const pendingReviewCursorKey = (p: ProductEntity) => [p.submittedAt!.toISOString(), p.id];
+
+const listingConflict = (key: MessageKey) => new DomainError(ErrorCode.CONFLICT, key);
+const stateOf = (e: ProductEntity) => ({ status: e.status, ...versionOf(e) });
+const toColumns = (v: ProductVersion) => ({ ...v, currency: 'VND' });
+/** A listing anyone may see (its organization must also be VERIFIED). */
+export const isPublicListing = (e: ProductEntity) =>
+  e.approved !== null && e.status !== ListingStatus.ARCHIVED;
+
+/**
+ * Product listings: the lifecycle (DRAFT → PENDING_REVIEW → APPROVED | REJECTED, APPROVED →
+ * ARCHIVED), who may do what, and what each caller may see. Every change is one transaction with
+ * its audit entry.
+ */
+@Injectable()
+export class ProductService {
+  constructor(
+    @Inject(DataSource) private readonly ds: DataSource,
+    private readonly organizations: OrganizationService,
+    private readonly searchRepository: ProductSearchRepository,
+  ) {}
+
+  /** Saves a DRAFT for the caller's organization, verified or not: drafts are private. */
+  async create(user: AuthUser, raw: unknown): Promise<ProductEntity> {
+    const organizationId = requireEditor(user);
+    const version = parseProductInput(raw);
+    return inTransaction(this.ds, async (m) => {
+      const repo = m.getRepository(ProductEntity);
+      const saved = await repo.save(
+        repo.create({
+          ...toColumns(version),
+          organizationId,
+          status: ListingStatus.DRAFT,
+          moderationNote: null,
+          approved: null,
+          submittedAt: null,
+        }),
+      );
+      await audit(m, user.id, 'product.created', saved, null, stateOf(saved));
+      return saved;
+    });
+  }
+
+  /**
+   * Replaces the listing's content. A material edit of an APPROVED listing is submitted for review
+   * again, while its approved snapshot stays what the public sees; an edit that changes nothing
+   * writes nothing.
+   */
+  async update(user: AuthUser, id: string, raw: unknown): Promise<ProductEntity> {
+    const organizationId = requireEditor(user);
+    const version = parseProductInput(raw);
+    return inTransaction(this.ds, async (m) => {
+      const p = await lockOwn(m, organizationId, id);
+      if (p.status === ListingStatus.ARCHIVED) throw listingConflict('listingArchived');
+      if (sameVersion(versionOf(p), version)) return p;
+      const before = stateOf(p);
+      if (p.status === ListingStatus.APPROVED) {
+        await requireVerified(m, organizationId);
+        Object.assign(p, { status: ListingStatus.PENDING_REVIEW, submittedAt: new Date() });
+      }
+      const saved = await m.getRepository(ProductEntity).save(Object.assign(p, toColumns(version)));
+      await audit(m, user.id, 'product.updated', saved, before, stateOf(saved));
+      return saved;
+    });
+  }
+
+  /** DRAFT or REJECTED → PENDING_REVIEW; only a VERIFIED organization may publish. */
+  async submit(user: AuthUser, id: string): Promise<ProductEntity> {
+    const organizationId = requireEditor(user);
+    return inTransaction(this.ds, async (m) => {
+      const p = await lockOwn(m, organizationId, id);
+      if (p.status !== ListingStatus.DRAFT && p.status !== ListingStatus.REJECTED)
+        throw listingConflict('listingNotSubmittable');
+      await requireVerified(m, organizationId);
+      return transition(m, user.id, p, 'product.submitted', {
+        status: ListingStatus.PENDING_REVIEW,
+        submittedAt: new Date(),
+        moderationNote: null,
+      });
+    });
+  }
+
+  /** Takes a public listing off the market (also one whose newer version is still in review). */
+  async archive(user: AuthUser, id: string): Promise<ProductEntity> {
+    const organizationId = requireEditor(user);
+    return inTransaction(this.ds, async (m) => {
+      const p = await lockOwn(m, organizationId, id);
+      if (!isPublicListing(p)) throw listingConflict('listingNotArchivable');
+      return transition(m, user.id, p, 'product.archived', { status: ListingStatus.ARCHIVED });
+    });
+  }
+
+  /**
+   * A moderator's decision on a listing awaiting review, in the caller's transaction (the moderation
+   * module authorizes the actor). The row is locked, so of two moderators deciding at once one wins
+   * and the other gets CONFLICT. Approving makes the current version the public one.
+   */
+  async decide(
+    m: EntityManager,
+    productId: string,
+    decision: ModerationDecision,
+    reason: string | null,
+    actorId: string,
+  ): Promise<ProductEntity> {
+    const note = reason?.trim() || null;
+    if (decision === 'REJECT' && !note) throw badInput('reason', 'required');
+    if (note && note.length > MAX_REASON) throw badInput('reason', 'tooLong', { max: MAX_REASON });
+    const p = isUuid(productId)
+      ? await m
+          .getRepository(ProductEntity)
+          .findOne({ where: { id: productId }, lock: { mode: 'pessimistic_write' } })
+      : null;
+    if (!p) throw notFound('product');
+    if (p.status !== ListingStatus.PENDING_REVIEW) throw listingConflict('listingNotPending');
+    if (decision === 'APPROVE') {
+      return transition(
+        m,
+        actorId,
+        p,
+        'product.approved',
+        {
+          status: ListingStatus.APPROVED,
+          approved: snapshotOf(p, new Date()),
+          moderationNote: null,
+        },
+        note,
+      );
+    }
+    return transition(
+      m,
+      actorId,
+      p,
+      'product.rejected',
+      { status: ListingStatus.REJECTED, moderationNote: note },
+      note,
+    );
+  }
+
+  /** Listings awaiting review, oldest submission first (cursor: `pendingReviewCursorKey`). */
+  async listPendingReview(limit: number, afterCursor?: string | null): Promise<ProductPage> {
+    const cursor = timeCursor(afterCursor);
+    const qb = this.ds
+      .getRepository(ProductEntity)
+      .createQueryBuilder('p')
+      .where('p.status = :status', { status: ListingStatus.PENDING_REVIEW });
+    if (cursor) qb.andWhere('(p.submitted_at, p.id) > (:at::timestamptz, :id::uuid)', cursor);
+    const rows = await qb
+      .orderBy('p.submitted_at', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .limit(limit + 1)
+      .getMany();
+    return { rows, hasPreviousPage: !!cursor };
+  }
+
+  /**
+   * Public listings (their approved version) of VERIFIED organizations whose name matches `query`
+   * ignoring diacritics, case and a typo; ranked by relevance, then id.
+   */
+  async search(
+    query: string | null | undefined,
+    filter: SearchFilterInput | null | undefined,
+    limit: number,
+    after?: string | null,
+  ): Promise<{ hits: SearchHit[]; total: number }> {
+    const terms = parseSearchInput(query, filter);
+    return this.searchRepository.search({
+      ...terms,
+      today: todayInVietnam(),
+      limit,
+      after: rankCursor(after),
+    });
+  }
+
+  /** A listing as the caller may see it, or null: another organization's private listing does not exist. */
+  async findVisible(ctx: RequestContext, id: string): Promise<ProductEntity | null> {
+    if (!isUuid(id)) return null;
+    const p = await this.ds.getRepository(ProductEntity).findOneBy({ id });
+    if (!p) return null;
+    if (canSeePrivate(ctx.user, p.organizationId)) return p;
+    if (!isPublicListing(p)) return null;
+    const org = await this.organizations.loader(ctx).load(p.organizationId);
+    return org?.verification === VerificationStatus.VERIFIED ? p : null;
+  }
+
+  /**
+   * An organization's listings, newest first: all of them for its members and platform staff, the
+   * public ones of a VERIFIED organization for everyone else.
+   */
+  async listForOrganization(
+    user: AuthUser | null,
+    org: { id: string; verification: VerificationStatus },
+    limit: number,
+    after?: string | null,
+  ): Promise<ProductPage> {
+    const cursor = timeCursor(after);
+    const mine = canSeePrivate(user, org.id);
+    if (!mine && org.verification !== VerificationStatus.VERIFIED)
+      return { rows: [], hasPreviousPage: !!cursor, total: 0 };
+    const qb = this.ds
+      .getRepository(ProductEntity)
+      .createQueryBuilder('p')
+      .where('p.organization_id = :org', { org: org.id });
+    if (!mine) qb.andWhere(`p.approved IS NOT NULL AND p.status <> 'ARCHIVED'`);
+    const total = await cappedCount(this.ds, qb);
+    if (cursor) qb.andWhere('(p.created_at, p.id) < (:at::timestamptz, :id::uuid)', cursor);
+    const rows = await qb
+      .orderBy('p.created_at', 'DESC')
+      .addOrderBy('p.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
+    return { rows, total, hasPreviousPage: !!cursor };
+  }
+}
+
+/** Only owners and managers change listings, always their own organization's. */
+function requireEditor(user: AuthUser): string {
+  const organizationId = requireOrganization(user);
+  if (
+    user.organizationRole !== OrganizationRole.OWNER &&
+    user.organizationRole !== OrganizationRole.MANAGER
+  )
+    throw forbidden();
+  return organizationId;
+}
+
+/** Locks the caller's organization's listing; any other listing answers as if it did not exist. */
+async function lockOwn(
+  m: EntityManager,
+  organizationId: string,
+  id: string,
+): Promise<ProductEntity> {
+  const p = isUuid(id)
+    ? await m
+        .getRepository(ProductEntity)
+        .findOne({ where: { id, organizationId }, lock: { mode: 'pessimistic_write' } })
+    : null;
+  if (!p) throw notFound('product');
+  return p;
+}
+
+/** FOR SHARE: a suspension cannot commit between this check and the submission. */
+async function requireVerified(m: EntityManager, organizationId: string): Promise<void> {
+  const [org] = await m.query<{ verification: VerificationStatus }[]>(
+    `SELECT verification FROM catalog.organizations WHERE id = $1 FOR SHARE`,
+    [organizationId],
+  );
+  if (org?.verification !== VerificationStatus.VERIFIED)
+    throw new DomainError(ErrorCode.FORBIDDEN, 'verificationRequired');
+}
+
+async function transition(
+  m: EntityManager,
+  actorId: string,
+  p: ProductEntity,
+  action: string,
+  changes: Partial<ProductEntity>,
+  reason: string | null = null,
+) {
+  const before = { status: p.status };
+  const saved = await m.getRepository(ProductEntity).save(Object.assign(p, changes));
+  const after = {
+    status: saved.status,
+    ...(changes.approved ? { approved: changes.approved } : {}),
+  };
+  await audit(m, actorId, action, saved, before, after, reason);
+  return saved;
+}
+
+function audit(
+  m: EntityManager,
+  actorId: string,
+  action: string,
+  p: ProductEntity,
+  before: unknown,
+  after: unknown,
+  reason: string | null = null,
+) {
+  return recordAudit(m, {
+    actorId,
+    action,
+    subject: 'PRODUCT',
+    subjectId: p.id,
+    before,
+    after,
+    reason,
+  });
+}
+
+/** Counts at most LIST_TOTAL_CAP rows: a total never costs a scan of everything. */
+async function cappedCount(ds: DataSource, qb: SelectQueryBuilder<ProductEntity>): Promise<number> {
+  const row = await ds
+    .createQueryBuilder()
+    .select('count(*)::int', 'n')
+    .from(`(${qb.clone().select('1').limit(LIST_TOTAL_CAP).getQuery()})`, 'capped')
+    .setParameters(qb.getParameters())
+    .getRawOne<{ n: number }>();
+  return row?.n ?? 0;
+}

@@ -1,0 +1,382 @@
+import { PlatformRole } from '@lienket/auth';
+import { errorCode, gql, GqlResult, queryRows } from '@lienket/testing';
+import { CatalogAppModule } from '../../apps/catalog/src/app.module';
+import { searchSql } from '../../libs/products/src/products/product-search.repository';
+import { RunningApp, startSubgraph } from '../support/subgraph';
+import {
+  ARCHIVE_PRODUCT,
+  listProduct,
+  newOrganization,
+  newUser,
+  SEARCH,
+  SearchPage,
+  searchNames,
+  setVerification,
+  TestOrg,
+} from '../support/products';
+
+// Searching the way Vietnamese buyers type: real product names, with and without diacritics, with
+// a typo, and each filter. Only approved listings of verified organizations may ever be found.
+
+let s: RunningApp;
+const search = (
+  query: string | null,
+  filter: Record<string, unknown> = {},
+  more: Record<string, unknown> = {},
+) => gql<SearchPage>(s.url, SEARCH, { query, filter, ...more }, { lang: 'en' });
+const names = async (query: string | null, filter: Record<string, unknown> = {}) =>
+  searchNames(await search(query, filter));
+
+const far = { validUntil: '2099-12-31' };
+const LISTINGS: [string, string, Record<string, unknown>][] = [
+  // organization key, name, rest of the input
+  [
+    'eatu',
+    'Cà phê Robusta Đắk Lắk',
+    {
+      categoryCode: '0901',
+      unitCode: 'TNE',
+      monthlyCapacity: '50',
+      certifications: [{ kind: 'VietGAP', ...far }],
+    },
+  ],
+  [
+    'caudat',
+    'Cà phê Arabica Cầu Đất',
+    {
+      categoryCode: '0901',
+      unitCode: 'TNE',
+      monthlyCapacity: '8',
+      certifications: [{ kind: 'ORGANIC_USDA', ...far }],
+    },
+  ],
+  [
+    'soctrang',
+    'Gạo ST25 Sóc Trăng',
+    {
+      categoryCode: '1006',
+      unitCode: 'TNE',
+      monthlyCapacity: '200',
+      certifications: [{ kind: 'GlobalGAP', ...far }],
+    },
+  ],
+  [
+    'hagiang',
+    'Chè Shan tuyết Hà Giang',
+    {
+      categoryCode: '0902',
+      unitCode: 'KGM',
+      monthlyCapacity: '5000',
+      certifications: [{ kind: 'ORGANIC_EU', ...far }],
+    },
+  ],
+  [
+    'vanyen',
+    'Quế Văn Yên',
+    {
+      categoryCode: '0906',
+      unitCode: 'TNE',
+      monthlyCapacity: '20',
+      certifications: [{ kind: 'OCOP_4', validUntil: '2020-01-01' }],
+    },
+  ],
+  [
+    'phuquoc',
+    'Hồ tiêu Phú Quốc',
+    { categoryCode: '0904', unitCode: 'KGM', monthlyCapacity: '3000', certifications: [] },
+  ],
+  [
+    'binhthuan',
+    'Thanh long ruột đỏ Bình Thuận',
+    {
+      categoryCode: '0810',
+      unitCode: 'TNE',
+      monthlyCapacity: '100',
+      certifications: [{ kind: 'VietGAP', ...far }],
+    },
+  ],
+  [
+    'lucngan',
+    'Vải thiều Lục Ngạn – đặc sản Bắc Giang',
+    {
+      categoryCode: '0810',
+      unitCode: 'TNE',
+      monthlyCapacity: '80',
+      certifications: [{ kind: 'OCOP_4', ...far }],
+    },
+  ],
+];
+const ORGS: Record<string, { name: string; provinceCode: string }> = {
+  eatu: { name: 'HTX Cà phê Ea Tu', provinceCode: '66' },
+  caudat: { name: 'HTX Cà phê Cầu Đất', provinceCode: '68' },
+  soctrang: { name: 'HTX Lúa gạo Sóc Trăng', provinceCode: '92' },
+  hagiang: { name: 'HTX Chè Shan tuyết Hà Giang', provinceCode: '08' },
+  vanyen: { name: 'HTX Quế Văn Yên', provinceCode: '15' },
+  phuquoc: { name: 'HTX Hồ tiêu Phú Quốc', provinceCode: '91' },
+  binhthuan: { name: 'HTX Thanh long Hàm Thuận Nam', provinceCode: '68' },
+  lucngan: { name: 'HTX Vải thiều Lục Ngạn', provinceCode: '24' },
+};
+const ALL = LISTINGS.map(([, name]) => name);
+
+beforeAll(async () => {
+  s = await startSubgraph(CatalogAppModule);
+  const moderator = await newUser({ platformRole: PlatformRole.MODERATOR });
+  const orgs: Record<string, TestOrg> = {};
+  for (const [key, o] of Object.entries(ORGS))
+    orgs[key] = await newOrganization(s.url, { ...o, verified: true });
+  for (const [key, name, rest] of LISTINGS)
+    await listProduct(s.url, s.app, orgs[key], moderator.userId, { name, ...rest });
+  // What must never be found: a draft, a listing awaiting review, an archived one, and the approved
+  // listing of an organization that was suspended afterwards.
+  await listProduct(
+    s.url,
+    s.app,
+    orgs.eatu,
+    moderator.userId,
+    { name: 'Cà phê chồn Buôn Ma Thuột (nháp)' },
+    false,
+  );
+  const archived = await listProduct(s.url, s.app, orgs.eatu, moderator.userId, {
+    name: 'Cà phê hạt rang xay (ngừng bán)',
+  });
+  await gql(s.url, ARCHIVE_PRODUCT, { id: archived }, { token: orgs.eatu.token });
+  const suspended = await newOrganization(s.url, {
+    name: 'HTX Cà phê Moka',
+    provinceCode: '68',
+    verified: true,
+  });
+  await listProduct(s.url, s.app, suspended, moderator.userId, { name: 'Cà phê Moka Cầu Đất' });
+  await setVerification(suspended.id, 'SUSPENDED');
+}, 60_000);
+afterAll(() => s.close());
+
+describe('searchProducts ignores diacritics and case', () => {
+  it.each([
+    ['ca phe', ['Cà phê Robusta Đắk Lắk', 'Cà phê Arabica Cầu Đất']],
+    ['Cà phê', ['Cà phê Robusta Đắk Lắk', 'Cà phê Arabica Cầu Đất']],
+    ['CÀ PHÊ ROBUSTA', ['Cà phê Robusta Đắk Lắk']],
+    ['ca phe robusta dak lak', ['Cà phê Robusta Đắk Lắk']],
+    ['gao st25', ['Gạo ST25 Sóc Trăng']],
+    ['Gạo ST25 Sóc Trăng', ['Gạo ST25 Sóc Trăng']],
+    ['che shan tuyet', ['Chè Shan tuyết Hà Giang']],
+    ['que van yen', ['Quế Văn Yên']],
+    ['ho tieu phu quoc', ['Hồ tiêu Phú Quốc']],
+    ['thanh long ruot do', ['Thanh long ruột đỏ Bình Thuận']],
+    ['vai thieu luc ngan', ['Vải thiều Lục Ngạn – đặc sản Bắc Giang']],
+    ['dac san', ['Vải thiều Lục Ngạn – đặc sản Bắc Giang']],
+    ['ĐẶC SẢN', ['Vải thiều Lục Ngạn – đặc sản Bắc Giang']],
+  ])('"%s"', async (query, expected) => {
+    expect((await names(query))?.sort()).toEqual([...expected].sort());
+  });
+
+  it('puts the listing that matches every word first', async () => {
+    expect((await names('ca phe robusta'))?.[0]).toBe('Cà phê Robusta Đắk Lắk');
+  });
+
+  it('finds nothing that is not public: drafts, archived listings, suspended organizations', async () => {
+    const hidden = /nháp|ngừng bán|Moka/;
+    for (const query of ['rang xay', 'moka']) expect(await names(query)).toEqual([]);
+    // No public "cà phê chồn": the near matches are the other coffees, never the draft.
+    expect(await names('ca phe chon')).toEqual(
+      expect.not.arrayContaining([expect.stringMatching(hidden)]),
+    );
+    expect(await names(null)).toEqual(expect.not.arrayContaining([expect.stringMatching(hidden)]));
+  });
+});
+
+describe('searchProducts tolerates a typo in the name', () => {
+  it.each([
+    ['ca phe robsta', 'Cà phê Robusta Đắk Lắk'],
+    ['thanh lonh', 'Thanh long ruột đỏ Bình Thuận'],
+    ['vai thieu luc ngna', 'Vải thiều Lục Ngạn – đặc sản Bắc Giang'],
+    ['ho tieu phu quco', 'Hồ tiêu Phú Quốc'],
+    ['qeu van yen', 'Quế Văn Yên'],
+  ])('"%s" finds %s first', async (query, expected) => {
+    expect((await names(query))?.[0]).toBe(expected);
+  });
+
+  it('does not turn a typo into unrelated listings', async () => {
+    expect(await names('ca phe robsta')).not.toContain('Chè Shan tuyết Hà Giang');
+    expect(await names('xyzzy')).toEqual([]);
+  });
+});
+
+describe('searchProducts filters', () => {
+  it('by category: a chapter includes its headings, a heading only itself', async () => {
+    expect((await names(null, { categoryCode: '09' }))?.sort()).toEqual(
+      [
+        'Cà phê Arabica Cầu Đất',
+        'Cà phê Robusta Đắk Lắk',
+        'Chè Shan tuyết Hà Giang',
+        'Hồ tiêu Phú Quốc',
+        'Quế Văn Yên',
+      ].sort(),
+    );
+    expect((await names(null, { categoryCode: '0901' }))?.sort()).toEqual([
+      'Cà phê Arabica Cầu Đất',
+      'Cà phê Robusta Đắk Lắk',
+    ]);
+    expect(await names(null, { categoryCode: '0810' })).toHaveLength(2);
+  });
+
+  it("by the supplier's province, with a query too", async () => {
+    expect((await names(null, { provinceCode: '68' }))?.sort()).toEqual([
+      'Cà phê Arabica Cầu Đất',
+      'Thanh long ruột đỏ Bình Thuận',
+    ]);
+    expect(await names('ca phe', { provinceCode: '68' })).toEqual(['Cà phê Arabica Cầu Đất']);
+  });
+
+  it('by a certification held and not expired', async () => {
+    expect((await names(null, { certification: 'VietGAP' }))?.sort()).toEqual([
+      'Cà phê Robusta Đắk Lắk',
+      'Thanh long ruột đỏ Bình Thuận',
+    ]);
+    // Quế Văn Yên's OCOP 4 stars expired in 2020: only Lục Ngạn's still counts.
+    expect(await names(null, { certification: 'ocop_4' })).toEqual([
+      'Vải thiều Lục Ngạn – đặc sản Bắc Giang',
+    ]);
+    const que = (await search('que van yen')).data?.searchProducts.edges[0].node.certifications;
+    expect(que).toEqual([
+      { kind: 'OCOP_4', issuer: null, validUntil: '2020-01-01', expired: true },
+    ]);
+  });
+
+  it('by minimum monthly capacity, in base units across tấn and kg', async () => {
+    // 100 t = 100,000 kg: rice (200 t) and dragon fruit (100 t), not the 5,000 kg of tea.
+    expect((await names(null, { minMonthlyCapacity: '100000' }))?.sort()).toEqual([
+      'Gạo ST25 Sóc Trăng',
+      'Thanh long ruột đỏ Bình Thuận',
+    ]);
+    expect((await names(null, { minMonthlyCapacity: '5000', categoryCode: '09' }))?.sort()).toEqual(
+      [
+        'Cà phê Arabica Cầu Đất',
+        'Cà phê Robusta Đắk Lắk',
+        'Chè Shan tuyết Hà Giang',
+        'Quế Văn Yên',
+      ].sort(),
+    );
+  });
+
+  it.each([
+    [{ categoryCode: '99' }, 'filter.categoryCode'],
+    [{ provinceCode: '02' }, 'filter.provinceCode'],
+    [{ certification: 'ISO22000' }, 'filter.certification'],
+    [{ minMonthlyCapacity: '-1' }, 'filter.minMonthlyCapacity'],
+  ])('refuses %j naming the field', async (filter, field) => {
+    expect((await search('ca phe', filter)).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field,
+    });
+  });
+});
+
+describe('searchProducts pages', () => {
+  const collect = async (query: string | null, first: number) => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    let r: GqlResult<SearchPage>;
+    do {
+      r = await search(query, {}, { first, after });
+      seen.push(...(searchNames(r) ?? []));
+      after = r.data!.searchProducts.pageInfo.endCursor;
+    } while (r.data!.searchProducts.pageInfo.hasNextPage);
+    return { seen, total: r.data!.searchProducts.totalCount };
+  };
+
+  it('walks every public listing once, page by page, in a stable order', async () => {
+    const { seen, total } = await collect(null, 3);
+    expect([...seen].sort()).toEqual([...ALL].sort());
+    expect(total).toBe(ALL.length);
+    expect((await collect(null, 3)).seen).toEqual(seen);
+  });
+
+  it('keeps relevance order across pages', async () => {
+    const single = await names('ca phe', {});
+    expect((await collect('ca phe', 1)).seen).toEqual(single);
+  });
+
+  it('refuses a forged cursor and an oversized page or query', async () => {
+    const forged = Buffer.from(
+      JSON.stringify(['1.5', "x'; DROP TABLE catalog.products; --"]),
+    ).toString('base64url');
+    expect((await search('ca phe', {}, { after: forged })).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'after',
+    });
+    expect(errorCode(await search('ca phe', {}, { first: 101 }))).toBe('BAD_USER_INPUT');
+    expect((await search('q'.repeat(201))).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'query',
+    });
+  });
+
+  it('caps the total at 1,000 instead of counting every match', async () => {
+    const [org] = await queryRows<{ id: string }>(
+      s.databaseUrl,
+      `SELECT id FROM catalog.organizations WHERE name = 'HTX Cà phê Ea Tu'`,
+    );
+    await queryRows(
+      s.databaseUrl,
+      `INSERT INTO catalog.products (organization_id, category_code, name, unit_code, monthly_capacity, status, approved)
+       SELECT $1, '0409', 'Mật ong rừng U Minh ' || i, 'KGM', 100, 'APPROVED',
+              jsonb_build_object('name', 'Mật ong rừng U Minh ' || i, 'description', null, 'categoryCode', '0409', 'unitCode', 'KGM',
+                'monthlyCapacity', '100', 'monthlyCapacityBase', '100', 'minOrderQuantity', null, 'priceMin', null, 'priceMax', null,
+                'harvestMonths', '[]'::jsonb, 'certifications', '[]'::jsonb, 'approvedAt', now())
+         FROM generate_series(1, 1005) i`,
+      [org.id],
+    );
+    const r = await search('mat ong rung', {}, { first: 5 });
+    expect(r.data?.searchProducts.totalCount).toBe(1000);
+    expect(r.data?.searchProducts.pageInfo.hasNextPage).toBe(true);
+    expect(searchNames(r)?.every((n) => n.startsWith('Mật ong rừng U Minh'))).toBe(true);
+  });
+});
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  Plans?: PlanNode[];
+}
+const planNodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(planNodes)];
+
+describe('the search plan', () => {
+  const FILLER = `category_code = '0810' AND name LIKE '% lô %'`;
+  afterAll(() => queryRows(s.databaseUrl, `DELETE FROM catalog.products WHERE ${FILLER}`));
+
+  it('reaches listings through the full-text and trigram indexes, never a scan of the table', async () => {
+    // Five thousand more public listings and VACUUM ANALYZE (as autovacuum would): GIN cost
+    // estimates read statistics that only VACUUM writes, so the planner then chooses as in production.
+    await queryRows(
+      s.databaseUrl,
+      `INSERT INTO catalog.products (organization_id, category_code, name, unit_code, monthly_capacity, status, approved)
+       SELECT o.id, '0810', n, 'TNE', 10, 'APPROVED', jsonb_build_object('name', n, 'categoryCode', '0810', 'monthlyCapacityBase', '10000')
+         FROM (SELECT id FROM catalog.organizations WHERE verification = 'VERIFIED' LIMIT 1) o,
+              LATERAL (SELECT (ARRAY['Xoài cát Hòa Lộc', 'Bưởi da xanh', 'Sầu riêng Ri6', 'Nhãn lồng Hưng Yên', 'Măng cụt Lái Thiêu'])[1 + i % 5]
+                              || ' lô ' || i AS n FROM generate_series(1, 5000) i) names`,
+    );
+    await queryRows(s.databaseUrl, 'VACUUM ANALYZE catalog.products');
+    const { sql, params } = searchSql({
+      text: 'ca phe robsta',
+      categoryCode: null,
+      provinceCode: null,
+      certification: null,
+      minMonthlyCapacity: null,
+      today: '2026-11-23',
+      limit: 20,
+      after: null,
+    });
+    const [row] = await queryRows<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(
+      s.databaseUrl,
+      `EXPLAIN (FORMAT JSON) ${sql}`,
+      params,
+    );
+    const nodes = planNodes(row['QUERY PLAN'][0].Plan);
+    const indexes = nodes.filter((n) => n['Index Name']).map((n) => n['Index Name']);
+    expect(indexes).toEqual(expect.arrayContaining(['products_search', 'products_name_trgm']));
+    expect(
+      nodes.filter((n) => n['Relation Name'] === 'products' && n['Node Type'] === 'Seq Scan'),
+    ).toEqual([]);
+  });
+});
