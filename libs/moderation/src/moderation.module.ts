@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '@lienket/accounts';
+import { ProductsModule } from '@lienket/products';
+import { ModerationQueueService } from './queue/moderation-queue.service';
 import { AuditLogService } from './audit/audit-log.service';
 import { ModerationResolver } from './moderation.resolver';
 import { OrganizationVerificationService } from './queue/organization-verification.service';
@@ -7,7 +9,7 @@ import { ReportService } from './reports/report.service';
 
 /** Verification of organizations, reports and the audit log (listings and needs join later). */
 @Module({
-  imports: [AccountsModule],
-  providers: [OrganizationVerificationService, AuditLogService, ReportService, ModerationResolver],
+  imports: [AccountsModule, ProductsModule],
+  providers: [ModerationQueueService, OrganizationVerificationService, AuditLogService, ReportService, ModerationResolver],
 })
 export class ModerationModule {}

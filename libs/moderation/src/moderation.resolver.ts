@@ -8,7 +8,9 @@ import { decodeCursor, DomainError, ErrorCode, pageSize, text, toConnection, val
 import { z } from 'zod';
 import { AuditLogService } from './audit/audit-log.service';
 import { AuditEntryConnection, ModerationDecision, ModerationItem, ModerationItemConnection, ModerationSubject } from './moderation.types';
+import { ModerationQueueService } from './queue/moderation-queue.service';
 import { OrganizationVerificationService } from './queue/organization-verification.service';
+import { ProductService } from '@lienket/products';
 import { ReportService } from './reports/report.service';
 
 const STAFF = { platform: [PlatformRole.ADMIN, PlatformRole.MODERATOR] };
@@ -21,6 +23,8 @@ export class ModerationResolver {
   constructor(
     @Inject(DataSource) private readonly ds: DataSource,
     private readonly organizations: OrganizationVerificationService,
+    private readonly queue: ModerationQueueService,
+    private readonly products: ProductService,
     private readonly audit: AuditLogService,
     private readonly reports: ReportService,
   ) {}
@@ -33,10 +37,10 @@ export class ModerationResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | null,
     @Context() ctx: RequestContext,
   ) {
-    if (subject && subject !== ModerationSubject.ORGANIZATION) throw notModerated();
+    if (subject === ModerationSubject.NEED) throw notModerated();
     const limit = pageSize(first);
     const cursor = decodeCursor(after, 2) as [string, string] | null;
-    const items = await this.organizations.pending(limit + 1, cursor, ctx.lang);
+    const items = await this.queue.page(subject, limit + 1, cursor, ctx.lang);
     return toConnection(items, limit, (i) => [i.submittedAt.toISOString(), i.subjectId], (i) => i, { hasPreviousPage: !!cursor });
   }
 
@@ -49,9 +53,13 @@ export class ModerationResolver {
     @Args('reason', { type: () => String, nullable: true }) reason: string | null,
     @CurrentUser() user: AuthUser,
   ) {
-    if (subject !== ModerationSubject.ORGANIZATION) throw notModerated();
+    if (subject === ModerationSubject.NEED) throw notModerated();
     const note = reason?.trim() ? validateInput(reasonSchema, { reason }).reason : null;
-    return inTransaction(this.ds, (m) => this.organizations.decide(m, subjectId, decision, note, user));
+    if (subject === ModerationSubject.ORGANIZATION) {
+      return inTransaction(this.ds, (m) => this.organizations.decide(m, subjectId, decision, note, user));
+    }
+    const p = await inTransaction(this.ds, (m) => this.products.decide(m, subjectId, decision, note, user.id));
+    return { id: `PRODUCT:${p.id}`, subject, subjectId: p.id, summary: p.name, submittedAt: p.submittedAt ?? p.updatedAt, reports: 0 };
   }
 
   @Mutation(() => Organization, { description: 'Platform staff: hide its listings and block its business, telling its owners why' })

@@ -4,25 +4,10 @@ import { OrganizationEntity, VerificationStatus } from '@lienket/accounts';
 import { recordAudit } from '@lienket/audit';
 import { AuthUser } from '@lienket/auth';
 import { writeOutbox } from '@lienket/database';
-import { badInput, DomainError, ErrorCode, Lang, notFound } from '@lienket/graphql';
-import { findProvince } from '@lienket/reference-data';
+import { badInput, DomainError, ErrorCode, notFound } from '@lienket/graphql';
 import { JobPayloads, VerificationOutcome } from '@lienket/queue';
 import { ModerationDecision, ModerationItem, ModerationSubject } from '../moderation.types';
 
-interface PendingRow {
-  id: string;
-  name: string;
-  tax_code: string;
-  province_code: string;
-  kind: string;
-  created_at: Date;
-  reports: number;
-}
-
-const KIND: Record<string, Record<Lang, string>> = {
-  COOPERATIVE: { vi: 'Hợp tác xã', en: 'Cooperative' },
-  ENTERPRISE: { vi: 'Doanh nghiệp', en: 'Enterprise' },
-};
 
 const TRANSITIONS: Record<VerificationOutcome, { from: VerificationStatus[]; to: VerificationStatus; action: string }> = {
   VERIFIED: { from: [VerificationStatus.PENDING_VERIFICATION], to: VerificationStatus.VERIFIED, action: 'organization.verified' },
@@ -35,28 +20,6 @@ const TRANSITIONS: Record<VerificationOutcome, { from: VerificationStatus[]; to:
 @Injectable()
 export class OrganizationVerificationService {
   constructor(@Inject(DataSource) private readonly ds: DataSource) {}
-
-  /** Organizations awaiting verification, oldest first, with how often they were reported. */
-  async pending(limit: number, after: [string, string] | null, lang: Lang): Promise<ModerationItem[]> {
-    const rows: PendingRow[] = await this.ds.query(
-      `SELECT o.id, o.name, o.tax_code, o.province_code, o.kind, o.created_at,
-              (SELECT count(*)::int FROM catalog.reports r WHERE r.subject = 'ORGANIZATION' AND r.subject_id = o.id) AS reports
-         FROM catalog.organizations o
-        WHERE o.verification = 'PENDING_VERIFICATION'
-          AND ($1::timestamptz IS NULL OR (o.created_at, o.id) > ($1::timestamptz, $2::uuid))
-        ORDER BY o.created_at, o.id
-        LIMIT $3`,
-      [after?.[0] ?? null, after?.[1] ?? null, limit],
-    );
-    return rows.map((r) => ({
-      id: `ORGANIZATION:${r.id}`,
-      subject: ModerationSubject.ORGANIZATION,
-      subjectId: r.id,
-      summary: [r.name, `MST ${r.tax_code}`, KIND[r.kind]?.[lang] ?? r.kind, findProvince(r.province_code)?.[lang === 'en' ? 'nameEn' : 'name'] ?? r.province_code].join(' — '),
-      submittedAt: r.created_at,
-      reports: r.reports,
-    }));
-  }
 
   decide(m: EntityManager, id: string, decision: ModerationDecision, reason: string | null, actor: AuthUser) {
     if (decision === ModerationDecision.REJECT && !reason) throw badInput('reason', 'required');

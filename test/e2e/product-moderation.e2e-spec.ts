@@ -1,0 +1,68 @@
+import { errorCode, SIGN_IN, SIGN_UP, signUpInput } from '@lienket/testing';
+import { api, rows } from '../support/e2e';
+
+const MODERATE = `mutation M($subject: ModerationSubject!, $id: ID!, $decision: ModerationDecision!, $reason: String) {
+  moderate(subject: $subject, subjectId: $id, decision: $decision, reason: $reason) { subject subjectId } }`;
+const QUEUE = `query Q($subject: ModerationSubject) { moderationQueue(subject: $subject, first: 100) { edges { node { subject subjectId summary } } } }`;
+const SEARCH = `query S($q: String) { searchProducts(query: $q, first: 20) { edges { node { id name status } } } }`;
+const PRODUCT = {
+  categoryCode: '0906',
+  name: 'Quế vỏ Văn Yên loại 1',
+  unitCode: 'KGM',
+  monthlyCapacity: '5000',
+  harvestMonths: [3, 4, 8, 9],
+};
+
+async function adminToken() {
+  return (await api<{ signIn: { accessToken: string } }>(SIGN_IN, { email: process.env.E2E_ADMIN_EMAIL, password: process.env.E2E_ADMIN_PASSWORD })).data!.signIn.accessToken;
+}
+
+describe('moderating listings', () => {
+  it('queues a submitted listing next to organizations; approving it makes it searchable', async () => {
+    const admin = await adminToken();
+    const up = await api<{ signUp: { accessToken: string; user: { organization: { id: string } } } }>(SIGN_UP, { input: signUpInput({ provinceCode: '15', name: 'HTX Quế hồi Văn Yên' }) });
+    const owner = up.data!.signUp.accessToken;
+    const orgId = up.data!.signUp.user.organization.id;
+
+    const mixed = await api<{ moderationQueue: { edges: { node: { subject: string; subjectId: string; summary: string } }[] } }>(QUEUE, {}, { token: admin });
+    expect(mixed.data?.moderationQueue.edges.find((e) => e.node.subjectId === orgId)?.node.summary).toMatch(/HTX Quế hồi Văn Yên — MST \d{10} — Hợp tác xã — Lào Cai/);
+    await api(MODERATE, { subject: 'ORGANIZATION', id: orgId, decision: 'APPROVE' }, { token: admin });
+
+    const created = await api<{ createProduct: { id: string } }>(`mutation($input: ProductInput!) { createProduct(input: $input) { id } }`, { input: PRODUCT }, { token: owner });
+    const id = created.data!.createProduct.id;
+    await api(`mutation($id: ID!) { submitProduct(id: $id) { id } }`, { id }, { token: owner });
+
+    const products = await api<{ moderationQueue: { edges: { node: { subject: string; subjectId: string; summary: string } }[] } }>(QUEUE, { subject: 'PRODUCT' }, { token: admin });
+    expect(products.data?.moderationQueue.edges.find((e) => e.node.subjectId === id)?.node).toMatchObject({ subject: 'PRODUCT', summary: 'Quế vỏ Văn Yên loại 1 — HTX Quế hồi Văn Yên — Lào Cai' });
+    expect(products.data?.moderationQueue.edges.every((e) => e.node.subject === 'PRODUCT')).toBe(true);
+
+    expect((await api<{ searchProducts: { edges: unknown[] } }>(SEARCH, { q: 'que van yen loai 1' })).data?.searchProducts.edges).toEqual([]);
+    expect((await api(MODERATE, { subject: 'PRODUCT', id, decision: 'APPROVE' }, { token: admin })).errors).toBeUndefined();
+    const found = await api<{ searchProducts: { edges: { node: { id: string; status: string } }[] } }>(SEARCH, { q: 'que van yen loai 1' });
+    expect(found.data?.searchProducts.edges.map((e) => e.node)).toContainEqual({ id, name: 'Quế vỏ Văn Yên loại 1', status: 'APPROVED' });
+    expect(errorCode(await api(MODERATE, { subject: 'PRODUCT', id, decision: 'REJECT', reason: 'Muộn' }, { token: admin }))).toBe('CONFLICT');
+
+    // Reports on the now-public listing count once per person.
+    const reporter = (await api<{ signUp: { accessToken: string } }>(SIGN_UP, { input: signUpInput() })).data!.signUp.accessToken;
+    const REPORT = `mutation($id: ID!) { report(subject: PRODUCT, subjectId: $id, reason: "Ảnh không đúng sản phẩm") }`;
+    expect((await api(REPORT, { id }, { token: reporter })).data).toEqual({ report: true });
+    expect(await rows(`SELECT count(*)::int AS n FROM catalog.reports WHERE subject_id = $1`, [id])).toEqual([{ n: 1 }]);
+  });
+
+  it('refuses a listing decision from a cooperative owner, writing nothing', async () => {
+    const up = await api<{ signUp: { accessToken: string } }>(SIGN_UP, { input: signUpInput() });
+    const r = await api(MODERATE, { subject: 'PRODUCT', id: '00000000-0000-0000-0000-000000000000', decision: 'APPROVE' }, { token: up.data!.signUp.accessToken });
+    expect(errorCode(r)).toBe('FORBIDDEN');
+  });
+
+  it('answers a rejection without a reason as bad input and keeps the listing in review', async () => {
+    const admin = await adminToken();
+    const up = await api<{ signUp: { accessToken: string; user: { organization: { id: string } } } }>(SIGN_UP, { input: signUpInput() });
+    await api(MODERATE, { subject: 'ORGANIZATION', id: up.data!.signUp.user.organization.id, decision: 'APPROVE' }, { token: admin });
+    const id = (await api<{ createProduct: { id: string } }>(`mutation($input: ProductInput!) { createProduct(input: $input) { id } }`, { input: { ...PRODUCT, name: 'Hồi khô' } }, { token: up.data!.signUp.accessToken })).data!.createProduct.id;
+    await api(`mutation($id: ID!) { submitProduct(id: $id) { id } }`, { id }, { token: up.data!.signUp.accessToken });
+    const r = await api(MODERATE, { subject: 'PRODUCT', id, decision: 'REJECT' }, { token: admin });
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+    expect(await rows(`SELECT status FROM catalog.products WHERE id = $1`, [id])).toEqual([{ status: 'PENDING_REVIEW' }]);
+  });
+});
