@@ -2,7 +2,7 @@ import argon2 from 'argon2';
 import { Client } from 'pg';
 import { loadConfig } from '@lienket/config';
 import { taxCodeCheckDigit } from '@lienket/reference-data';
-import { DEMO_NEEDS, DEMO_ORGANIZATIONS, DEMO_PASSWORD } from './demo-data';
+import { DEMO_NEEDS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_PRODUCTS } from './demo-data';
 
 /** A valid tax code from a 9-digit base: the next base whose check digit exists. */
 export function demoTaxCode(base: string): string {
@@ -62,10 +62,35 @@ export async function seedDemo(databaseUrl = loadConfig().databaseUrl, progress:
       needs += res.rowCount ?? 0;
     }
     progress(`needs: ${needs} drafts added`);
-    return { organizationsCreated: created, needsCreated: needs };
+    const products = await seedProducts(db, ids);
+    progress(`products: ${products} approved listings added`);
+    return { organizationsCreated: created, needsCreated: needs, productsCreated: products };
   } finally {
     await db.end();
   }
+}
+
+/** Approved listings with their public snapshot, as a moderator's approval would leave them. */
+async function seedProducts(db: Client, ids: Map<string, string>): Promise<number> {
+  let added = 0;
+  for (const p of DEMO_PRODUCTS) {
+    const factor = p.unitCode === 'TNE' ? 1000 : 1;
+    const version = {
+      name: p.name, description: null, categoryCode: p.categoryCode, unitCode: p.unitCode, monthlyCapacity: p.monthlyCapacity,
+      minOrderQuantity: null, priceMin: p.priceMin, priceMax: p.priceMax, harvestMonths: p.harvestMonths, certifications: p.certifications,
+    };
+    const snapshot = { ...version, monthlyCapacityBase: String(Number(p.monthlyCapacity) * factor), approvedAt: new Date().toISOString() };
+    const res = await db.query(
+      `INSERT INTO catalog.products (organization_id, category_code, name, unit_code, monthly_capacity, price_min, price_max, harvest_months,
+          certifications, status, approved, submitted_at)
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, 'APPROVED', $10, now()
+        WHERE NOT EXISTS (SELECT 1 FROM catalog.products WHERE organization_id = $1 AND name = $3)`,
+      [ids.get(p.seller), p.categoryCode, p.name, p.unitCode, p.monthlyCapacity, p.priceMin, p.priceMax, p.harvestMonths,
+        JSON.stringify(p.certifications), JSON.stringify(snapshot)],
+    );
+    added += res.rowCount ?? 0;
+  }
+  return added;
 }
 
 if (require.main === module) {
