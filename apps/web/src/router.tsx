@@ -11,6 +11,9 @@ const SignUpPage = lazy(() => import('./pages/SignUpPage'));
 const SignInPage = lazy(() => import('./pages/SignInPage'));
 const AccountPage = lazy(() => import('./pages/AccountPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+const SearchPage = lazy(() => import('./pages/SearchPage'));
+const MyProductsPage = lazy(() => import('./pages/MyProductsPage'));
+const ProductEditorPage = lazy(() => import('./pages/ProductEditorPage'));
 const ModerationPage = lazy(() => import('./pages/admin/ModerationPage'));
 const AuditLogPage = lazy(() => import('./pages/admin/AuditLogPage'));
 
@@ -27,6 +30,10 @@ export function AppRoutes() {
             <Route path="dang-ky" element={<SignUpPage />} />
             <Route path="dang-nhap" element={<SignInPage />} />
             <Route path="tai-khoan" element={<AccountPage />} />
+            <Route path="tim-kiem" element={<SearchPage />} />
+            <Route path="san-pham" element={<MyProductsPage />} />
+            <Route path="san-pham/moi" element={<ProductEditorPage />} />
+            <Route path="san-pham/:id" element={<ProductEditorPage />} />
             <Route path="quan-tri" element={<ModerationPage />} />
             <Route path="quan-tri/nhat-ky" element={<AuditLogPage />} />
           </Route>

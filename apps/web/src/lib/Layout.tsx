@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Suspense } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
-import { usePlatformRole, useSignedIn } from './auth';
+import { useOrganizationKind, usePlatformRole, useSignedIn } from './auth';
 import { LanguageSwitch } from './LanguageSwitch';
 import { PageFallback, RouteErrorBoundary } from './RouteError';
 
@@ -9,9 +9,22 @@ function NavItems() {
   const { t } = useTranslation();
   const signedIn = useSignedIn();
   const platformRole = usePlatformRole();
+  const organizationKind = useOrganizationKind();
+  // Everyone may search; buyers often look before they sign up.
+  const search = (
+    <NavLink to="/tim-kiem" className="nav-link" data-testid="nav-search">
+      {t('nav.search')}
+    </NavLink>
+  );
   if (signedIn) {
     return (
       <>
+        {search}
+        {organizationKind && (
+          <NavLink to="/san-pham" className="nav-link" data-testid="nav-products">
+            {t('nav.products')}
+          </NavLink>
+        )}
         {platformRole && (
           <NavLink to="/quan-tri" className="nav-link" data-testid="nav-admin">
             {t('nav.admin')}
@@ -25,6 +38,7 @@ function NavItems() {
   }
   return (
     <>
+      {search}
       <NavLink to="/dang-nhap" className="nav-link" data-testid="nav-signin">
         {t('nav.signIn')}
       </NavLink>

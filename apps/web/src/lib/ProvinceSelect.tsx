@@ -51,8 +51,11 @@ function startsFirst(
 export interface ProvinceSelectProps extends AriaAttributes {
   id?: string;
   value?: string;
-  onChange?: (code: string) => void;
+  /** Called with undefined when cleared (only with `allowClear`). */
+  onChange?: (code: string | undefined) => void;
   placeholder?: string;
+  /** A cross to clear the choice, for optional filters. */
+  allowClear?: boolean;
   'data-testid'?: string;
 }
 
@@ -62,6 +65,7 @@ export function ProvinceSelect({
   value,
   onChange,
   placeholder,
+  allowClear,
   'data-testid': testId,
   ...aria
 }: ProvinceSelectProps) {
@@ -88,6 +92,7 @@ export function ProvinceSelect({
         options={options}
         loading={loading}
         placeholder={placeholder}
+        allowClear={allowClear}
         // All 34 options stay in the DOM, so tests and assistive tech can reach any of them;
         // virtual scrolling buys nothing at this size.
         virtual={false}

@@ -11,6 +11,11 @@ const REFRESH_KEY = 'lienket.refreshToken';
 // so the header needs neither Apollo nor a request. The admin pages ask the server again.
 const ROLE_KEY = 'lienket.platformRole';
 const PLATFORM_ROLES = ['ADMIN', 'MODERATOR'] as const;
+// Whether the user belongs to an organization, as the server last said; like the role, it only
+// decides whether the header shows "Sản phẩm" without a request. The product pages ask again.
+const ORG_KEY = 'lienket.orgKind';
+const ORGANIZATION_KINDS = ['COOPERATIVE', 'ENTERPRISE'] as const;
+export type OrganizationKindHint = (typeof ORGANIZATION_KINDS)[number];
 export type PlatformRoleHint = (typeof PLATFORM_ROLES)[number];
 
 const listeners = new Set<() => void>();
@@ -54,6 +59,7 @@ export function clearTokens(): void {
     localStorage.removeItem(ACCESS_KEY);
     localStorage.removeItem(REFRESH_KEY);
     localStorage.removeItem(ROLE_KEY);
+    localStorage.removeItem(ORG_KEY);
   } finally {
     notify();
   }
@@ -79,11 +85,38 @@ export function storePlatformRole(role: PlatformRoleHint | null | undefined): vo
   }
 }
 
+export function getOrganizationKind(): OrganizationKindHint | null {
+  const value = read(ORG_KEY);
+  return (ORGANIZATION_KINDS as readonly (string | null)[]).includes(value)
+    ? (value as OrganizationKindHint)
+    : null;
+}
+
+/** Records the kind of the signed-in user's organization (null: none), as the server reported. */
+export function storeOrganizationKind(kind: OrganizationKindHint | null | undefined): void {
+  if ((kind ?? null) === getOrganizationKind()) return;
+  try {
+    if (kind) localStorage.setItem(ORG_KEY, kind);
+    else localStorage.removeItem(ORG_KEY);
+  } catch {
+    // Without storage the link stays hidden; /san-pham still works when typed.
+  } finally {
+    notify();
+  }
+}
+
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   // Signing out in one tab should sign out the others too.
   const onStorage = (event: StorageEvent) => {
-    if (event.key === null || event.key === ACCESS_KEY || event.key === ROLE_KEY) listener();
+    if (
+      event.key === null ||
+      event.key === ACCESS_KEY ||
+      event.key === ROLE_KEY ||
+      event.key === ORG_KEY
+    ) {
+      listener();
+    }
   };
   window.addEventListener('storage', onStorage);
   return () => {
@@ -101,6 +134,15 @@ export function usePlatformRole(): PlatformRoleHint | null {
   return useSyncExternalStore(
     subscribe,
     () => (isSignedIn() ? getPlatformRole() : null),
+    () => null,
+  );
+}
+
+/** The organization kind for the header link; null when signed out or in no organization. */
+export function useOrganizationKind(): OrganizationKindHint | null {
+  return useSyncExternalStore(
+    subscribe,
+    () => (isSignedIn() ? getOrganizationKind() : null),
     () => null,
   );
 }

@@ -6,7 +6,7 @@ import { Navigate, useNavigate } from 'react-router';
 import { graphql } from '../gql';
 import type { MeQuery, VerificationStatus } from '../gql/graphql';
 import { signOut } from '../lib/apollo';
-import { storePlatformRole, useSignedIn } from '../lib/auth';
+import { storeOrganizationKind, storePlatformRole, useSignedIn } from '../lib/auth';
 import { apiErrorsOf } from '../lib/errors';
 import { Field } from '../lib/Field';
 import { VERIFICATION_STYLE } from '../lib/verification';
@@ -140,7 +140,9 @@ function AccountView() {
 
   useEffect(() => {
     // Keeps the header's admin link in step with the role the server reports.
-    if (me) storePlatformRole(me.platformRole);
+    if (!me) return;
+    storePlatformRole(me.platformRole);
+    storeOrganizationKind(me.organization?.kind);
   }, [me]);
 
   function handleSignOut() {

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { graphql } from '../gql';
-import { storePlatformRole, storeTokens } from '../lib/auth';
+import { storeOrganizationKind, storePlatformRole, storeTokens } from '../lib/auth';
 import { applyApiErrors, type FieldMap } from '../lib/form-errors';
 import { FormProblems } from '../lib/FormProblems';
 import { Input, PasswordInput } from '../lib/inputs';
@@ -17,6 +17,10 @@ const SignInMutation = graphql(`
       user {
         id
         platformRole
+        organization {
+          id
+          kind
+        }
       }
     }
   }
@@ -58,6 +62,7 @@ export default function SignInPage() {
       if (!data) throw new Error('signIn returned no data');
       storeTokens(data.signIn);
       storePlatformRole(data.signIn.user.platformRole);
+      storeOrganizationKind(data.signIn.user.organization?.kind);
       // Whatever was cached belonged to nobody or to someone else.
       await client.clearStore();
       navigate(returnPath(location.state), { replace: true });

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { graphql } from '../gql';
 import type { OrganizationKind, SignUpInput } from '../gql/graphql';
-import { storePlatformRole, storeTokens } from '../lib/auth';
+import { storeOrganizationKind, storePlatformRole, storeTokens } from '../lib/auth';
 import { ChoiceCards } from '../lib/ChoiceCards';
 import { applyApiErrors, type FieldMap } from '../lib/form-errors';
 import { FormProblems } from '../lib/FormProblems';
@@ -214,6 +214,7 @@ export default function SignUpPage() {
       storeTokens(data.signUp);
       // A new organization's owner is never platform staff, whoever used this browser before.
       storePlatformRole(null);
+      storeOrganizationKind(values.kind);
       await client.clearStore();
       navigate('/tai-khoan', { replace: true });
     } catch (error) {

@@ -4,11 +4,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { graphql } from '../../gql';
-import type { ModerationQueueQuery, PlatformRole } from '../../gql/graphql';
+import type { PlatformRole } from '../../gql/graphql';
 import { AdminHeader } from '../../lib/AdminHeader';
-import { formatDateTime } from '../../lib/datetime';
 import { apiErrorsOf } from '../../lib/errors';
-import { useLanguage } from '../../lib/i18n';
 import { Input } from '../../lib/inputs';
 import { LoadMore, useLoadMore } from '../../lib/LoadMore';
 import {
@@ -17,11 +15,15 @@ import {
   type StaffOrganization,
 } from '../../lib/OrganizationReview';
 import { appendPage } from '../../lib/pagination';
+import { ProductReview } from '../../lib/ProductReview';
+import { PRODUCTS_NS } from '../../lib/products-i18n';
+import { QueueEntry } from '../../lib/QueueEntry';
+import { QueueSubjectSwitch, type QueueSubject } from '../../lib/QueueSubjectSwitch';
 import { StaffGate } from '../../lib/StaffGate';
 
 const ModerationQueueDocument = graphql(`
-  query ModerationQueue($first: Int!, $after: String) {
-    moderationQueue(subject: ORGANIZATION, first: $first, after: $after) {
+  query ModerationQueue($subject: ModerationSubject!, $first: Int!, $after: String) {
+    moderationQueue(subject: $subject, first: $first, after: $after) {
       totalCount
       pageInfo {
         hasNextPage
@@ -42,8 +44,6 @@ const ModerationQueueDocument = graphql(`
   }
 `);
 
-type QueueItem = ModerationQueueQuery['moderationQueue']['edges'][number]['node'];
-
 const STAFF: readonly PlatformRole[] = ['ADMIN', 'MODERATOR'];
 const PAGE_SIZE = 20;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -52,56 +52,24 @@ const STACKED = '(max-width: 959px)';
 
 type SuccessReporter = (outcome: ReviewOutcome, organization: StaffOrganization) => void;
 
-function QueueEntry({
-  item,
-  selected,
-  onSelect,
-}: {
-  item: QueueItem;
-  selected: boolean;
-  onSelect: () => void;
-}) {
-  const { t } = useTranslation();
-  const language = useLanguage();
-  return (
-    <li>
-      <button
-        type="button"
-        className="mod-queue-item"
-        data-testid="mod-queue-item"
-        data-subject-id={item.subjectId}
-        aria-pressed={selected}
-        onClick={onSelect}
-      >
-        <span className="mod-queue-summary">{item.summary}</span>
-        <span className="mod-queue-meta">
-          <time dateTime={item.submittedAt} title={t('admin.timeZoneNote')}>
-            {formatDateTime(item.submittedAt, language)}
-          </time>
-          <span
-            className={item.reports > 0 ? 'report-badge report-badge-hot' : 'report-badge'}
-            data-testid="mod-report-count"
-          >
-            {t('moderation.reports', { count: item.reports })}
-          </span>
-        </span>
-      </button>
-    </li>
-  );
-}
-
 function VerificationQueue({
   role,
+  subject,
   onSuccess,
+  onProductDone,
 }: {
   role: PlatformRole;
+  subject: QueueSubject;
   onSuccess: SuccessReporter;
+  onProductDone: (message: string) => void;
 }) {
   const { t } = useTranslation();
+  const { t: tp } = useTranslation(PRODUCTS_NS);
+  const products = subject === 'PRODUCT';
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const detailRef = useRef<HTMLElement>(null);
   const { data, error, refetch, fetchMore, updateQuery } = useQuery(ModerationQueueDocument, {
-    variables: { first: PAGE_SIZE },
+    variables: { subject, first: PAGE_SIZE },
     fetchPolicy: 'cache-and-network',
   });
   const queue = data?.moderationQueue;
@@ -165,17 +133,22 @@ function VerificationQueue({
     <div className="mod-layout">
       <section className="mod-queue" aria-labelledby="mod-queue-title">
         <h2 id="mod-queue-title" className="visually-hidden">
-          {t('moderation.queueLabel')}
+          {products ? tp('review.queueLabel') : t('moderation.queueLabel')}
         </h2>
         <p className="muted mod-queue-hint">
           {queue.totalCount != null && (
-            <strong>{t('moderation.queueCount', { count: queue.totalCount })}. </strong>
+            <strong>
+              {products
+                ? tp('review.queueCount', { count: queue.totalCount })
+                : t('moderation.queueCount', { count: queue.totalCount })}
+              .{' '}
+            </strong>
           )}
-          {t('moderation.queueHint')}
+          {products ? tp('review.queueHint') : t('moderation.queueHint')}
         </p>
         {items.length === 0 && !emptiedPage ? (
           <p className="mod-empty" data-testid="mod-empty">
-            {t('moderation.empty')}
+            {products ? tp('review.empty') : t('moderation.empty')}
           </p>
         ) : (
           <ul className="mod-queue-list">
@@ -201,9 +174,20 @@ function VerificationQueue({
       <section
         ref={detailRef}
         className={selectedId ? 'mod-detail' : 'mod-detail mod-detail-empty'}
-        aria-label={t('moderation.detailLabel')}
+        aria-label={products ? tp('review.detailLabel') : t('moderation.detailLabel')}
       >
-        {selectedId ? (
+        {selectedId && products ? (
+          <ProductReview
+            key={selectedId}
+            id={selectedId}
+            onDone={(outcome, product) => {
+              removeFromQueue(product.id);
+              setSelectedId(null);
+              onProductDone(tp(`review.${outcome}`, { name: product.name }));
+            }}
+            onStale={() => void refetch().catch(() => undefined)}
+          />
+        ) : selectedId ? (
           <OrganizationReview
             key={selectedId}
             id={selectedId}
@@ -216,7 +200,7 @@ function VerificationQueue({
             onStale={() => void refetch().catch(() => undefined)}
           />
         ) : (
-          <p className="muted">{t('moderation.pickOne')}</p>
+          <p className="muted">{products ? tp('review.pickOne') : t('moderation.pickOne')}</p>
         )}
       </section>
     </div>
@@ -292,6 +276,36 @@ function OrganizationLookup({
   );
 }
 
+/** The queue tab: organizations or listings, switched by `?loai=san-pham`. */
+function QueueTab({
+  role,
+  onSuccess,
+  onProductDone,
+}: {
+  role: PlatformRole;
+  onSuccess: SuccessReporter;
+  onProductDone: (message: string) => void;
+}) {
+  const [params, setParams] = useSearchParams();
+  const subject: QueueSubject = params.get('loai') === 'san-pham' ? 'PRODUCT' : 'ORGANIZATION';
+  return (
+    <>
+      <QueueSubjectSwitch
+        subject={subject}
+        onChange={(next) => setParams(next === 'PRODUCT' ? { loai: 'san-pham' } : {})}
+      />
+      {/* Keyed: a selection in one list means nothing in the other. */}
+      <VerificationQueue
+        key={subject}
+        role={role}
+        subject={subject}
+        onSuccess={onSuccess}
+        onProductDone={onProductDone}
+      />
+    </>
+  );
+}
+
 function ModerationConsole({ role }: { role: PlatformRole }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -342,7 +356,7 @@ function ModerationConsole({ role }: { role: PlatformRole }) {
           {
             key: 'queue',
             label: t('moderation.tabQueue'),
-            children: <VerificationQueue role={role} onSuccess={reportSuccess} />,
+            children: <QueueTab role={role} onSuccess={reportSuccess} onProductDone={setSuccess} />,
           },
           {
             key: 'organizations',

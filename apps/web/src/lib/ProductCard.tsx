@@ -1,0 +1,73 @@
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { SearchProductsQuery } from '../gql/graphql';
+import { useLanguage } from './i18n';
+import { formatQuantity, formatVnd, isCertificationKind } from './products';
+import { PRODUCTS_NS } from './products-i18n';
+
+export type SearchProduct = SearchProductsQuery['searchProducts']['edges'][number]['node'];
+
+type PriceProduct = Pick<SearchProduct, 'priceMin' | 'priceMax' | 'unit'>;
+
+/** "95.000 ₫ – 110.000 ₫ / kg", or what is known of it. */
+export function usePriceText(product: PriceProduct): string {
+  const { t } = useTranslation(PRODUCTS_NS);
+  const unit = product.unit.symbol || product.unit.name;
+  const min = product.priceMin ? formatVnd(product.priceMin.amount) : null;
+  const max = product.priceMax ? formatVnd(product.priceMax.amount) : null;
+  if (min && max)
+    return min === max ? `${min} / ${unit}` : t('card.priceRange', { min, max, unit });
+  if (min) return t('card.priceFrom', { min, unit });
+  if (max) return t('card.priceUpTo', { max, unit });
+  return t('card.priceNone');
+}
+
+export function CertificationTags({
+  certifications,
+}: {
+  certifications: SearchProduct['certifications'];
+}) {
+  const { t } = useTranslation(PRODUCTS_NS);
+  if (certifications.length === 0) return null;
+  return (
+    <div className="cert-tags">
+      {certifications.map((c, index) => (
+        <Tag key={`${c.kind}-${index}`} color={c.expired ? 'default' : 'blue'}>
+          {isCertificationKind(c.kind) ? t(`certKind.${c.kind}`) : c.kind}
+          {c.expired && ` (${t('card.expired')})`}
+        </Tag>
+      ))}
+    </div>
+  );
+}
+
+/** One search result; every text is rendered as text (names come from cooperatives). */
+export function ProductCard({ product }: { product: SearchProduct }) {
+  const { t } = useTranslation(PRODUCTS_NS);
+  const language = useLanguage();
+  const price = usePriceText(product);
+  return (
+    <li className="product-card" data-testid="search-result" data-product-id={product.id}>
+      <h3 className="product-card-name">{product.name}</h3>
+      <p className="product-card-org">
+        {product.organization.name} · {product.organization.province.name}
+      </p>
+      <dl className="product-card-facts">
+        <div>
+          <dt>{t('card.capacity')}</dt>
+          <dd>
+            {t('card.perMonth', {
+              amount: formatQuantity(product.monthlyCapacity, language),
+              unit: product.unit.name,
+            })}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('card.price')}</dt>
+          <dd className="product-card-price">{price}</dd>
+        </div>
+      </dl>
+      <CertificationTags certifications={product.certifications} />
+    </li>
+  );
+}

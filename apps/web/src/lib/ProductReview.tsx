@@ -1,0 +1,269 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Alert, Button, Skeleton, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { graphql } from '../gql';
+import type { ModerationDecision, StaffProductQuery } from '../gql/graphql';
+import { apiErrorsOf, hasErrorCode } from './errors';
+import { Field } from './Field';
+import { useLanguage } from './i18n';
+import { CertificationTags, usePriceText } from './ProductCard';
+import { formatQuantity, LISTING_STATUS_COLOR } from './products';
+import { PRODUCTS_NS } from './products-i18n';
+import { ReasonDialog } from './ReasonDialog';
+
+const StaffProductDocument = graphql(`
+  query StaffProduct($id: ID!) {
+    product(id: $id) {
+      id
+      name
+      description
+      status
+      moderationNote
+      monthlyCapacity
+      minOrderQuantity
+      harvestMonths
+      category {
+        code
+        name
+      }
+      unit {
+        code
+        name
+        symbol
+      }
+      priceMin {
+        amount
+        currency
+      }
+      priceMax {
+        amount
+        currency
+      }
+      certifications {
+        kind
+        issuer
+        validUntil
+        expired
+      }
+      organization {
+        id
+        name
+        verification
+        province {
+          code
+          name
+        }
+      }
+    }
+  }
+`);
+
+const ModerateProductDocument = graphql(`
+  mutation ModerateProduct($subjectId: ID!, $decision: ModerationDecision!, $reason: String) {
+    moderate(subject: PRODUCT, subjectId: $subjectId, decision: $decision, reason: $reason) {
+      id
+      subjectId
+    }
+  }
+`);
+
+export type StaffProduct = NonNullable<StaffProductQuery['product']>;
+export type ProductOutcome = 'approved' | 'rejected';
+
+const REJECT_TEMPLATES = [
+  'wrongCategory',
+  'unrealisticCapacity',
+  'certificationProof',
+  'unclearDescription',
+] as const;
+
+// Someone else decided first, or the listing is gone: the screen is stale, not the request wrong.
+const isStale = (error: unknown) =>
+  hasErrorCode(error, 'CONFLICT') || hasErrorCode(error, 'NOT_FOUND');
+
+function Facts({ product }: { product: StaffProduct }) {
+  const { t } = useTranslation(PRODUCTS_NS);
+  const language = useLanguage();
+  const price = usePriceText(product);
+  const unit = product.unit.name;
+  return (
+    <dl className="fields">
+      <Field label={t('review.organization')}>
+        <Link to={`/quan-tri?tab=to-chuc&id=${encodeURIComponent(product.organization.id)}`}>
+          {product.organization.name}
+        </Link>{' '}
+        · {product.organization.province.name}
+      </Field>
+      <Field label={t('review.category')}>
+        {product.category.code} · {product.category.name}
+      </Field>
+      <Field label={t('card.capacity')}>
+        {t('card.perMonth', { amount: formatQuantity(product.monthlyCapacity, language), unit })}
+      </Field>
+      {product.minOrderQuantity && (
+        <Field label={t('card.minOrder')}>
+          {formatQuantity(product.minOrderQuantity, language)} {unit}
+        </Field>
+      )}
+      <Field label={t('card.price')}>{price}</Field>
+      {product.harvestMonths.length > 0 && (
+        <Field label={t('card.harvest')}>
+          {product.harvestMonths.map((n) => t('editor.month', { n })).join(', ')}
+        </Field>
+      )}
+      {product.description && (
+        <Field label={t('review.description')}>
+          {/* Plain text from the cooperative: rendered as text, line breaks kept by CSS. */}
+          <span className="pre-wrap">{product.description}</span>
+        </Field>
+      )}
+    </dl>
+  );
+}
+
+export interface ProductReviewProps {
+  id: string;
+  onDone: (outcome: ProductOutcome, product: StaffProduct) => void;
+  /** Someone else decided first: whatever list led here is out of date. */
+  onStale?: () => void;
+}
+
+/** One listing as staff see it, with approve / reject while it waits. Render with `key={id}`. */
+export function ProductReview({ id, onDone, onStale }: ProductReviewProps) {
+  const { t } = useTranslation(PRODUCTS_NS);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [rejecting, setRejecting] = useState(false);
+  const [approving, setApproving] = useState(false);
+  const { data, loading, error, refetch } = useQuery(StaffProductDocument, {
+    variables: { id },
+    fetchPolicy: 'cache-and-network',
+  });
+  const [moderate] = useMutation(ModerateProductDocument);
+  const product = data?.product;
+  const network = t('errors.network', { ns: 'translation' });
+
+  function handleFailure(failure: unknown) {
+    setProblem(apiErrorsOf(failure)[0]?.message ?? network);
+    if (isStale(failure)) {
+      void refetch().catch(() => undefined);
+      onStale?.();
+    }
+  }
+
+  const decide = (decision: ModerationDecision, reason?: string) =>
+    moderate({ variables: { subjectId: id, decision, reason: reason ?? null } });
+
+  async function approve(current: StaffProduct) {
+    setProblem(null);
+    setApproving(true);
+    try {
+      await decide('APPROVE');
+      onDone('approved', current);
+    } catch (failure) {
+      handleFailure(failure);
+    } finally {
+      setApproving(false);
+    }
+  }
+
+  /** From the dialog: a stale screen closes it, anything else stays in it (on the field). */
+  async function reject(current: StaffProduct, reason: string) {
+    try {
+      await decide('REJECT', reason);
+    } catch (failure) {
+      if (!isStale(failure)) throw failure;
+      setRejecting(false);
+      handleFailure(failure);
+      return;
+    }
+    setRejecting(false);
+    onDone('rejected', current);
+  }
+
+  if (product) {
+    return (
+      <article className="card review" aria-labelledby="review-title">
+        <p className="card-eyebrow">{t('review.subjectProducts')}</p>
+        <h2 id="review-title" data-testid="mod-detail-name">
+          {product.name}
+        </h2>
+        <p>
+          <Tag
+            color={LISTING_STATUS_COLOR[product.status]}
+            data-testid="mod-detail-status"
+            data-status={product.status}
+          >
+            {t(`status.${product.status}`)}
+          </Tag>
+        </p>
+        <CertificationTags certifications={product.certifications} />
+        <Facts product={product} />
+        {problem && (
+          <Alert
+            type="warning"
+            showIcon
+            role="alert"
+            className="review-problem"
+            data-testid="mod-problem"
+            title={t('moderation.problemTitle', { ns: 'translation' })}
+            description={problem}
+          />
+        )}
+        {product.status === 'PENDING_REVIEW' && (
+          <div className="review-actions">
+            <Button
+              data-testid="mod-approve"
+              type="primary"
+              size="large"
+              loading={approving}
+              onClick={() => void approve(product)}
+            >
+              {t('moderation.approve', { ns: 'translation' })}
+            </Button>
+            <Button
+              data-testid="mod-reject"
+              danger
+              size="large"
+              disabled={approving}
+              onClick={() => setRejecting(true)}
+            >
+              {t('moderation.reject', { ns: 'translation' })}
+            </Button>
+          </div>
+        )}
+        <ReasonDialog
+          open={rejecting}
+          title={t('review.rejectTitle', { name: product.name })}
+          intro={t('review.rejectIntro')}
+          reasonLabel={t('review.reasonLabel')}
+          confirmLabel={t('moderation.rejectDialog.confirm', { ns: 'translation' })}
+          danger
+          templates={REJECT_TEMPLATES.map((key) => t(`review.rejectTemplates.${key}`))}
+          testIdPrefix="mod-reject"
+          onConfirm={(reason) => reject(product, reason)}
+          onClose={() => setRejecting(false)}
+        />
+      </article>
+    );
+  }
+  if (error) {
+    return (
+      <Alert
+        type="error"
+        showIcon
+        role="alert"
+        title={t('review.loadError')}
+        description={apiErrorsOf(error)[0]?.message ?? network}
+        action={
+          <Button onClick={() => void refetch()}>{t('admin.retry', { ns: 'translation' })}</Button>
+        }
+      />
+    );
+  }
+  if (!loading && data) {
+    return <Alert type="info" showIcon data-testid="mod-not-found" title={t('review.notFound')} />;
+  }
+  return <Skeleton active paragraph={{ rows: 7 }} />;
+}

@@ -1,0 +1,183 @@
+import { Browser, chromium, Locator, Page } from 'playwright-core';
+import { join } from 'node:path';
+import { SIGN_IN, SIGN_UP, signUpInput } from '@lienket/testing';
+import { api, rows } from '../support/e2e';
+
+// Debian's Chromium (apt-get install chromium); Playwright's own browser downloads are unavailable here.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
+const origin = () => process.env.E2E_GATEWAY_URL!;
+const DESKTOP = { width: 1280, height: 860 };
+const PHONE = { width: 375, height: 812 };
+const PRODUCT_NAME = 'Cà phê Robusta Krông Pắc';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+afterAll(() => browser?.close());
+
+/** A fresh context: no tokens, no cache, Vietnamese. */
+async function newPage(viewport: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'vi-VN' });
+  return context.newPage();
+}
+
+async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto(`${origin()}/dang-nhap`);
+  await page.getByTestId('signin-email').fill(email);
+  await page.getByTestId('signin-password').fill(password);
+  await page.getByTestId('signin-submit').click();
+  await page.waitForURL(/\/tai-khoan$/);
+}
+
+const adminToken = async () => {
+  const r = await api<{ signIn: { accessToken: string } }>(SIGN_IN, {
+    email: process.env.E2E_ADMIN_EMAIL,
+    password: process.env.E2E_ADMIN_PASSWORD,
+  });
+  expect(r.errors).toBeUndefined();
+  return r.data!.signIn.accessToken;
+};
+
+const VERIFY = `mutation M($id: ID!) {
+  moderate(subject: ORGANIZATION, subjectId: $id, decision: APPROVE) { id } }`;
+
+/** A verified cooperative: signed up through the API, approved by the admin through the API. */
+async function verifiedCooperative(name: string) {
+  const input = signUpInput({ name });
+  const r = await api<{ signUp: { user: { organization: { id: string } } } }>(SIGN_UP, { input });
+  expect(r.errors).toBeUndefined();
+  const orgId = r.data!.signUp.user.organization.id;
+  const verified = await api(VERIFY, { id: orgId }, { token: await adminToken() });
+  expect(verified.errors).toBeUndefined();
+  return { orgId, name, email: input.email, password: input.password };
+}
+
+/** Opens an antd Select, types, and clicks the option whose label starts with `label`. */
+async function pick(page: Page, testId: string, typed: string, label: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(typed);
+  await page
+    .locator(`.ant-select-dropdown:visible .ant-select-item-option[title^="${label}"]`)
+    .click();
+  await expect(page.getByTestId(testId).textContent()).resolves.toContain(label);
+}
+
+const statusIs = (page: Page, status: string) =>
+  page.locator(`[data-testid="product-status"][data-status="${status}"]`).waitFor();
+
+/** The queue lists the oldest first, 20 at a time: "Tải thêm" until this listing shows up. */
+async function findInQueue(page: Page, subjectId: string): Promise<Locator> {
+  const item = page.locator(`[data-testid="mod-queue-item"][data-subject-id="${subjectId}"]`);
+  await page.waitForSelector('[data-testid="mod-queue-item"], [data-testid="mod-empty"]');
+  while ((await item.count()) === 0) {
+    const more = page.getByTestId('mod-load-more');
+    if ((await more.count()) === 0) throw new Error(`product ${subjectId} is not in the queue`);
+    const shown = await page.getByTestId('mod-queue-item').count();
+    await more.click();
+    await page.getByTestId('mod-queue-item').nth(shown).waitFor();
+  }
+  return item;
+}
+
+const statusInDb = async (id: string) =>
+  (await rows<{ status: string }>(`SELECT status FROM catalog.products WHERE id = $1`, [id]))[0]
+    ?.status;
+
+describe('a cooperative lists a product, staff approve it, a buyer finds it', () => {
+  let coop: Awaited<ReturnType<typeof verifiedCooperative>>;
+  let productId: string;
+
+  beforeAll(async () => {
+    coop = await verifiedCooperative('HTX Cà phê Krông Pắc');
+  });
+
+  it('creates, saves and submits a listing in the editor', async () => {
+    const page = await newPage(DESKTOP);
+    await signIn(page, coop.email, coop.password);
+    await page.getByTestId('nav-products').click();
+    await page.waitForURL(/\/san-pham$/);
+    await page.getByTestId('product-new').click();
+    await page.waitForURL(/\/san-pham\/moi$/);
+
+    await pick(page, 'product-category-chapter', '09', '09');
+    await pick(page, 'product-category-heading', '0901', '0901');
+    await page.getByTestId('product-name').fill(PRODUCT_NAME);
+    await pick(page, 'product-unit', 'tấn', 'tấn');
+    await page.getByTestId('product-capacity').fill('20');
+    await page.getByTestId('product-month-11').click();
+    await page.getByTestId('product-month-12').click();
+    await expect(page.getByTestId('product-month-12').getAttribute('aria-pressed')).resolves.toBe(
+      'true',
+    );
+    // Tall enough for the whole form: a full-page shot would paint the sticky header mid-page.
+    await page.setViewportSize({ width: DESKTOP.width, height: 1320 });
+    await page.screenshot({ path: join(SHOTS, 'product-editor.png') });
+    await page.setViewportSize(DESKTOP);
+
+    await page.getByTestId('product-save').click();
+    await page.waitForURL(/\/san-pham\/[0-9a-f-]{36}$/);
+    productId = page.url().split('/').pop()!;
+    await statusIs(page, 'DRAFT');
+    expect(await statusInDb(productId)).toBe('DRAFT');
+
+    await page.getByTestId('product-submit').click();
+    await statusIs(page, 'PENDING_REVIEW');
+    await expect(page.getByTestId('product-status').textContent()).resolves.toBe('Đang chờ duyệt');
+    expect(await statusInDb(productId)).toBe('PENDING_REVIEW');
+
+    // The list shows it too, with the same badge.
+    await page.getByTestId('nav-products').click();
+    await page
+      .locator(`[data-product-id="${productId}"] [data-testid="product-status"]`)
+      .filter({ hasText: 'Đang chờ duyệt' })
+      .waitFor();
+    await page.context().close();
+  });
+
+  it('is approved by an admin in the console', async () => {
+    const page = await newPage(DESKTOP);
+    await signIn(page, process.env.E2E_ADMIN_EMAIL!, process.env.E2E_ADMIN_PASSWORD!);
+    await page.getByTestId('nav-admin').click();
+    await page.waitForURL(/\/quan-tri$/);
+    await page.getByTestId('mod-subject-product').click();
+    const item = await findInQueue(page, productId);
+    await item.click();
+    await expect(page.getByTestId('mod-detail-name').textContent()).resolves.toBe(PRODUCT_NAME);
+    await page.getByTestId('mod-approve').click();
+    await expect(page.getByTestId('mod-success').textContent()).resolves.toMatch(
+      new RegExp(`Đã duyệt sản phẩm “${PRODUCT_NAME}”`),
+    );
+    await item.waitFor({ state: 'detached' });
+    expect(await statusInDb(productId)).toBe('APPROVED');
+    await page.context().close();
+  });
+
+  it('is found by an anonymous buyer on a phone, typed without diacritics', async () => {
+    const page = await newPage(PHONE);
+    await page.goto(origin());
+    await page.getByTestId('nav-search').click();
+    await page.waitForURL(/\/tim-kiem/);
+    await page.getByTestId('search-input').fill('ca phe robusta krong pac');
+    const result = page.locator(`[data-testid="search-result"][data-product-id="${productId}"]`);
+    await result.waitFor();
+    const text = await result.innerText();
+    expect(text).toContain(PRODUCT_NAME);
+    expect(text).toContain(coop.name);
+    expect(text).toMatch(/20 tấn \/ tháng/);
+    await page.screenshot({ path: join(SHOTS, 'search-phone.png') });
+    await page.context().close();
+  });
+});
