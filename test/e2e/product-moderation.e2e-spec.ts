@@ -49,6 +49,20 @@ describe('moderating listings', () => {
     expect(await rows(`SELECT count(*)::int AS n FROM catalog.reports WHERE subject_id = $1`, [id])).toEqual([{ n: 1 }]);
   });
 
+  it('blocks new and edited listings of a suspended organization, writing nothing', async () => {
+    const admin = await adminToken();
+    const up = await api<{ signUp: { accessToken: string; user: { organization: { id: string } } } }>(SIGN_UP, { input: signUpInput() });
+    const [owner, orgId] = [up.data!.signUp.accessToken, up.data!.signUp.user.organization.id];
+    await api(MODERATE, { subject: 'ORGANIZATION', id: orgId, decision: 'APPROVE' }, { token: admin });
+    const id = (await api<{ createProduct: { id: string } }>(`mutation($input: ProductInput!) { createProduct(input: $input) { id } }`, { input: PRODUCT }, { token: owner })).data!.createProduct.id;
+    await api(`mutation($id: ID!, $r: String!) { suspendOrganization(id: $id, reason: $r) { id } }`, { id: orgId, r: 'Gian lận' }, { token: admin });
+    const created = await api(`mutation($input: ProductInput!) { createProduct(input: $input) { id } }`, { input: { ...PRODUCT, name: 'Mới' } }, { token: owner, lang: 'en' });
+    expect(created.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: expect.stringMatching(/suspended/) });
+    const updated = await api(`mutation($id: ID!, $input: ProductInput!) { updateProduct(id: $id, input: $input) { id } }`, { id, input: { ...PRODUCT, name: 'Đổi tên' } }, { token: owner });
+    expect(errorCode(updated)).toBe('FORBIDDEN');
+    expect(await rows(`SELECT name FROM catalog.products WHERE organization_id = $1`, [orgId])).toEqual([{ name: PRODUCT.name }]);
+  });
+
   it('refuses a listing decision from a cooperative owner, writing nothing', async () => {
     const up = await api<{ signUp: { accessToken: string } }>(SIGN_UP, { input: signUpInput() });
     const r = await api(MODERATE, { subject: 'PRODUCT', id: '00000000-0000-0000-0000-000000000000', decision: 'APPROVE' }, { token: up.data!.signUp.accessToken });

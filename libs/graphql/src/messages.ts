@@ -156,6 +156,10 @@ export const MESSAGES = {
     vi: 'Tháng thu hoạch phải từ 1 đến 12.',
     en: 'Harvest months must be between 1 and 12.',
   },
+  organizationSuspended: {
+    vi: 'Tổ chức của bạn đang bị tạm ngừng hoạt động nên chưa thể thay đổi sản phẩm. Xem lý do trong trang Tài khoản.',
+    en: 'Your organization is suspended, so its listings cannot be changed. See the reason on your account page.',
+  },
   verificationRequired: {
     vi: 'Tổ chức của bạn cần được xác minh trước khi gửi sản phẩm lên duyệt. Vui lòng chờ quản trị viên xác minh hồ sơ.',
     en: 'Your organization must be verified before it can submit listings for review. Please wait for an administrator to verify it.',

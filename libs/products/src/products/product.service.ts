@@ -64,6 +64,7 @@ export class ProductService {
     const organizationId = requireEditor(user);
     const version = parseProductInput(raw);
     return inTransaction(this.ds, async (m) => {
+      await requireNotSuspended(m, organizationId);
       const repo = m.getRepository(ProductEntity);
       const saved = await repo.save(
         repo.create({
@@ -89,6 +90,7 @@ export class ProductService {
     const organizationId = requireEditor(user);
     const version = parseProductInput(raw);
     return inTransaction(this.ds, async (m) => {
+      await requireNotSuspended(m, organizationId);
       const p = await lockOwn(m, organizationId, id);
       if (p.status === ListingStatus.ARCHIVED) throw listingConflict('listingArchived');
       if (sameVersion(versionOf(p), version)) return p;
@@ -275,6 +277,15 @@ async function lockOwn(
     : null;
   if (!p) throw notFound('product');
   return p;
+}
+
+/** A suspended organization's business is blocked: no new or edited listings until reinstated. */
+async function requireNotSuspended(m: EntityManager, organizationId: string): Promise<void> {
+  const [org] = await m.query<{ verification: VerificationStatus }[]>(
+    `SELECT verification FROM catalog.organizations WHERE id = $1 FOR SHARE`,
+    [organizationId],
+  );
+  if (org?.verification === VerificationStatus.SUSPENDED) throw new DomainError(ErrorCode.FORBIDDEN, 'organizationSuspended');
 }
 
 /** FOR SHARE: a suspension cannot commit between this check and the submission. */
