@@ -1,26 +1,10 @@
-import { Browser, chromium, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { uniqueEmail, uniqueTaxCode } from '@lienket/testing';
+import { useBrowser, SHOTS, origin } from '../support/browser';
 import { rows } from '../support/e2e';
 
-// Debian's Chromium (apt-get install chromium); Playwright's own browser downloads are unavailable here.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
-const origin = () => process.env.E2E_GATEWAY_URL!;
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-});
-afterAll(() => browser?.close());
-
-async function newPage(viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'vi-VN' });
-  return context.newPage();
-}
+const newPage = useBrowser();
 
 /** Waits until a field's validation message is shown (antd renders it asynchronously). */
 const fieldError = (page: Page) => page.locator('.ant-form-item-explain-error').first();

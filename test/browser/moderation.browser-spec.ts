@@ -1,37 +1,10 @@
-import { Browser, chromium, Locator, Page } from 'playwright-core';
+import { Locator, Page } from 'playwright-core';
 import { join } from 'node:path';
 import { SIGN_IN, SIGN_UP, signUpInput } from '@lienket/testing';
+import { useBrowser, SHOTS, origin, DESKTOP, PHONE, signIn } from '../support/browser';
 import { api, rows } from '../support/e2e';
 
-// Debian's Chromium (apt-get install chromium); Playwright's own browser downloads are unavailable here.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
-const origin = () => process.env.E2E_GATEWAY_URL!;
-const DESKTOP = { width: 1280, height: 860 };
-const PHONE = { width: 375, height: 812 };
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-});
-afterAll(() => browser?.close());
-
-/** A fresh context: no tokens, no cache, Vietnamese. */
-async function newPage(viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'vi-VN' });
-  return context.newPage();
-}
+const newPage = useBrowser();
 
 interface Pending {
   orgId: string;
@@ -51,14 +24,6 @@ async function pendingOrganization(name: string): Promise<Pending> {
     email: input.email,
     password: input.password,
   };
-}
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${origin()}/dang-nhap`);
-  await page.getByTestId('signin-email').fill(email);
-  await page.getByTestId('signin-password').fill(password);
-  await page.getByTestId('signin-submit').click();
-  await page.waitForURL(/\/tai-khoan$/);
 }
 
 const signInAsAdmin = (page: Page) =>

@@ -1,20 +1,7 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule } from '@lienket/config';
-import { DatabaseModule } from '@lienket/database';
-import { HealthModule, loggerModule } from '@lienket/observability';
+import { serviceHost } from '@lienket/observability';
 import { PROCUREMENT_ENTITIES, PROCUREMENT_MIGRATIONS } from '@lienket/procurement';
-import { outboxRelayHost, RedisModule } from '@lienket/queue';
 import { ProcurementApiModule } from './api.module';
 
-@Module({
-  imports: [
-    ConfigModule,
-    loggerModule('procurement'),
-    DatabaseModule.forService('procurement', PROCUREMENT_ENTITIES, PROCUREMENT_MIGRATIONS),
-    RedisModule,
-    HealthModule,
-    ProcurementApiModule,
-  ],
-  providers: [outboxRelayHost('procurement')],
-})
+@Module({ imports: [serviceHost('procurement', PROCUREMENT_ENTITIES, PROCUREMENT_MIGRATIONS, ProcurementApiModule)] })
 export class ProcurementAppModule {}

@@ -36,6 +36,6 @@ import { DocumentStorage } from './documents/document.storage';
     DocumentResolver,
   ],
   controllers: [DocumentController],
-  exports: [AuthService, OrganizationService],
+  exports: [AuthService, OrganizationService, TokenService],
 })
 export class AccountsModule {}

@@ -5,6 +5,7 @@ import { UserEntity } from './users/user.entity';
 
 export * from './accounts.module';
 export * from './auth/auth.service';
+export { TokenService } from './auth/token.service';
 export * from './organizations/organization.entity';
 export * from './organizations/organization.type';
 export * from './organizations/organization.service';

@@ -31,3 +31,7 @@ export const optionalText = (max: number) =>
     .max(max, { message: 'tooLong' })
     .nullish()
     .transform((v) => (v ? v : null));
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Ids reach SQL uuid casts: anything else must read as "not found", never as an internal error. */
+export const isUuid = (id: string): boolean => UUID.test(id);

@@ -1,3 +1,4 @@
 export * from './logger.module';
 export * from './health';
 export * from './http-app';
+export * from './service-host';

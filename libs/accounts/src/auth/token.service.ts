@@ -3,7 +3,7 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { EntityManager } from 'typeorm';
 import { AuthUser, issueAccessToken } from '@lienket/auth';
 import { APP_CONFIG, AppConfig } from '@lienket/config';
-import { unauthenticated } from '@lienket/graphql';
+import { isUuid, unauthenticated } from '@lienket/graphql';
 import { RefreshTokenEntity } from './refresh-token.entity';
 
 export interface TokenPair {
@@ -42,7 +42,7 @@ export class TokenService {
    */
   async consume(m: EntityManager, token: string): Promise<{ row: RefreshTokenEntity } | { reused: string } | null> {
     const [id, secret] = token.split('.');
-    if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id)) return null;
+    if (!id || !secret || !isUuid(id)) return null;
     const repo = m.getRepository(RefreshTokenEntity);
     const row = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!row) return null;
@@ -58,6 +58,18 @@ export class TokenService {
 
   async revokeFamily(m: EntityManager, familyId: string): Promise<void> {
     await m.query(`UPDATE catalog.refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [familyId]);
+  }
+
+  /**
+   * Ends every session of one person, or of everyone in an organization, at their next refresh
+   * (access tokens are checked without I/O, so they run out within their short lifetime).
+   */
+  async revokeSessions(m: EntityManager, of: { userId: string } | { organizationId: string }): Promise<void> {
+    const users = 'userId' in of ? '$1::uuid' : 'SELECT id FROM catalog.users WHERE organization_id = $1';
+    await m.query(
+      `UPDATE catalog.refresh_tokens SET revoked_at = now() WHERE revoked_at IS NULL AND user_id IN (${users})`,
+      ['userId' in of ? of.userId : of.organizationId],
+    );
   }
 }
 

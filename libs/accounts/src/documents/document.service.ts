@@ -7,7 +7,7 @@ import { recordAudit } from '@lienket/audit';
 import { AuthUser, OrganizationRole, requireOrganization } from '@lienket/auth';
 import { APP_CONFIG, AppConfig } from '@lienket/config';
 import { inTransaction } from '@lienket/database';
-import { badInput, forbidden, notFound, validateInput } from '@lienket/graphql';
+import { badInput, forbidden, isUuid, notFound, validateInput } from '@lienket/graphql';
 import { canSeePrivate } from '../organizations/organization.service';
 import { sniffContentType } from './content-type';
 import { DocumentStorage } from './document.storage';
@@ -78,7 +78,7 @@ export class DocumentService {
 
   /** Another organization's document reads as not found. */
   async open(viewer: AuthUser, id: string): Promise<{ doc: OrganizationDocument; stream: Readable }> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound();
+    if (!isUuid(id)) throw notFound();
     const [row] = await this.ds.query<Row[]>(`SELECT * FROM catalog.documents WHERE id = $1`, [id]);
     if (!row || !canSeePrivate(viewer, row.organization_id)) throw notFound();
     return { doc: toDocument(row), stream: this.storage.open(row.storage_key) };

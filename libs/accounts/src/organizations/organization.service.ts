@@ -1,3 +1,4 @@
+import { isUuid } from '@lienket/graphql';
 import { Inject, Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
@@ -13,7 +14,7 @@ export class OrganizationService {
   /** One batched query per request for every organization a response mentions. */
   loader(ctx: RequestContext): DataLoader<string, OrganizationEntity | null> {
     return loader(ctx, 'organizations', () => new DataLoader<string, OrganizationEntity | null>(async (ids) => {
-      const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+      const valid = ids.filter(isUuid);
       const rows = valid.length ? await this.ds.getRepository(OrganizationEntity).findBy({ id: In(valid) }) : [];
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);

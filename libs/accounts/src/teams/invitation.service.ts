@@ -7,7 +7,7 @@ import { recordAudit } from '@lienket/audit';
 import { AuthUser, invitationToken, OrganizationRole, requireOrganization } from '@lienket/auth';
 import { APP_CONFIG, AppConfig } from '@lienket/config';
 import { inTransaction, writeOutbox } from '@lienket/database';
-import { conflict, DomainError, ErrorCode, forbidden, text, validateInput } from '@lienket/graphql';
+import { conflict, DomainError, ErrorCode, forbidden, isUuid, text, validateInput } from '@lienket/graphql';
 import { JobPayloads } from '@lienket/queue';
 import { UserEntity } from '../users/user.entity';
 import { MIN_PASSWORD_LENGTH } from '../auth/sign-up.schema';
@@ -78,7 +78,7 @@ export class InvitationService {
   private async accept(token: string, raw: { fullName: string; password: string }, m: EntityManager): Promise<UserEntity> {
     const input = validateInput(acceptSchema, raw);
     const [id] = token.split('.');
-    if (!id || !/^[0-9a-f-]{36}$/i.test(id)) throw invalid();
+    if (!id || !isUuid(id)) throw invalid();
     const [row] = await m.query<InvitationRow[]>(
       `SELECT id, organization_id, email, role, nonce, expires_at FROM catalog.invitations WHERE id = $1 AND accepted_at IS NULL FOR UPDATE`,
       [id],

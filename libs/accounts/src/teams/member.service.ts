@@ -3,14 +3,18 @@ import { DataSource } from 'typeorm';
 import { recordAudit } from '@lienket/audit';
 import { AuthUser, OrganizationRole, requireOrganization } from '@lienket/auth';
 import { inTransaction } from '@lienket/database';
-import { DomainError, ErrorCode, forbidden, notFound } from '@lienket/graphql';
+import { DomainError, ErrorCode, forbidden, isUuid, notFound } from '@lienket/graphql';
+import { TokenService } from '../auth/token.service';
 import { UserEntity } from '../users/user.entity';
 import { OrganizationMember } from './team.types';
 
 /** Who belongs to an organization, and leaving it — never leaving it without an owner. */
 @Injectable()
 export class MemberService {
-  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly ds: DataSource,
+    private readonly tokens: TokenService,
+  ) {}
 
   async list(organizationId: string): Promise<OrganizationMember[]> {
     const users = await this.ds.getRepository(UserEntity).find({ where: { organizationId }, order: { createdAt: 'ASC' } });
@@ -23,7 +27,7 @@ export class MemberService {
    */
   async remove(actor: AuthUser, userId: string): Promise<boolean> {
     const organizationId = requireOrganization(actor);
-    if (!/^[0-9a-f-]{36}$/i.test(userId)) throw notFound();
+    if (!isUuid(userId)) throw notFound();
     return inTransaction(this.ds, async (m) => {
       const owners = await m.query<{ id: string }[]>(
         `SELECT id FROM catalog.users WHERE organization_id = $1 AND organization_role = 'OWNER' FOR UPDATE`,
@@ -39,7 +43,7 @@ export class MemberService {
       if (!allowed) throw forbidden();
       if (target.organizationRole === OrganizationRole.OWNER && owners.length <= 1) throw new DomainError(ErrorCode.CONFLICT, 'lastOwner');
       await m.getRepository(UserEntity).update({ id: target.id }, { organizationId: null, organizationRole: null });
-      await m.query(`UPDATE catalog.refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [target.id]);
+      await this.tokens.revokeSessions(m, { userId: target.id });
       await recordAudit(m, { actorId: actor.id, action: self ? 'organization.member_left' : 'organization.member_removed', subject: 'ORGANIZATION', subjectId: organizationId, before: { userId: target.id, role: target.organizationRole } });
       return true;
     });

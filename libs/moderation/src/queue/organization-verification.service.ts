@@ -1,10 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { OrganizationEntity, VerificationStatus } from '@lienket/accounts';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { OrganizationEntity, TokenService, VerificationStatus } from '@lienket/accounts';
 import { recordAudit } from '@lienket/audit';
 import { AuthUser } from '@lienket/auth';
 import { writeOutbox } from '@lienket/database';
-import { badInput, DomainError, ErrorCode, notFound } from '@lienket/graphql';
+import { badInput, DomainError, ErrorCode, isUuid, notFound } from '@lienket/graphql';
 import { JobPayloads, VerificationOutcome } from '@lienket/queue';
 import { ModerationDecision, ModerationItem, ModerationSubject } from '../moderation.types';
 
@@ -19,7 +19,7 @@ const TRANSITIONS: Record<VerificationOutcome, { from: VerificationStatus[]; to:
 /** Verification, rejection, suspension and reinstatement of organizations: each audited and told. */
 @Injectable()
 export class OrganizationVerificationService {
-  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+  constructor(private readonly tokens: TokenService) {}
 
   decide(m: EntityManager, id: string, decision: ModerationDecision, reason: string | null, actor: AuthUser) {
     if (decision === ModerationDecision.REJECT && !reason) throw badInput('reason', 'required');
@@ -31,7 +31,7 @@ export class OrganizationVerificationService {
    * deciding the same organization at once finds it already moved and gets CONFLICT.
    */
   async transition(m: EntityManager, id: string, outcome: VerificationOutcome, reason: string | null, actor: AuthUser): Promise<ModerationItem> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound();
+    if (!isUuid(id)) throw notFound();
     const repo = m.getRepository(OrganizationEntity);
     const org = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!org) throw notFound();
@@ -51,10 +51,7 @@ export class OrganizationVerificationService {
     await writeOutbox(m, 'catalog', 'organization.verification_decided', await this.event(m, org, outcome, reason, decisionId));
     if (outcome === 'SUSPENDED') {
       // Sessions end at the next refresh: no new access token for a suspended organization's users.
-      await m.query(
-        `UPDATE catalog.refresh_tokens SET revoked_at = now() WHERE revoked_at IS NULL AND user_id IN (SELECT id FROM catalog.users WHERE organization_id = $1)`,
-        [id],
-      );
+      await this.tokens.revokeSessions(m, { organizationId: id });
     }
     return { id: `ORGANIZATION:${id}`, subject: ModerationSubject.ORGANIZATION, subjectId: id, summary: org.name, submittedAt: org.createdAt, reports: 0 };
   }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '@lienket/auth';
 import { z } from 'zod';
-import { notFound, text, validateInput } from '@lienket/graphql';
+import { isUuid, notFound, text, validateInput } from '@lienket/graphql';
 import { ModerationSubject } from '../moderation.types';
 
 const reportSchema = z.object({ reason: text(1000) });
@@ -14,7 +14,7 @@ export class ReportService {
 
   async report(user: AuthUser, subject: ModerationSubject, subjectId: string, rawReason: string): Promise<boolean> {
     const { reason } = validateInput(reportSchema, { reason: rawReason });
-    if (!/^[0-9a-f-]{36}$/i.test(subjectId) || !(await this.exists(subject, subjectId))) throw notFound();
+    if (!isUuid(subjectId) || !(await this.exists(subject, subjectId))) throw notFound();
     // Reporting the same thing twice keeps the first report (one voice per person).
     await this.ds.query(
       `INSERT INTO catalog.reports (subject, subject_id, reporter_id, reason) VALUES ($1, $2, $3, $4)

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { badInput } from '@lienket/graphql';
+import { badInput, isUuid } from '@lienket/graphql';
 import { Notification } from './notification.type';
 
 interface Row {
@@ -39,7 +39,7 @@ export class NotificationService {
   /** Marks the caller's own notices read; ids of others' notices are silently not counted. */
   async markRead(userId: string, ids: string[]): Promise<number> {
     if (ids.length > 500) throw badInput('ids', 'tooLong', { max: 500 });
-    const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    const valid = ids.filter(isUuid);
     if (!valid.length) return 0;
     // A CTE, because TypeORM answers a bare UPDATE with [rows, count] rather than the rows.
     const [{ n }] = await this.ds.query<{ n: number }[]>(

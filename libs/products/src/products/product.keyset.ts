@@ -1,7 +1,4 @@
-import { badInput, decodeCursor } from '@lienket/graphql';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (id: string) => UUID.test(id);
+import { badInput, decodeCursor, isUuid } from '@lienket/graphql';
 
 // Keyset cursors are opaque to clients but end up in SQL casts: a forged one must be bad input, not
 // an internal error from PostgreSQL.

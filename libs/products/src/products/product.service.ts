@@ -4,17 +4,10 @@ import { canSeePrivate, OrganizationService, VerificationStatus } from '@lienket
 import { recordAudit } from '@lienket/audit';
 import { AuthUser, OrganizationRole, RequestContext, requireOrganization } from '@lienket/auth';
 import { inTransaction } from '@lienket/database';
-import {
-  badInput,
-  DomainError,
-  ErrorCode,
-  forbidden,
-  MessageKey,
-  notFound,
-} from '@lienket/graphql';
+import { badInput, DomainError, ErrorCode, forbidden, isUuid, MessageKey, notFound } from '@lienket/graphql';
 import { ListingStatus, ProductEntity, ProductVersion } from './product.entity';
 import { ProductSearchRepository, SearchHit } from './product-search.repository';
-import { isUuid, rankCursor, timeCursor } from './product.keyset';
+import { rankCursor, timeCursor } from './product.keyset';
 import {
   parseProductInput,
   parseSearchInput,
@@ -279,23 +272,27 @@ async function lockOwn(
   return p;
 }
 
-/** A suspended organization's business is blocked: no new or edited listings until reinstated. */
-async function requireNotSuspended(m: EntityManager, organizationId: string): Promise<void> {
+/** FOR SHARE: a suspension cannot commit between this check and the change that relies on it. */
+async function verificationOf(m: EntityManager, organizationId: string): Promise<VerificationStatus | undefined> {
   const [org] = await m.query<{ verification: VerificationStatus }[]>(
     `SELECT verification FROM catalog.organizations WHERE id = $1 FOR SHARE`,
     [organizationId],
   );
-  if (org?.verification === VerificationStatus.SUSPENDED) throw new DomainError(ErrorCode.FORBIDDEN, 'organizationSuspended');
+  return org?.verification;
 }
 
-/** FOR SHARE: a suspension cannot commit between this check and the submission. */
+/** A suspended organization's business is blocked: no new or edited listings until reinstated. */
+async function requireNotSuspended(m: EntityManager, organizationId: string): Promise<void> {
+  if ((await verificationOf(m, organizationId)) === VerificationStatus.SUSPENDED) {
+    throw new DomainError(ErrorCode.FORBIDDEN, 'organizationSuspended');
+  }
+}
+
+/** Only a VERIFIED organization may publish. */
 async function requireVerified(m: EntityManager, organizationId: string): Promise<void> {
-  const [org] = await m.query<{ verification: VerificationStatus }[]>(
-    `SELECT verification FROM catalog.organizations WHERE id = $1 FOR SHARE`,
-    [organizationId],
-  );
-  if (org?.verification !== VerificationStatus.VERIFIED)
+  if ((await verificationOf(m, organizationId)) !== VerificationStatus.VERIFIED) {
     throw new DomainError(ErrorCode.FORBIDDEN, 'verificationRequired');
+  }
 }
 
 async function transition(

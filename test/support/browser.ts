@@ -1,0 +1,35 @@
+import { Browser, chromium, Page } from 'playwright-core';
+import { join } from 'node:path';
+
+// Debian's Chromium (apt-get install chromium); Playwright's own browser downloads are unavailable here.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Without the networking flags Chromium keeps dialling Google's hosts, which this closed network refuses.
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export const SHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
+export const origin = () => process.env.E2E_GATEWAY_URL!;
+export const DESKTOP = { width: 1280, height: 860 };
+export const PHONE = { width: 375, height: 812 };
+
+/** Launches Chromium for the spec file (closed after it) and hands out fresh, Vietnamese pages. */
+export function useBrowser() {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  });
+  afterAll(() => browser?.close());
+  /** A fresh context: no tokens, no cache, Vietnamese. */
+  return async (viewport: { width: number; height: number }): Promise<Page> => {
+    const context = await browser.newContext({ viewport, locale: 'vi-VN' });
+    return context.newPage();
+  };
+}
+
+/** Signs in through the sign-in page, as a person would, and waits for the account page. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto(`${origin()}/dang-nhap`);
+  await page.getByTestId('signin-email').fill(email);
+  await page.getByTestId('signin-password').fill(password);
+  await page.getByTestId('signin-submit').click();
+  await page.waitForURL(/\/tai-khoan$/);
+}
