@@ -51,11 +51,14 @@ describe('moderating listings', () => {
 
   it('blocks new and edited listings of a suspended organization, writing nothing', async () => {
     const admin = await adminToken();
-    const up = await api<{ signUp: { accessToken: string; user: { organization: { id: string } } } }>(SIGN_UP, { input: signUpInput() });
-    const [owner, orgId] = [up.data!.signUp.accessToken, up.data!.signUp.user.organization.id];
+    const input = signUpInput();
+    const up = await api<{ signUp: { accessToken: string; user: { organization: { id: string } } } }>(SIGN_UP, { input });
+    const orgId = up.data!.signUp.user.organization.id;
     await api(MODERATE, { subject: 'ORGANIZATION', id: orgId, decision: 'APPROVE' }, { token: admin });
-    const id = (await api<{ createProduct: { id: string } }>(`mutation($input: ProductInput!) { createProduct(input: $input) { id } }`, { input: PRODUCT }, { token: owner })).data!.createProduct.id;
+    const id = (await api<{ createProduct: { id: string } }>(`mutation($input: ProductInput!) { createProduct(input: $input) { id } }`, { input: PRODUCT }, { token: up.data!.signUp.accessToken })).data!.createProduct.id;
     await api(`mutation($id: ID!, $r: String!) { suspendOrganization(id: $id, reason: $r) { id } }`, { id: orgId, r: 'Gian lận' }, { token: admin });
+    // The suspension ended the session (sessions.e2e-spec); signed in again, the owner still cannot change listings.
+    const owner = (await api<{ signIn: { accessToken: string } }>(SIGN_IN, { email: input.email, password: input.password })).data!.signIn.accessToken;
     const created = await api(`mutation($input: ProductInput!) { createProduct(input: $input) { id } }`, { input: { ...PRODUCT, name: 'Mới' } }, { token: owner, lang: 'en' });
     expect(created.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: expect.stringMatching(/suspended/) });
     const updated = await api(`mutation($id: ID!, $input: ProductInput!) { updateProduct(id: $id, input: $input) { id } }`, { id, input: { ...PRODUCT, name: 'Đổi tên' } }, { token: owner });

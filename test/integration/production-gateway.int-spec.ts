@@ -30,7 +30,7 @@ beforeAll(async () => {
       break;
     }
   }
-});
+}, 30_000); // a cold gateway process on a busy machine
 afterAll(async () => {
   gateway.kill('SIGTERM');
   if (gateway.exitCode === null) await once(gateway, 'exit');

@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { gql, GqlOptions, queryRows, ReceivedMail } from '@lienket/testing';
+import { gql, GqlOptions, queryRows, ReceivedMail, SIGN_IN, SIGN_UP, signUpInput } from '@lienket/testing';
 
 /** The running gateway that the e2e global setup started. */
 export const gatewayUrl = () => `${process.env.E2E_GATEWAY_URL}/graphql`;
@@ -18,3 +18,19 @@ export async function awaitMail(to: string, timeoutSeconds = 20): Promise<Receiv
     redis.disconnect();
   }
 }
+
+/** A new organization's owner, signed up through the gateway. */
+export async function signUpOwner(over: Parameters<typeof signUpInput>[0] = {}) {
+  const input = signUpInput(over);
+  const r = await api<{ signUp: { accessToken: string; refreshToken: string; user: { id: string; organization: { id: string } } } }>(SIGN_UP, { input });
+  const s = r.data!.signUp;
+  return { token: s.accessToken, refresh: s.refreshToken, userId: s.user.id, orgId: s.user.organization.id, email: input.email, password: input.password };
+}
+
+export async function signInAs(email: string, password: string) {
+  const r = await api<{ signIn: { accessToken: string; refreshToken: string } }>(SIGN_IN, { email, password });
+  return r.data!.signIn;
+}
+
+/** The seeded admin (the e2e stack ensures one at start). */
+export const adminToken = async () => (await signInAs(process.env.E2E_ADMIN_EMAIL!, process.env.E2E_ADMIN_PASSWORD!)).accessToken;

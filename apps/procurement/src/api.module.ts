@@ -1,17 +1,13 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { GraphQLModule } from '@nestjs/graphql';
 import { ProcurementDomainModule } from '@lienket/procurement';
-import { buildRequestContext } from '@lienket/auth';
-import { loadConfig } from '@lienket/config';
-import { GraphqlExceptionFilter, subgraphOptions } from '@lienket/graphql';
-
-const config = loadConfig();
+import { GraphqlExceptionFilter } from '@lienket/graphql';
+import { subgraphGraphQL } from '@lienket/observability';
 
 /** The procurement subgraph's GraphQL API; the host module supplies database, Redis and config. */
 @Module({
   imports: [
-    GraphQLModule.forRoot(subgraphOptions((req) => buildRequestContext(req, config.auth.jwtSecret))),
+    subgraphGraphQL(),
     ProcurementDomainModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: GraphqlExceptionFilter }],

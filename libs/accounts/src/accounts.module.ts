@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SessionRevocationsModule } from '@lienket/auth';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { SignInThrottle } from './auth/sign-in-throttle';
@@ -18,6 +19,7 @@ import { DocumentStorage } from './documents/document.storage';
 
 /** Accounts, organizations, sign-in and reference data: the catalog subgraph's first domain. */
 @Module({
+  imports: [SessionRevocationsModule],
   providers: [
     AuthService,
     TokenService,

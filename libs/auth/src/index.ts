@@ -2,3 +2,4 @@ export * from './roles';
 export * from './tokens';
 export * from './context';
 export * from './guards';
+export * from './revocations';

@@ -18,4 +18,10 @@ export interface AuthUser {
   organizationId: string | null;
   organizationRole: OrganizationRole | null;
   platformRole: PlatformRole | null;
+  /** The organization's verification when the token was issued (fresh again after a revocation). */
+  organizationVerification?: OrganizationVerification | null;
+  /** When the token was issued, in milliseconds (0 for callers built outside a token). */
+  issuedAt: number;
 }
+
+export type OrganizationVerification = 'PENDING_VERIFICATION' | 'VERIFIED' | 'REJECTED' | 'SUSPENDED';

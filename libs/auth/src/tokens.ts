@@ -1,22 +1,27 @@
 import { createHmac } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { AuthUser, OrganizationRole, PlatformRole } from './roles';
+import { AuthUser, OrganizationRole, OrganizationVerification, PlatformRole } from './roles';
 
 interface Claims {
   sub: string;
+  iat?: number;
   org?: string;
   orole?: OrganizationRole;
   prole?: PlatformRole;
+  ov?: OrganizationVerification;
+  /** Issued at, in milliseconds: revocation markers compare against it (`iat` has only seconds). */
+  ims?: number;
 }
 
 const ISSUER = 'lienket';
 const ALGORITHM = 'HS256';
 
-export function issueAccessToken(user: AuthUser, secret: string, ttlSeconds: number): string {
-  const claims: Claims = { sub: user.id };
+export function issueAccessToken(user: Omit<AuthUser, 'issuedAt'>, secret: string, ttlSeconds: number): string {
+  const claims: Claims = { sub: user.id, ims: Date.now() };
   if (user.organizationId) claims.org = user.organizationId;
   if (user.organizationRole) claims.orole = user.organizationRole;
   if (user.platformRole) claims.prole = user.platformRole;
+  if (user.organizationVerification) claims.ov = user.organizationVerification;
   return jwt.sign(claims, secret, { algorithm: ALGORITHM, expiresIn: ttlSeconds, issuer: ISSUER });
 }
 
@@ -33,6 +38,8 @@ export function verifyAccessToken(token: string, secret: string): TokenCheck {
         organizationId: c.org ?? null,
         organizationRole: c.orole ?? null,
         platformRole: c.prole ?? null,
+        organizationVerification: c.ov ?? null,
+        issuedAt: c.ims ?? (c.iat ?? 0) * 1000,
       },
     };
   } catch (e) {

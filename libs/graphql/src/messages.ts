@@ -160,6 +160,10 @@ export const MESSAGES = {
     vi: 'Tổ chức của bạn đang bị tạm ngừng hoạt động nên chưa thể thay đổi sản phẩm. Xem lý do trong trang Tài khoản.',
     en: 'Your organization is suspended, so its listings cannot be changed. See the reason on your account page.',
   },
+  organizationSuspendedNeeds: {
+    vi: 'Tổ chức của bạn đang bị tạm ngừng hoạt động nên chưa thể đăng hay thay đổi nhu cầu mua. Xem lý do trong trang Tài khoản.',
+    en: 'Your organization is suspended, so it cannot post or change procurement needs. See the reason on your account page.',
+  },
   verificationRequired: {
     vi: 'Tổ chức của bạn cần được xác minh trước khi gửi sản phẩm lên duyệt. Vui lòng chờ quản trị viên xác minh hồ sơ.',
     en: 'Your organization must be verified before it can submit listings for review. Please wait for an administrator to verify it.',

@@ -11,7 +11,7 @@ import { DateScalar, DateTimeScalar, DecimalScalar } from './scalars';
  * no inline tracing (it costs ~a quarter of throughput and nobody reads it here).
  */
 export function subgraphOptions(
-  context: (req: IncomingMessage) => object,
+  context: (req: IncomingMessage) => object | Promise<object>,
 ): ApolloDriverConfig {
   return {
     driver: ApolloFederationDriver,

@@ -1,6 +1,10 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { MixedList } from 'typeorm';
+import { ApolloDriverConfig, ApolloFederationDriver } from '@nestjs/apollo';
+import { GraphQLModule } from '@nestjs/graphql';
+import { SessionRevocations, SessionRevocationsModule } from '@lienket/auth';
 import { ConfigModule } from '@lienket/config';
+import { subgraphOptions } from '@lienket/graphql';
 import { DatabaseModule, ServiceSchema } from '@lienket/database';
 import { outboxRelayHost, RedisModule } from '@lienket/queue';
 import { HealthModule } from './health';
@@ -24,4 +28,17 @@ export function serviceHost(
     imports: [ConfigModule, loggerModule(schema), DatabaseModule.forService(schema, entities, migrations), RedisModule, HealthModule, api],
     providers: [outboxRelayHost(schema)],
   };
+}
+
+/**
+ * A subgraph's GraphQL endpoint: the shared options, and a caller read from the bearer token and
+ * dropped when their sessions were ended after it was issued (see SessionRevocations).
+ */
+export function subgraphGraphQL(): DynamicModule {
+  return GraphQLModule.forRootAsync<ApolloDriverConfig>({
+    driver: ApolloFederationDriver,
+    imports: [SessionRevocationsModule],
+    inject: [SessionRevocations],
+    useFactory: (sessions: SessionRevocations) => subgraphOptions((req) => sessions.read(req)),
+  });
 }

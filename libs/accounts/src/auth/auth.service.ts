@@ -22,7 +22,7 @@ const UNIQUE_FIELDS: Record<string, ['email' | 'organization.taxCode', 'emailTak
   organizations_tax_code_key: ['organization.taxCode', 'taxCodeTaken'],
 };
 
-export const toAuthUser = (u: UserEntity): AuthUser => ({
+export const toAuthUser = (u: UserEntity): Omit<AuthUser, 'issuedAt'> => ({
   id: u.id,
   organizationId: u.organizationId,
   organizationRole: u.organizationRole,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { AuthUser, issueAccessToken } from '@lienket/auth';
+import { AuthUser, issueAccessToken, OrganizationVerification, SessionRevocations, SessionsOf } from '@lienket/auth';
 import { APP_CONFIG, AppConfig } from '@lienket/config';
 import { isUuid, unauthenticated } from '@lienket/graphql';
 import { RefreshTokenEntity } from './refresh-token.entity';
@@ -20,9 +20,13 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
  */
 @Injectable()
 export class TokenService {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly revocations: SessionRevocations,
+  ) {}
 
-  async issue(m: EntityManager, user: AuthUser, familyId: string = randomUUID()): Promise<TokenPair> {
+  /** A token pair carrying the organization's current verification, so other subgraphs can act on it. */
+  async issue(m: EntityManager, user: Omit<AuthUser, 'issuedAt'>, familyId: string = randomUUID()): Promise<TokenPair> {
     const secret = randomBytes(32).toString('base64url');
     const row = await m.getRepository(RefreshTokenEntity).save({
       familyId,
@@ -31,7 +35,11 @@ export class TokenService {
       expiresAt: new Date(Date.now() + this.config.auth.refreshTtlSeconds * 1000),
     });
     return {
-      accessToken: issueAccessToken(user, this.config.auth.jwtSecret, this.config.auth.accessTtlSeconds),
+      accessToken: issueAccessToken(
+        { ...user, organizationVerification: await this.verificationOf(m, user.organizationId) },
+        this.config.auth.jwtSecret,
+        this.config.auth.accessTtlSeconds,
+      ),
       refreshToken: `${row.id}.${secret}`,
     };
   }
@@ -60,11 +68,24 @@ export class TokenService {
     await m.query(`UPDATE catalog.refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [familyId]);
   }
 
+  private async verificationOf(m: EntityManager, organizationId: string | null): Promise<OrganizationVerification | null> {
+    if (!organizationId) return null;
+    const [row] = await m.query<{ verification: OrganizationVerification }[]>(`SELECT verification FROM catalog.organizations WHERE id = $1`, [organizationId]);
+    return row?.verification ?? null;
+  }
+
   /**
-   * Ends every session of one person, or of everyone in an organization, at their next refresh
-   * (access tokens are checked without I/O, so they run out within their short lifetime).
+   * Ends every session of one person, or of everyone in an organization, at once: refresh tokens are
+   * revoked in this transaction and access tokens by a marker that every subgraph checks. The marker
+   * is set before commit: were the transaction to fail, the worst outcome is one silent refresh.
    */
-  async revokeSessions(m: EntityManager, of: { userId: string } | { organizationId: string }): Promise<void> {
+  /** Access tokens issued so far stop working; their refresh tokens still do, so clients refresh silently. */
+  refreshSessions(of: SessionsOf): Promise<void> {
+    return this.revocations.revoke(of);
+  }
+
+  async revokeSessions(m: EntityManager, of: SessionsOf): Promise<void> {
+    await this.revocations.revoke(of);
     const users = 'userId' in of ? '$1::uuid' : 'SELECT id FROM catalog.users WHERE organization_id = $1';
     await m.query(
       `UPDATE catalog.refresh_tokens SET revoked_at = now() WHERE revoked_at IS NULL AND user_id IN (${users})`,

@@ -1,8 +1,7 @@
-import { Controller, Get, Inject, Param, Post, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Param, Post, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Request, Response } from 'express';
-import { buildRequestContext, requireUser } from '@lienket/auth';
-import { APP_CONFIG, AppConfig } from '@lienket/config';
+import { requireUser, SessionRevocations } from '@lienket/auth';
 import { DomainError, ErrorCode, toGraphqlError } from '@lienket/graphql';
 import { DocumentService } from './document.service';
 
@@ -19,14 +18,14 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
 export class DocumentController {
   constructor(
     private readonly documents: DocumentService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sessions: SessionRevocations,
   ) {}
 
   @Post()
   // Multer stops reading past the limit (+1 byte tells "too large" apart from "exactly the limit").
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 64 * 1024 * 1024, files: 1 } }))
   async upload(@Req() req: Request, @Res() res: Response, @UploadedFile() file?: { originalname: string; buffer: Buffer }) {
-    const ctx = buildRequestContext(req, this.config.auth.jwtSecret);
+    const ctx = await this.sessions.read(req);
     await this.answer(res, ctx.lang, async () => {
       const body = req.body as { kind?: string };
       // Multipart file names arrive as latin1-decoded bytes; browsers send UTF-8 (Vietnamese names).
@@ -38,7 +37,7 @@ export class DocumentController {
 
   @Get(':id')
   async download(@Param('id') id: string, @Req() req: Request, @Res() res: Response) {
-    const ctx = buildRequestContext(req, this.config.auth.jwtSecret);
+    const ctx = await this.sessions.read(req);
     await this.answer(res, ctx.lang, async () => {
       const { doc, stream } = await this.documents.open(requireUser(ctx), id);
       res.setHeader('content-type', doc.contentType);

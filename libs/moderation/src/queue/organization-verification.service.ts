@@ -50,8 +50,11 @@ export class OrganizationVerificationService {
     });
     await writeOutbox(m, 'catalog', 'organization.verification_decided', await this.event(m, org, outcome, reason, decisionId));
     if (outcome === 'SUSPENDED') {
-      // Sessions end at the next refresh: no new access token for a suspended organization's users.
+      // Sessions end now, everywhere: a suspended organization's users must sign in again.
       await this.tokens.revokeSessions(m, { organizationId: id });
+    } else if (outcome === 'REINSTATED') {
+      // Tokens issued during the suspension say SUSPENDED: make them refresh (silently) into working ones.
+      await this.tokens.refreshSessions({ organizationId: id });
     }
     return { id: `ORGANIZATION:${id}`, subject: ModerationSubject.ORGANIZATION, subjectId: id, summary: org.name, submittedAt: org.createdAt, reports: 0 };
   }

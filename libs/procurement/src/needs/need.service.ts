@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuthUser, OrganizationRole, requireOrganization } from '@lienket/auth';
 import { APP_CONFIG, AppConfig } from '@lienket/config';
-import { badInput, decodeCursor, forbidden, unauthenticated, validateInput } from '@lienket/graphql';
+import { badInput, decodeCursor, DomainError, ErrorCode, forbidden, unauthenticated, validateInput } from '@lienket/graphql';
 import { findCategory, findProvince, findUnit } from '@lienket/reference-data';
 import { needSchema } from './dto/need.schema';
 import { NeedEntity, NeedStatus, PUBLIC_NEED_STATUSES } from './need.entity';
@@ -22,6 +22,8 @@ export class NeedService {
   async create(user: AuthUser, raw: unknown): Promise<NeedEntity> {
     const buyerOrgId = requireOrganization(user);
     if (user.organizationRole === OrganizationRole.MEMBER) throw forbidden();
+    // The token carries the verification; a suspension ends every older token at once.
+    if (user.organizationVerification === 'SUSPENDED') throw new DomainError(ErrorCode.FORBIDDEN, 'organizationSuspendedNeeds');
     const input = validateInput(needSchema, raw);
     if (!findCategory(input.categoryCode)) throw badInput('categoryCode', 'unknownCategory', { value: input.categoryCode });
     if (!findUnit(input.unitCode)) throw badInput('unitCode', 'unknownUnit', { value: input.unitCode });
