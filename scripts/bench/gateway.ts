@@ -3,8 +3,10 @@
 // path"). Seeds its own database (cooperatives and approved listings from ./listings, a buyer with
 // thousands of needs), starts the built catalog, procurement and gateway in production mode and the
 // reference (./reference), and drives each with autocannon in a child process (./load): 50
-// connections, a warm-up, then a fixed duration, every request a different page or search term, a
-// real access token on each. Appends the table to docs/benchmarks.md; BENCH_LABEL names the run.
+// connections, a warm-up, then rounds of a fixed duration alternating reference and gateway (the
+// machine is shared: alternating lets a change in its load hit both), every request a different
+// page or search term, a real access token on each, CPU per request read from /proc. Appends the
+// table to docs/benchmarks.md; BENCH_LABEL names the run.
 import argon2 from 'argon2';
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { appendFileSync, readFileSync } from 'node:fs';
@@ -34,6 +36,8 @@ const SECONDS = Number(process.env.BENCH_DURATION ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SCENARIOS = (process.env.BENCH_SCENARIOS ?? 'products,needs').split(',') as ScenarioName[];
 const LABEL = process.env.BENCH_LABEL ?? 'as committed';
+/** Production unless a run measures what production mode is worth. */
+const NODE_ENV = process.env.BENCH_NODE_ENV ?? 'production';
 const BUYER = { email: 'thu-mua@bench.lienket.vn', password: 'bench-buyer-password', taxCode: 'E000000001' };
 
 const DESCRIPTION: Record<ScenarioName, { query: string; target?: number }> = {
@@ -228,7 +232,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 /** Alternates reference and gateway for ROUNDS rounds, so that a change in the machine's load hits both. */
 async function measure(
   scenario: ScenarioName,
-  plan: Omit<LoadPlan, 'url' | 'scenario' | 'warmupSeconds'>,
+  plan: Omit<LoadPlan, 'url' | 'scenario'>,
   targets: Record<Target, { url: string; pids: number[] }>,
   db: Client,
 ): Promise<Row> {
@@ -237,11 +241,14 @@ async function measure(
     for (const target of ['reference', 'gateway'] as const) {
       const warmupSeconds = round === 1 ? WARMUP_SECONDS : 0;
       say(`${scenario} → ${target}, round ${round}/${ROUNDS}: ${warmupSeconds ? `${warmupSeconds} s warm-up, ` : ''}${SECONDS} s at ${CONNECTIONS} connections…`);
-      const pg = await backends(db);
-      const before = [cpuMs(targets[target].pids), cpuMs(pg)];
-      const r = await load({ ...plan, url: targets[target].url, scenario, warmupSeconds });
-      const warmupShare = warmupSeconds / (warmupSeconds + SECONDS);
-      const used = [cpuMs(targets[target].pids) - before[0], cpuMs(pg) - before[1]].map((ms) => ms * (1 - warmupShare));
+      // The warm-up (JIT, pools, plan caches) is a load of its own, outside the CPU accounting.
+      if (warmupSeconds) await load({ ...plan, url: targets[target].url, scenario, seconds: warmupSeconds });
+      const pgBefore = new Map((await backends(db)).map((pid) => [pid, cpuMs([pid])]));
+      const nodeBefore = cpuMs(targets[target].pids);
+      const r = await load({ ...plan, url: targets[target].url, scenario });
+      // Backends a pool opened during the run count from zero.
+      const pgUsed = (await backends(db)).reduce((ms, pid) => ms + cpuMs([pid]) - (pgBefore.get(pid) ?? 0), 0);
+      const used = [cpuMs(targets[target].pids) - nodeBefore, pgUsed];
       runs[target].push({ ...r, node: used[0], pg: used[1] });
       say(`  ${r.requestsPerSecond.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.failures} failures of ${r.requests}; CPU ${(used[0] / r.requests).toFixed(2)} + ${(used[1] / r.requests).toFixed(2)} ms per request (node + PostgreSQL)`);
     }
@@ -268,7 +275,7 @@ function record(rows: Row[], loadAverage: number) {
     ``,
     `### Gateway against the bare reference — ${LABEL} — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, shared: the load generator, the reference, the gateway, the subgraphs and PostgreSQL run on these ${cpus().length} cores, and so do other people's jobs (load average ${loadAverage.toFixed(1)} when the run began). ` +
-      `${CONNECTIONS} connections; ${WARMUP_SECONDS} s warm-up, then ${ROUNDS} rounds of ${SECONDS} s alternating reference and gateway (medians shown); ${COOPERATIVES.toLocaleString('en')} cooperatives, ${LISTINGS.toLocaleString('en')} listings, a buyer with ${NEEDS.toLocaleString('en')} needs; NODE_ENV=production, a real access token on every request.`,
+      `${CONNECTIONS} connections; ${WARMUP_SECONDS} s warm-up, then ${ROUNDS} rounds of ${SECONDS} s alternating reference and gateway (medians shown); ${COOPERATIVES.toLocaleString('en')} cooperatives, ${LISTINGS.toLocaleString('en')} listings, a buyer with ${NEEDS.toLocaleString('en')} needs; NODE_ENV=${NODE_ENV}, a real access token on every request.`,
     ``,
     `| query | reference req/s | p50 | p99 | gateway req/s | p50 | p99 | ratio (target) | CPU ms/request, reference (node + pg) | gateway stack (node + pg) | failures |`,
     `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
@@ -284,11 +291,11 @@ async function main() {
   await prepareDatabase();
   const span = await needsSpan();
   const ports = { gateway: await freePort(), catalog: await freePort(), procurement: await freePort(), matcher: await freePort(), reference: await freePort() };
-  say('starting the stack (production) and the reference');
+  say(`starting the stack (NODE_ENV=${NODE_ENV}) and the reference`);
   const stack: Stack = await startStack({
     env: {
       ...process.env,
-      NODE_ENV: 'production',
+      NODE_ENV,
       LOG_LEVEL: 'warn',
       DATABASE_URL: DB,
       QUEUE_PREFIX: 'lienket-gwbench',
@@ -301,6 +308,12 @@ async function main() {
   });
   let reference: ChildProcess | undefined;
   const db = new Client({ connectionString: DB });
+  // Ctrl-C or a kill still stops every process the bench started.
+  const interrupted = () => {
+    reference?.kill();
+    void stack.stop().then(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
   try {
     reference = await startReference(ports.reference);
     await db.connect();

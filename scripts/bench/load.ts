@@ -1,6 +1,6 @@
 // The load generator of bench:gateway, run as its own process so that autocannon (which runs in
 // the process that calls it) does not share a core with the server it measures. Takes one JSON
-// argument (LoadPlan), warms up, measures, and prints one JSON line (LoadResult) on stdout.
+// argument (LoadPlan), loads for its duration, and prints one JSON line (LoadResult) on stdout.
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import { QUERIES } from './listings';
@@ -12,7 +12,6 @@ export interface LoadPlan {
   scenario: ScenarioName;
   token: string;
   connections: number;
-  warmupSeconds: number;
   seconds: number;
   /** The time span the buyer's needs were created in (ISO), for random `needs` pages. */
   needsSpan: [string, string];
@@ -51,12 +50,12 @@ export function requestBody(plan: Pick<LoadPlan, 'scenario' | 'needsSpan'>, rand
   }
 }
 
-async function run(plan: LoadPlan, seconds: number): Promise<LoadResult> {
+async function run(plan: LoadPlan): Promise<LoadResult> {
   let graphqlErrors = 0;
   const result = await autocannon({
     url: plan.url,
     connections: plan.connections,
-    duration: seconds,
+    duration: plan.seconds,
     requests: [
       {
         method: 'POST',
@@ -80,8 +79,7 @@ async function run(plan: LoadPlan, seconds: number): Promise<LoadResult> {
 
 async function main() {
   const plan = JSON.parse(process.argv[2]) as LoadPlan;
-  if (plan.warmupSeconds > 0) await run(plan, plan.warmupSeconds);
-  process.stdout.write(`${JSON.stringify(await run(plan, plan.seconds))}\n`);
+  process.stdout.write(`${JSON.stringify(await run(plan))}\n`);
 }
 
 if (require.main === module) {
