@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -17,6 +18,17 @@ export interface StackOptions {
   /** Receives every output line of every app. */
   onLine?: (app: AppName, line: string) => void;
   timeoutMs?: number;
+}
+
+/** A port nobody listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
 }
 
 /** Polls a health endpoint until it answers 200, the process dies, or time runs out. */

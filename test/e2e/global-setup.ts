@@ -1,14 +1,13 @@
 // Starts the built marketplace (dist/) against a fresh database, with a real SMTP listener whose
 // mail is pushed to Redis lists so test workers can await it. Runs outside Jest's module registry,
 // so it loads the compiled code from dist/ (npm test builds first).
-import { AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 
 const dist = join(__dirname, '..', '..', 'dist');
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { migrateAll } = require(join(dist, 'scripts', 'migrate.js')) as typeof import('../../scripts/migrate');
-const { startStack } = require(join(dist, 'scripts', 'stack.js')) as typeof import('../../scripts/stack');
+const { freePort, startStack } = require(join(dist, 'scripts', 'stack.js')) as typeof import('../../scripts/stack');
 const { SmtpListener } = require(join(dist, 'libs', 'testing', 'src', 'smtp-listener.js')) as typeof import('../../libs/testing/src/smtp-listener');
 const { dropDatabases } = require(join(dist, 'libs', 'testing', 'src', 'database.js')) as typeof import('../../libs/testing/src/database');
 const { clearRedisPrefix } = require(join(dist, 'libs', 'testing', 'src', 'redis.js')) as typeof import('../../libs/testing/src/redis');
@@ -16,16 +15,6 @@ const { clearRedisPrefix } = require(join(dist, 'libs', 'testing', 'src', 'redis
 // Unique per run, so a developer's run and a CI run on one machine never share jobs or rows.
 export const E2E_PREFIX = `lienket-e2e-${process.pid}`;
 
-/** A port nobody listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 const base = process.env.TEST_DATABASE_BASE ?? 'postgres://postgres@127.0.0.1:5432';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 

@@ -30,7 +30,8 @@ beforeAll(async () => {
       break;
     }
   }
-}, 30_000); // a cold gateway process on a busy machine
+  // Loading the gateway (Apollo, the query planner, undici) takes seconds on a busy machine.
+}, 30_000);
 afterAll(async () => {
   gateway.kill('SIGTERM');
   if (gateway.exitCode === null) await once(gateway, 'exit');

@@ -12,6 +12,7 @@ import { complexityPlugin } from './complexity.plugin';
 import { GatewayHealthController } from './health.controller';
 import { requestErrorStatusPlugin } from './http-status.plugin';
 import { SubgraphDataSource } from './subgraph-data-source';
+import { undiciFetcher } from './undici-fetcher';
 
 const config = loadConfig();
 /** Composed from the subgraphs' printed SDL by `npm run schema` and committed (CI checks drift). */
@@ -29,6 +30,8 @@ const subgraphUrls: Record<string, string> = {
   catalog: config.gateway.catalogUrl,
   procurement: config.gateway.procurementUrl,
 };
+/** One keep-alive pool per subgraph origin, shared by every request. */
+const fetcher = undiciFetcher();
 
 @Module({
   imports: [
@@ -60,6 +63,7 @@ const subgraphUrls: Record<string, string> = {
         buildService: ({ name, url }) =>
           new SubgraphDataSource<GatewayContext>({
             url: subgraphUrls[name] ?? url,
+            fetcher,
             willSendRequest({ request, context }) {
               const headers: GatewayContext['headers'] = (context as GatewayContext).headers ?? {};
               for (const [k, v] of Object.entries(headers)) if (typeof v === 'string') request.http?.headers.set(k, v);

@@ -1,4 +1,4 @@
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloFederationDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLFormattedError, GraphQLSchema, isScalarType } from 'graphql';
 import type { IncomingMessage } from 'node:http';
@@ -8,7 +8,9 @@ import { DateScalar, DateTimeScalar, DecimalScalar } from './scalars';
 
 /**
  * GraphQL options shared by every subgraph: Federation 2, the caller's context, no stack traces,
- * no inline tracing (it costs ~a quarter of throughput and nobody reads it here).
+ * no inline tracing (it costs ~a quarter of throughput when a gateway asks for traces, and nobody
+ * reads them here) and no cache-control hints (no type declares one, yet the plugin wraps every
+ * field's resolver to look for them; see docs/benchmarks.md).
  */
 export function subgraphOptions(
   context: (req: IncomingMessage) => object | Promise<object>,
@@ -22,8 +24,8 @@ export function subgraphOptions(
     introspection: true,
     includeStacktraceInErrorResponses: false,
     transformSchema: withScalarImplementations,
-    // @nestjs/apollo loads @apollo/server as ESM and we load it as CommonJS: same plugin, two type identities.
-    plugins: [ApolloServerPluginInlineTraceDisabled() as unknown as NonNullable<ApolloDriverConfig['plugins']>[number]],
+    // @nestjs/apollo loads @apollo/server as ESM and we load it as CommonJS: same plugins, two type identities.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()] as unknown as NonNullable<ApolloDriverConfig['plugins']>,
     context: ({ req }: { req: IncomingMessage }) => context(req),
     formatError: (formatted: GraphQLFormattedError): GraphQLFormattedError => {
       // Errors without a code never left the exception filter, so they are internal: hide them.
