@@ -10,6 +10,13 @@ export async function checkServices(databaseUrl: string, redisUrl: string): Prom
   try {
     await pg.connect();
     await pg.query('SELECT 1');
+    const missing = await missingExtensions(pg);
+    if (missing.length)
+      problems.push(
+        `PostgreSQL at ${safeAddress(databaseUrl)} lacks the extension${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (product search). ` +
+          `Install it: 'apt-get install -y postgresql-15-rum' (the package for your PostgreSQL version) on a local install, ` +
+          `or 'docker compose build postgres' (its image installs it).`,
+      );
   } catch (e) {
     problems.push(
       `PostgreSQL is not reachable at ${safeAddress(databaseUrl)} (${(e as Error).message}). ` +
@@ -19,7 +26,12 @@ export async function checkServices(databaseUrl: string, redisUrl: string): Prom
   } finally {
     await pg.end().catch(() => undefined);
   }
-  const redis = new Redis(redisUrl, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const redis = new Redis(redisUrl, {
+    lazyConnect: true,
+    connectTimeout: 3000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   redis.on('error', () => undefined);
   try {
     await redis.connect();
@@ -34,6 +46,17 @@ export async function checkServices(databaseUrl: string, redisUrl: string): Prom
     redis.disconnect();
   }
   return problems;
+}
+
+/** Extensions beyond PostgreSQL's contrib that the migrations create: `rum` (Debian's postgresql-15-rum). */
+export const REQUIRED_EXTENSIONS = ['rum'];
+
+async function missingExtensions(pg: Client): Promise<string[]> {
+  const { rows } = await pg.query<{ name: string }>(
+    'SELECT name FROM pg_available_extensions WHERE name = ANY ($1)',
+    [REQUIRED_EXTENSIONS],
+  );
+  return REQUIRED_EXTENSIONS.filter((x) => !rows.some((r) => r.name === x));
 }
 
 /** host:port/db without credentials, for messages and logs. */
