@@ -77,7 +77,7 @@ async function seedProducts(db: Client, from: number, to: number) {
     );
     say(`products ${end.toLocaleString('en')}/${to.toLocaleString('en')}`);
   }
-  await db.query('ANALYZE catalog.products');
+  await db.query('VACUUM ANALYZE catalog.products, catalog.product_search, catalog.search_vocabulary');
 }
 
 async function startCatalog(): Promise<ChildProcess> {
