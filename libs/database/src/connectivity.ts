@@ -1,8 +1,18 @@
 import { Client } from 'pg';
 import { Redis } from 'ioredis';
 
-/** Checks that PostgreSQL and Redis answer; returns one human message per service that does not. */
-export async function checkServices(databaseUrl: string, redisUrl: string): Promise<string[]> {
+/** Extensions beyond PostgreSQL's contrib that the migrations create: `rum` (Debian's postgresql-15-rum). */
+export const REQUIRED_EXTENSIONS = ['rum'];
+
+/**
+ * Checks that PostgreSQL (with the extensions the migrations need) and Redis answer; returns one
+ * human message per service that does not.
+ */
+export async function checkServices(
+  databaseUrl: string,
+  redisUrl: string,
+  extensions: string[] = REQUIRED_EXTENSIONS,
+): Promise<string[]> {
   const problems: string[] = [];
   const pgUrl = new URL(databaseUrl);
   pgUrl.pathname = '/postgres';
@@ -10,7 +20,7 @@ export async function checkServices(databaseUrl: string, redisUrl: string): Prom
   try {
     await pg.connect();
     await pg.query('SELECT 1');
-    const missing = await missingExtensions(pg);
+    const missing = await missingExtensions(pg, extensions);
     if (missing.length)
       problems.push(
         `PostgreSQL at ${safeAddress(databaseUrl)} lacks the extension${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (product search). ` +
@@ -48,15 +58,12 @@ export async function checkServices(databaseUrl: string, redisUrl: string): Prom
   return problems;
 }
 
-/** Extensions beyond PostgreSQL's contrib that the migrations create: `rum` (Debian's postgresql-15-rum). */
-export const REQUIRED_EXTENSIONS = ['rum'];
-
-async function missingExtensions(pg: Client): Promise<string[]> {
+async function missingExtensions(pg: Client, extensions: string[]): Promise<string[]> {
   const { rows } = await pg.query<{ name: string }>(
     'SELECT name FROM pg_available_extensions WHERE name = ANY ($1)',
-    [REQUIRED_EXTENSIONS],
+    [extensions],
   );
-  return REQUIRED_EXTENSIONS.filter((x) => !rows.some((r) => r.name === x));
+  return extensions.filter((x) => !rows.some((r) => r.name === x));
 }
 
 /** host:port/db without credentials, for messages and logs. */
