@@ -1,4 +1,6 @@
+import { DataSource } from 'typeorm';
 import { PlatformRole } from '@lienket/auth';
+import { ProductService } from '@lienket/products';
 import { errorCode, gql, GqlResult, queryRows } from '@lienket/testing';
 import { CatalogAppModule } from '../../apps/catalog/src/app.module';
 import {
@@ -19,6 +21,7 @@ import {
   SEARCH,
   SearchPage,
   searchNames,
+  SUBMIT_PRODUCT,
   setVerification,
   TestOrg,
   UPDATE_PRODUCT,
@@ -395,6 +398,32 @@ describe('the search vocabulary follows what is public', () => {
     ).toBeUndefined();
     expect(await vocabulary(WORDS)).toEqual({});
     expect(await names('bo booth')).toEqual([]);
+  });
+
+  it('changes inside the transaction of the change, and not at all when it rolls back', async () => {
+    const moderator = await newUser({ platformRole: PlatformRole.MODERATOR });
+    const org = await newOrganization(s.url, { name: 'HTX Chôm chôm', verified: true });
+    const id = await listProduct(
+      s.url,
+      s.app,
+      org,
+      moderator.userId,
+      { name: 'Chôm chôm Java', categoryCode: '0810', unitCode: 'TNE' },
+      false,
+    );
+    expect((await gql(s.url, SUBMIT_PRODUCT, { id }, { token: org.token })).errors).toBeUndefined();
+    const approveThenFail = s.app.get(DataSource).transaction(async (m) => {
+      await s.app.get(ProductService).decide(m, id, 'APPROVE', null, moderator.userId);
+      const inside = await m.query<{ word: string }[]>(
+        `SELECT word FROM catalog.search_vocabulary WHERE word = ANY ($1) ORDER BY word`,
+        [['chom', 'java']],
+      );
+      expect(inside.map((r) => r.word)).toEqual(['chom', 'java']);
+      throw new Error('the moderation step after the decision failed');
+    });
+    await expect(approveThenFail).rejects.toThrow('the moderation step after the decision failed');
+    expect(await vocabulary(['chom', 'java'])).toEqual({});
+    expect(await names('chom chom')).toEqual([]);
   });
 });
 
