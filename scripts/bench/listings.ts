@@ -67,6 +67,6 @@ export async function seedProducts(db: Client, from: number, to: number, organiz
     );
     progress(`products ${end.toLocaleString('en')}/${to.toLocaleString('en')}`);
   }
-  await db.query('ANALYZE catalog.products');
+  await db.query('VACUUM ANALYZE catalog.products, catalog.product_search, catalog.search_vocabulary');
 }
 

@@ -1,18 +1,30 @@
+import { DataSource } from 'typeorm';
 import { PlatformRole } from '@lienket/auth';
+import { ProductService } from '@lienket/products';
 import { errorCode, gql, GqlResult, queryRows } from '@lienket/testing';
 import { CatalogAppModule } from '../../apps/catalog/src/app.module';
-import { searchSql } from '../../libs/products/src/products/product-search.repository';
+import {
+  planSearch,
+  Resolved,
+  resolveSql,
+  SearchCriteria,
+  searchSql,
+} from '../../libs/products/src/products/product-search.repository';
 import { RunningApp, startSubgraph } from '../support/subgraph';
 import {
   ARCHIVE_PRODUCT,
+  decide,
   listProduct,
   newOrganization,
   newUser,
+  productInput,
   SEARCH,
   SearchPage,
   searchNames,
+  SUBMIT_PRODUCT,
   setVerification,
   TestOrg,
+  UPDATE_PRODUCT,
 } from '../support/products';
 
 // Searching the way Vietnamese buyers type: real product names, with and without diacritics, with
@@ -333,10 +345,93 @@ describe('searchProducts pages', () => {
   });
 });
 
+describe('the search vocabulary follows what is public', () => {
+  const vocabulary = async (words: string[]) =>
+    Object.fromEntries(
+      (
+        await queryRows<{ word: string; listings: number }>(
+          s.databaseUrl,
+          `SELECT word, listings FROM catalog.search_vocabulary WHERE word = ANY ($1)`,
+          [words],
+        )
+      ).map((r) => [r.word, r.listings]),
+    );
+  const WORDS = ['bo', 'sap', 'booth', 'krong', 'pac'];
+
+  it('through approval, re-approval of an edit, suspension, reinstatement and archiving', async () => {
+    const moderator = await newUser({ platformRole: PlatformRole.MODERATOR });
+    const org = await newOrganization(s.url, {
+      name: 'HTX Bơ Krông Pắc',
+      provinceCode: '66',
+      verified: true,
+    });
+    const input = { name: 'Bơ sáp Krông Pắc', categoryCode: '0804', unitCode: 'TNE' };
+    const id = await listProduct(s.url, s.app, org, moderator.userId, input);
+    expect(await vocabulary(WORDS)).toEqual({ bo: 1, sap: 1, krong: 1, pac: 1 });
+    // A typo is corrected to the new words at once.
+    expect(await names('bo sap krnog')).toEqual(['Bơ sáp Krông Pắc']);
+
+    // An edit under review changes nothing public; its approval swaps the words.
+    const edited = await gql(
+      s.url,
+      UPDATE_PRODUCT,
+      { id, input: productInput({ ...input, name: 'Bơ booth Krông Pắc' }) },
+      { token: org.token },
+    );
+    expect(edited.errors).toBeUndefined();
+    expect(await vocabulary(WORDS)).toEqual({ bo: 1, sap: 1, krong: 1, pac: 1 });
+    expect(await names('bo sap')).toEqual(['Bơ sáp Krông Pắc']);
+    await decide(s.app, id, 'APPROVE', moderator.userId);
+    expect(await vocabulary(WORDS)).toEqual({ bo: 1, booth: 1, krong: 1, pac: 1 });
+    expect(await names('bo sap')).toEqual([]);
+    expect(await names('bo booth')).toEqual(['Bơ booth Krông Pắc']);
+
+    await setVerification(org.id, 'SUSPENDED');
+    expect(await vocabulary(WORDS)).toEqual({});
+    expect(await names('bo booth')).toEqual([]);
+    await setVerification(org.id, 'VERIFIED');
+    expect(await vocabulary(WORDS)).toEqual({ bo: 1, booth: 1, krong: 1, pac: 1 });
+    expect(await names('bo booth', { provinceCode: '66' })).toEqual(['Bơ booth Krông Pắc']);
+
+    expect(
+      (await gql(s.url, ARCHIVE_PRODUCT, { id }, { token: org.token })).errors,
+    ).toBeUndefined();
+    expect(await vocabulary(WORDS)).toEqual({});
+    expect(await names('bo booth')).toEqual([]);
+  });
+
+  it('changes inside the transaction of the change, and not at all when it rolls back', async () => {
+    const moderator = await newUser({ platformRole: PlatformRole.MODERATOR });
+    const org = await newOrganization(s.url, { name: 'HTX Chôm chôm', verified: true });
+    const id = await listProduct(
+      s.url,
+      s.app,
+      org,
+      moderator.userId,
+      { name: 'Chôm chôm Java', categoryCode: '0810', unitCode: 'TNE' },
+      false,
+    );
+    expect((await gql(s.url, SUBMIT_PRODUCT, { id }, { token: org.token })).errors).toBeUndefined();
+    const approveThenFail = s.app.get(DataSource).transaction(async (m) => {
+      await s.app.get(ProductService).decide(m, id, 'APPROVE', null, moderator.userId);
+      const inside = await m.query<{ word: string }[]>(
+        `SELECT word FROM catalog.search_vocabulary WHERE word = ANY ($1) ORDER BY word`,
+        [['chom', 'java']],
+      );
+      expect(inside.map((r) => r.word)).toEqual(['chom', 'java']);
+      throw new Error('the moderation step after the decision failed');
+    });
+    await expect(approveThenFail).rejects.toThrow('the moderation step after the decision failed');
+    expect(await vocabulary(['chom', 'java'])).toEqual({});
+    expect(await names('chom chom')).toEqual([]);
+  });
+});
+
 interface PlanNode {
   'Node Type': string;
   'Relation Name'?: string;
   'Index Name'?: string;
+  'Index Cond'?: string;
   Plans?: PlanNode[];
 }
 const planNodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(planNodes)];
@@ -345,9 +440,44 @@ describe('the search plan', () => {
   const FILLER = `category_code = '0810' AND name LIKE '% lô %'`;
   afterAll(() => queryRows(s.databaseUrl, `DELETE FROM catalog.products WHERE ${FILLER}`));
 
-  it('reaches listings through the full-text and trigram indexes, never a scan of the table', async () => {
-    // Five thousand more public listings and VACUUM ANALYZE (as autovacuum would): GIN cost
-    // estimates read statistics that only VACUUM writes, so the planner then chooses as in production.
+  const criteria = (text: string | null, filter: Partial<SearchCriteria> = {}): SearchCriteria => ({
+    text,
+    categoryCode: null,
+    provinceCode: null,
+    certification: null,
+    minMonthlyCapacity: null,
+    today: '2026-11-23',
+    limit: 20,
+    after: null,
+    ...filter,
+  });
+  const explain = async (c: SearchCriteria) => {
+    const r = resolveSql(c);
+    const [resolved] = await queryRows<Resolved>(s.databaseUrl, r.sql, r.params);
+    const plan = planSearch(c, resolved)!;
+    const { sql, params } = searchSql(c, plan);
+    const [row] = await queryRows<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(
+      s.databaseUrl,
+      `EXPLAIN (FORMAT JSON) ${sql}`,
+      params,
+    );
+    const nodes = planNodes(row['QUERY PLAN'][0].Plan);
+    return {
+      plan,
+      indexes: nodes.filter((n) => n['Index Name']).map((n) => n['Index Name']),
+      indexConds: nodes.filter((n) => n['Index Cond']).map((n) => n['Index Cond']),
+      seqScans: nodes.filter((n) => n['Node Type'] === 'Seq Scan'),
+      sortedMatches: nodes.filter(
+        (n) =>
+          n['Node Type'] === 'Sort' &&
+          n.Plans?.some((k) => k['Relation Name'] === 'product_search'),
+      ),
+    };
+  };
+
+  it('walks the order for common words, reads only the rarest word from RUM, never a whole table', async () => {
+    // Five thousand more public listings and VACUUM ANALYZE (as autovacuum would), so that the
+    // planner's row counts are those of a real catalogue.
     await queryRows(
       s.databaseUrl,
       `INSERT INTO catalog.products (organization_id, category_code, name, unit_code, monthly_capacity, status, approved)
@@ -356,27 +486,27 @@ describe('the search plan', () => {
               LATERAL (SELECT (ARRAY['Xoài cát Hòa Lộc', 'Bưởi da xanh', 'Sầu riêng Ri6', 'Nhãn lồng Hưng Yên', 'Măng cụt Lái Thiêu'])[1 + i % 5]
                               || ' lô ' || i AS n FROM generate_series(1, 5000) i) names`,
     );
-    await queryRows(s.databaseUrl, 'VACUUM ANALYZE catalog.products');
-    const { sql, params } = searchSql({
-      text: 'ca phe robsta',
-      categoryCode: null,
-      provinceCode: null,
-      certification: null,
-      minMonthlyCapacity: null,
-      today: '2026-11-23',
-      limit: 20,
-      after: null,
-    });
-    const [row] = await queryRows<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(
-      s.databaseUrl,
-      `EXPLAIN (FORMAT JSON) ${sql}`,
-      params,
-    );
-    const nodes = planNodes(row['QUERY PLAN'][0].Plan);
-    const indexes = nodes.filter((n) => n['Index Name']).map((n) => n['Index Name']);
-    expect(indexes).toEqual(expect.arrayContaining(['products_search', 'products_name_trgm']));
-    expect(
-      nodes.filter((n) => n['Relation Name'] === 'products' && n['Node Type'] === 'Seq Scan'),
-    ).toEqual([]);
+    await queryRows(s.databaseUrl, 'VACUUM ANALYZE catalog.product_search, catalog.products');
+
+    // Every filler holds "lo": the newest rows hold it too, so the walk stops at the page and
+    // nothing sorts the matches.
+    const common = await explain(criteria('lo', { categoryCode: '08' }));
+    expect(common.plan.walk).toBe(true);
+    expect(common.indexes).toContain('product_search_order');
+    expect(common.seqScans).toEqual([]);
+    expect(common.sortedMatches).toEqual([]);
+    // One listing holds "robusta" (typed "robsta"): the index reads that word's postings only, and
+    // the other words are checked on those rows.
+    const rare = await explain(criteria('ca phe robsta'));
+    expect(rare.plan).toMatchObject({ walk: false, driver: "'robusta'" });
+    expect(rare.indexes).toContain('product_search_doc');
+    expect(rare.indexConds).toContain(`(doc @@ '''robusta'''::tsquery)`);
+    expect(rare.indexConds.join()).not.toContain('phe');
+    expect(rare.seqScans).toEqual([]);
+    // A filter alone enters by its token.
+    const filtered = await explain(criteria(null, { provinceCode: '24' }));
+    expect(filtered.plan.driver).toBe("'p:24'");
+    expect(filtered.indexes).toContain('product_search_doc');
+    expect(filtered.seqScans).toEqual([]);
   });
 });

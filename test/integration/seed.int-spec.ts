@@ -26,7 +26,8 @@ describe('demo data', () => {
     expect(orgs).toEqual(expect.arrayContaining([{ name: 'HTX Nông nghiệp Dịch vụ Cà phê Ea Tu', province_code: '66' }, { name: 'HTX Lúa gạo Thoại Sơn', province_code: '91' }]));
     const coffees = await queryRows<{ name: string }>(
       databaseUrl,
-      `SELECT name FROM catalog.products WHERE search @@ plainto_tsquery('simple', catalog.f_unaccent('ca phe')) ORDER BY name`,
+      `SELECT p.name FROM catalog.product_search s JOIN catalog.products p ON p.id = s.product_id
+        WHERE s.doc @@ plainto_tsquery('simple', catalog.f_unaccent('ca phe')) ORDER BY p.name`,
     );
     expect(coffees.map((c) => c.name)).toEqual(['Cà phê Arabica Cầu Đất chế biến ướt', 'Cà phê Robusta nhân xô Ea Tu']);
     const users = await queryRows(databaseUrl, `SELECT 1 FROM catalog.users WHERE organization_role = 'OWNER'`);

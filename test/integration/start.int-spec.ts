@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { loadConfig } from '@lienket/config';
+import { checkServices } from '@lienket/database';
 
 // `npm start` when PostgreSQL or Redis is missing: one clear message naming each address and how to
 // start it, and a non-zero exit — no stack trace. Runs the built script, as `npm start` does.
@@ -31,5 +33,21 @@ describe('npm start without its services', () => {
     expect(code).toBe(1);
     expect(output).toMatch(/PORT/);
     expect(output).toMatch(/MIN_BID_WINDOW_SECONDS/);
+  });
+});
+
+describe('the service check before start', () => {
+  it('passes on this machine, which has the RUM extension', async () => {
+    const { databaseUrl, redisUrl } = loadConfig();
+    expect(await checkServices(databaseUrl, redisUrl)).toEqual([]);
+  });
+
+  it('names an extension PostgreSQL lacks and how to install it', async () => {
+    const { databaseUrl, redisUrl } = loadConfig();
+    const problems = await checkServices(databaseUrl, redisUrl, ['rum', 'lienket_missing']);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/lacks the extension lienket_missing/);
+    expect(problems[0]).toMatch(/apt-get install -y postgresql-15-rum/);
+    expect(problems[0]).toMatch(/docker compose build postgres/);
   });
 });

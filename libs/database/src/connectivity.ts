@@ -1,8 +1,18 @@
 import { Client } from 'pg';
 import { Redis } from 'ioredis';
 
-/** Checks that PostgreSQL and Redis answer; returns one human message per service that does not. */
-export async function checkServices(databaseUrl: string, redisUrl: string): Promise<string[]> {
+/** Extensions beyond PostgreSQL's contrib that the migrations create: `rum` (Debian's postgresql-15-rum). */
+export const REQUIRED_EXTENSIONS = ['rum'];
+
+/**
+ * Checks that PostgreSQL (with the extensions the migrations need) and Redis answer; returns one
+ * human message per service that does not.
+ */
+export async function checkServices(
+  databaseUrl: string,
+  redisUrl: string,
+  extensions: string[] = REQUIRED_EXTENSIONS,
+): Promise<string[]> {
   const problems: string[] = [];
   const pgUrl = new URL(databaseUrl);
   pgUrl.pathname = '/postgres';
@@ -10,6 +20,13 @@ export async function checkServices(databaseUrl: string, redisUrl: string): Prom
   try {
     await pg.connect();
     await pg.query('SELECT 1');
+    const missing = await missingExtensions(pg, extensions);
+    if (missing.length)
+      problems.push(
+        `PostgreSQL at ${safeAddress(databaseUrl)} lacks the extension${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (product search). ` +
+          `Install it: 'apt-get install -y postgresql-15-rum' (the package for your PostgreSQL version) on a local install, ` +
+          `or 'docker compose build postgres' (its image installs it).`,
+      );
   } catch (e) {
     problems.push(
       `PostgreSQL is not reachable at ${safeAddress(databaseUrl)} (${(e as Error).message}). ` +
@@ -19,7 +36,12 @@ export async function checkServices(databaseUrl: string, redisUrl: string): Prom
   } finally {
     await pg.end().catch(() => undefined);
   }
-  const redis = new Redis(redisUrl, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const redis = new Redis(redisUrl, {
+    lazyConnect: true,
+    connectTimeout: 3000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   redis.on('error', () => undefined);
   try {
     await redis.connect();
@@ -34,6 +56,14 @@ export async function checkServices(databaseUrl: string, redisUrl: string): Prom
     redis.disconnect();
   }
   return problems;
+}
+
+async function missingExtensions(pg: Client, extensions: string[]): Promise<string[]> {
+  const { rows } = await pg.query<{ name: string }>(
+    'SELECT name FROM pg_available_extensions WHERE name = ANY ($1)',
+    [extensions],
+  );
+  return extensions.filter((x) => !rows.some((r) => r.name === x));
 }
 
 /** host:port/db without credentials, for messages and logs. */

@@ -1,4 +1,4 @@
-import { Products1763800400000 } from './migrations';
+import { Products1763800400000, SearchRum1763801500000 } from './migrations';
 import { ProductEntity } from './products/product.entity';
 
 export * from './products.module';
@@ -12,4 +12,4 @@ export {
 } from './products/product.service';
 export type { ModerationDecision, ProductPage } from './products/product.service';
 export const PRODUCTS_ENTITIES = [ProductEntity];
-export const PRODUCTS_MIGRATIONS = [Products1763800400000];
+export const PRODUCTS_MIGRATIONS = [Products1763800400000, SearchRum1763801500000];

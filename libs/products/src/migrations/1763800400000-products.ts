@@ -72,7 +72,8 @@ export class Products1763800400000 implements MigrationInterface {
   }
 }
 
-async function extensionSchema(q: QueryRunner, extension: string): Promise<string> {
+/** The schema holding an extension, quoted: the database may have it outside `public`. */
+export async function extensionSchema(q: QueryRunner, extension: string): Promise<string> {
   const rows = (await q.query(
     `SELECT quote_ident(n.nspname) AS schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = $1`,
     [extension],

@@ -12,11 +12,11 @@ export function timeCursor(after: string | null | undefined): { at: string; id: 
   return { at, id };
 }
 
-/** A (relevance, id) cursor, as search uses. */
+/** A (sort key, id) cursor, as search uses: the sort key is a non-negative bigint. */
 export function rankCursor(after: string | null | undefined): { rank: string; id: string } | null {
   const key = decodeCursor(after, 2);
   if (!key) return null;
   const [rank, id] = key.map(String);
-  if (!isUuid(id) || !/^\d{1,6}(\.\d{1,6})?$/.test(rank)) throw badInput('after', 'invalidCursor');
+  if (!isUuid(id) || !/^\d{1,18}$/.test(rank)) throw badInput('after', 'invalidCursor');
   return { rank, id };
 }

@@ -188,7 +188,7 @@ export class ProductService {
 
   /**
    * Public listings (their approved version) of VERIFIED organizations whose name matches `query`
-   * ignoring diacritics, case and a typo; ranked by relevance, then id.
+   * ignoring diacritics, case and a typo per word; by reliability, then latest approval (decision 32).
    */
   async search(
     query: string | null | undefined,
