@@ -1,1 +1,2 @@
 export { Products1763800400000 } from './1763800400000-products';
+export { Directory1763801000000 } from './1763801000000-directory';
