@@ -1,12 +1,9 @@
-import { errorCode, SIGN_IN, SIGN_UP, signUpInput } from '@lienket/testing';
-import { api } from '../support/e2e';
+import { errorCode } from '@lienket/testing';
+import { adminToken, api, approvedListing, cooperative } from '../support/e2e';
 
 // The supplier directory and page through the gateway: the catalog answers the directory and the
 // certifications, the procurement subgraph adds each organization's reliability.
 
-const MODERATE = `mutation M($subject: ModerationSubject!, $id: ID!) { moderate(subject: $subject, subjectId: $id, decision: APPROVE) { subjectId } }`;
-const CREATE = `mutation C($input: ProductInput!) { createProduct(input: $input) { id } }`;
-const SUBMIT = `mutation S($id: ID!) { submitProduct(id: $id) { id } }`;
 const PROFILE = `mutation P($input: OrganizationProfileInput!) { updateOrganizationProfile(input: $input) { id } }`;
 const CARD = `id name kind province { code } address phone productCount
   certifications { kind validUntil expired }
@@ -25,16 +22,6 @@ interface Card {
   members: { email: string }[] | null;
 }
 
-const signIn = async (email: string, password: string) =>
-  (await api<{ signIn: { accessToken: string } }>(SIGN_IN, { email, password })).data!.signIn.accessToken;
-const adminToken = () => signIn(process.env.E2E_ADMIN_EMAIL!, process.env.E2E_ADMIN_PASSWORD!);
-
-async function cooperative(name: string, provinceCode: string) {
-  const input = signUpInput({ name, provinceCode });
-  const r = await api<{ signUp: { accessToken: string; user: { organization: { id: string } } } }>(SIGN_UP, { input });
-  expect(r.errors).toBeUndefined();
-  return { token: r.data!.signUp.accessToken, id: r.data!.signUp.user.organization.id, email: input.email };
-}
 const directory = async (q: string | null, filter: Record<string, unknown> | null, token?: string) => {
   const r = await api<{ searchOrganizations: { totalCount: number; edges: { node: Card }[] } }>(DIRECTORY, { q, filter }, { token });
   expect(r.errors).toBeUndefined();
@@ -50,21 +37,14 @@ describe('the supplier directory and page', () => {
 
   beforeAll(async () => {
     admin = await adminToken();
-    verified = await cooperative('HTX Sầu riêng Khánh Sơn', '56');
-    pending = await cooperative('HTX Sầu riêng Chờ duyệt', '56');
-    expect((await api(MODERATE, { subject: 'ORGANIZATION', id: verified.id }, { token: admin })).errors).toBeUndefined();
+    verified = await cooperative('HTX Sầu riêng Khánh Sơn', { provinceCode: '56', verified: true });
+    pending = await cooperative('HTX Sầu riêng Chờ duyệt', { provinceCode: '56' });
     await api(PROFILE, { input: { address: 'Thôn Tà Gụ', phone: '0258 3860 111' } }, { token: verified.token });
-    const created = await api<{ createProduct: { id: string } }>(CREATE, {
-      input: {
-        categoryCode: '0810', name: 'Sầu riêng Ri6 Khánh Sơn', unitCode: 'TNE', monthlyCapacity: '30',
-        certifications: [{ kind: 'VietGAP', validUntil: '2099-12-31' }, { kind: 'OCOP_3', validUntil: '2021-01-01' }],
-      },
-    }, { token: verified.token });
-    const productId = created.data!.createProduct.id;
-    await api(SUBMIT, { id: productId }, { token: verified.token });
-    expect((await api(MODERATE, { subject: 'PRODUCT', id: productId }, { token: admin })).errors).toBeUndefined();
-    const up = await api<{ signUp: { accessToken: string } }>(SIGN_UP, { input: signUpInput({ kind: 'ENTERPRISE', provinceCode: '79', name: 'Công ty CP Trái cây Sài Gòn' }) });
-    enterprise = up.data!.signUp.accessToken;
+    await approvedListing(verified.token, {
+      categoryCode: '0810', name: 'Sầu riêng Ri6 Khánh Sơn', unitCode: 'TNE', monthlyCapacity: '30',
+      certifications: [{ kind: 'VietGAP', validUntil: '2099-12-31' }, { kind: 'OCOP_3', validUntil: '2021-01-01' }],
+    });
+    enterprise = (await cooperative('Công ty CP Trái cây Sài Gòn', { kind: 'ENTERPRISE', provinceCode: '79' })).token;
   });
 
   it('finds a verified cooperative typed without diacritics, for anyone, with certifications and no record yet', async () => {
@@ -99,17 +79,30 @@ describe('the supplier directory and page', () => {
   it('shows the supplier page to the public without private details, and all of it to members and staff', async () => {
     const read = async (id: string, token?: string) => (await api<{ organization: Card | null }>(SUPPLIER, { id }, { token })).data!.organization;
     for (const token of [undefined, enterprise, pending.token]) {
-      const page = await read(verified.id, token);
+      const page = await read(verified.orgId, token);
       expect(page).toMatchObject({ name: 'HTX Sầu riêng Khánh Sơn', address: null, phone: null, members: null, reliability: NO_RECORD, productCount: 1 });
     }
     for (const token of [verified.token, admin]) {
-      const page = await read(verified.id, token);
+      const page = await read(verified.orgId, token);
       expect(page).toMatchObject({ address: 'Thôn Tà Gụ', reliability: NO_RECORD });
       expect(page?.members?.map((m) => m.email)).toEqual([verified.email]);
     }
     // An unverified organization's page does not exist for others; its owner sees it, record included.
-    expect(await read(pending.id)).toBeNull();
-    expect(await read(pending.id, enterprise)).toBeNull();
-    expect(await read(pending.id, pending.token)).toMatchObject({ name: 'HTX Sầu riêng Chờ duyệt', productCount: 0, certifications: [], reliability: NO_RECORD });
+    expect(await read(pending.orgId)).toBeNull();
+    expect(await read(pending.orgId, enterprise)).toBeNull();
+    expect(await read(pending.orgId, pending.token)).toMatchObject({ name: 'HTX Sầu riêng Chờ duyệt', productCount: 0, certifications: [], reliability: NO_RECORD });
+  });
+});
+
+describe('wards for the profile editor', () => {
+  const WARDS = `query W($p: String!) { wards(provinceCode: $p) { code name } }`;
+
+  it("lists a province's wards after the 2025 merger, and refuses an unknown province", async () => {
+    const r = await api<{ wards: { code: string; name: string }[] }>(WARDS, { p: '66' });
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.wards).toContainEqual({ code: '22015', name: 'Phường Tuy Hoà' });
+    expect(r.data!.wards.length).toBeGreaterThan(50);
+    const bad = await api(WARDS, { p: '02' }, { lang: 'en' });
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'provinceCode' });
   });
 });
