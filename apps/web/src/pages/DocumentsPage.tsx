@@ -126,16 +126,23 @@ function UploadForm({ onUploaded }: { onUploaded: () => void }) {
             options={KINDS.map((k) => ({ value: k, label: t(`documents.kinds.${k}`) }))}
           />
         </label>
-        <label className="filter">
-          <span>{t('documents.file')}</span>
+        <div className="filter">
+          <span id="document-file-label">{t('documents.file')}</span>
+          {/* The native control would speak the browser's language ("Choose File"); a button
+              in the page's language opens it instead. */}
           <input
             ref={input}
             type="file"
+            className="visually-hidden"
+            aria-labelledby="document-file-label"
             data-testid="document-file"
             accept={ACCEPT_ATTRIBUTE}
             onChange={(event) => choose(event.target.files?.[0] ?? null)}
           />
-        </label>
+          <Button onClick={() => input.current?.click()} data-testid="document-choose">
+            {t('documents.choose')}
+          </Button>
+        </div>
       </div>
       <p className="muted">{t('documents.accepted', { max: formatBytes(MAX_BYTES, language) })}</p>
       {file && (
