@@ -128,7 +128,7 @@ describe("an owner keeps the organization's profile, team and documents", () => 
       founded_year: 2012,
     });
     await page.setViewportSize({ width: DESKTOP.width, height: 1180 });
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: join(SHOTS, 'organization-profile.png') });
     await page.context().close();
   });

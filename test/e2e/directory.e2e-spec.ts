@@ -60,6 +60,13 @@ describe('the supplier directory and page', () => {
     }
   });
 
+  it("shows contact details in the directory only to the organization and staff", async () => {
+    for (const [token, address] of [[undefined, null], [enterprise, null], [verified.token, 'Thôn Tà Gụ'], [admin, 'Thôn Tà Gụ']] as const) {
+      const [found] = await directory('sau rieng khanh son', null, token);
+      expect(found).toMatchObject({ address, phone: address && '0258 3860 111' });
+    }
+  });
+
   it('never lists an organization awaiting verification, not even to its own owner or the admin', async () => {
     for (const token of [undefined, pending.token, admin]) {
       expect((await directory('cho duyet', null, token)).map((o) => o.name)).toEqual([]);
