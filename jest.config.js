@@ -34,6 +34,7 @@ module.exports = {
     {
       ...common,
       displayName: 'integration',
+      setupFiles: [...common.setupFiles, '<rootDir>/test/integration/worker-database.ts'],
       testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/test/integration/global-setup.ts',
     },
