@@ -3,6 +3,7 @@ import { AccountsModule } from '@lienket/accounts';
 import { DirectoryRepository } from './directory/directory.repository';
 import { DirectoryResolver } from './directory/directory.resolver';
 import { DirectoryService } from './directory/directory.service';
+import { ListingSummaryLoader } from './directory/listing-summary.loader';
 import { OrganizationProductsResolver } from './products/organization-products.resolver';
 import { ProductSearchRepository } from './products/product-search.repository';
 import { ProductResolver } from './products/product.resolver';
@@ -18,6 +19,7 @@ import { ProductService } from './products/product.service';
     OrganizationProductsResolver,
     DirectoryRepository,
     DirectoryService,
+    ListingSummaryLoader,
     DirectoryResolver,
   ],
   exports: [ProductService],

@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import DataLoader from 'dataloader';
 import { OrganizationEntity, OrganizationService } from '@lienket/accounts';
-import { loader, RequestContext } from '@lienket/auth';
+import { RequestContext } from '@lienket/auth';
 import { badInput, decodeCursor, isUuid } from '@lienket/graphql';
 import { parseSearchInput, todayInVietnam } from '../products/product.rules';
-import { DirectoryHit, DirectoryRepository, ListingSummary } from './directory.repository';
+import { DirectoryHit, DirectoryRepository } from './directory.repository';
 import { OrganizationFilter } from './directory.type';
-
-const NO_LISTINGS: ListingSummary = { productCount: 0, certifications: [] };
 
 /**
  * The supplier directory: VERIFIED organizations only, whoever asks (staff included: it is the
@@ -46,14 +43,6 @@ export class DirectoryService {
       return org && !(org instanceof Error) ? [{ hit, org }] : [];
     });
     return { rows, total };
-  }
-
-  /** Listing counts and certifications of every organization a response mentions, in one statement. */
-  summaryLoader(ctx: RequestContext): DataLoader<string, ListingSummary> {
-    return loader(ctx, 'listingSummaries', () => new DataLoader<string, ListingSummary>(async (ids) => {
-      const found = await this.repository.summaries(ids.filter(isUuid), todayInVietnam());
-      return ids.map((id) => found.get(id) ?? NO_LISTINGS);
-    }));
   }
 }
 

@@ -4,7 +4,7 @@ import { RequestContext } from '@lienket/auth';
 import { pageSize, toConnection } from '@lienket/graphql';
 import { toProduct, viewFor } from './product.mapper';
 import { ProductService } from './product.service';
-import { DirectoryService } from '../directory/directory.service';
+import { ListingSummaryLoader } from '../directory/listing-summary.loader';
 import { isCertificationValid, todayInVietnam } from './product.rules';
 import { Certification, ProductConnection } from './product.type';
 
@@ -13,7 +13,7 @@ import { Certification, ProductConnection } from './product.type';
 export class OrganizationProductsResolver {
   constructor(
     private readonly productService: ProductService,
-    private readonly directory: DirectoryService,
+    private readonly summaries: ListingSummaryLoader,
   ) {}
 
   @ResolveField(() => ProductConnection, {
@@ -45,13 +45,13 @@ export class OrganizationProductsResolver {
       'Unexpired certifications on its approved listings, one per kind (the one valid longest); batched over a page',
   })
   async certifications(@Parent() org: Organization, @Context() ctx: RequestContext): Promise<Certification[]> {
-    const { certifications } = await this.directory.summaryLoader(ctx).load(org.id);
+    const { certifications } = await this.summaries.for(ctx).load(org.id);
     const today = todayInVietnam();
     return certifications.map((c) => ({ ...c, expired: !isCertificationValid(c, today) }));
   }
 
   @ResolveField(() => Int, { description: 'How many approved listings the public sees; batched over a page' })
   async productCount(@Parent() org: Organization, @Context() ctx: RequestContext): Promise<number> {
-    return (await this.directory.summaryLoader(ctx).load(org.id)).productCount;
+    return (await this.summaries.for(ctx).load(org.id)).productCount;
   }
 }
