@@ -34,15 +34,13 @@ module.exports = {
     {
       ...common,
       displayName: 'integration',
+      setupFiles: [...common.setupFiles, '<rootDir>/test/integration/worker-database.ts'],
       testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/test/integration/global-setup.ts',
     },
     {
       ...common,
       displayName: 'e2e',
-      // Read by test/jest.env-config.ts: in a run of every project the e2e set-up's E2E_* variables
-      // reach the integration workers too, so the project, not the environment, must decide.
-      globals: { LIENKET_E2E: true },
       setupFilesAfterEnv: ['<rootDir>/test/e2e/timeout.ts'],
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts', '<rootDir>/test/browser/**/*.browser-spec.ts'],
       globalSetup: '<rootDir>/test/e2e/global-setup.ts',

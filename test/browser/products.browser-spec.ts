@@ -1,35 +1,14 @@
 import { Locator, Page } from 'playwright-core';
 import { join } from 'node:path';
-import { SIGN_IN, SIGN_UP, signUpInput } from '@lienket/testing';
 import { useBrowser, SHOTS, origin, DESKTOP, PHONE, signIn } from '../support/browser';
-import { api, rows } from '../support/e2e';
+import { cooperative, rows } from '../support/e2e';
 
 const PRODUCT_NAME = 'Cà phê Robusta Krông Pắc';
 
 const newPage = useBrowser();
 
-const adminToken = async () => {
-  const r = await api<{ signIn: { accessToken: string } }>(SIGN_IN, {
-    email: process.env.E2E_ADMIN_EMAIL,
-    password: process.env.E2E_ADMIN_PASSWORD,
-  });
-  expect(r.errors).toBeUndefined();
-  return r.data!.signIn.accessToken;
-};
-
-const VERIFY = `mutation M($id: ID!) {
-  moderate(subject: ORGANIZATION, subjectId: $id, decision: APPROVE) { id } }`;
-
 /** A verified cooperative: signed up through the API, approved by the admin through the API. */
-async function verifiedCooperative(name: string) {
-  const input = signUpInput({ name });
-  const r = await api<{ signUp: { user: { organization: { id: string } } } }>(SIGN_UP, { input });
-  expect(r.errors).toBeUndefined();
-  const orgId = r.data!.signUp.user.organization.id;
-  const verified = await api(VERIFY, { id: orgId }, { token: await adminToken() });
-  expect(verified.errors).toBeUndefined();
-  return { orgId, name, email: input.email, password: input.password };
-}
+const verifiedCooperative = (name: string) => cooperative(name, { verified: true });
 
 /** Opens an antd Select, types, and clicks the option whose label starts with `label`. */
 async function pick(page: Page, testId: string, typed: string, label: string): Promise<void> {

@@ -88,6 +88,12 @@ const CASES: Case[] = [
   { op: 'auditLog', query: `{ auditLog(first: 5) { edges { node { id } } } }`, expect: staffOnly },
   { op: 'product', query: `query($id: ID!) { product(id: $id) { id } }`, vars: async () => ({ id: await draftOf() }), expect: { anonymous: 'null', otherOrg: 'null', rest: 'ok' } },
   { op: 'searchProducts', query: `{ searchProducts(query: "sau rieng", first: 5) { edges { node { id } } } }`, expect: { rest: 'ok' } },
+  {
+    op: 'searchOrganizations',
+    query: `{ searchOrganizations(query: "sau rieng cai mon", first: 5) { edges { node { id productCount certifications { kind } } } } }`,
+    expect: { rest: 'ok' },
+  },
+  { op: 'wards', query: `{ wards(provinceCode: "86") { code } }`, expect: { rest: 'ok' } },
   // ---- mutations: accounts
   { op: 'signUp', query: SIGN_UP, vars: () => ({ input: signUpInput() }), expect: { rest: 'ok' } },
   { op: 'signIn', query: SIGN_IN, vars: () => ({ email: coop.email, password: coop.password }), expect: { rest: 'ok' } },

@@ -34,3 +34,32 @@ export async function signInAs(email: string, password: string) {
 
 /** The seeded admin (the e2e stack ensures one at start). */
 export const adminToken = async () => (await signInAs(process.env.E2E_ADMIN_EMAIL!, process.env.E2E_ADMIN_PASSWORD!)).accessToken;
+
+const MODERATE = `mutation M($subject: ModerationSubject!, $id: ID!) {
+  moderate(subject: $subject, subjectId: $id, decision: APPROVE) { subjectId } }`;
+
+/** Approves an organization or a submitted listing as the admin would in the console. */
+export async function approve(subject: 'ORGANIZATION' | 'PRODUCT', id: string, token?: string): Promise<void> {
+  const r = await api(MODERATE, { subject, id }, { token: token ?? (await adminToken()) });
+  expect(r.errors).toBeUndefined();
+}
+
+/** A cooperative signed up through the API (its owner's token and password), optionally verified by the admin. */
+export async function cooperative(name: string, o: { provinceCode?: string; kind?: string; verified?: boolean } = {}) {
+  const owner = await signUpOwner({ name, provinceCode: o.provinceCode, kind: o.kind });
+  if (o.verified) await approve('ORGANIZATION', owner.orgId);
+  return { ...owner, name };
+}
+
+const CREATE_PRODUCT = `mutation C($input: ProductInput!) { createProduct(input: $input) { id } }`;
+const SUBMIT_PRODUCT = `mutation S($id: ID!) { submitProduct(id: $id) { id } }`;
+
+/** A listing created and submitted by the organization, then approved by the admin; returns its id. */
+export async function approvedListing(ownerToken: string, input: Record<string, unknown>): Promise<string> {
+  const created = await api<{ createProduct: { id: string } }>(CREATE_PRODUCT, { input }, { token: ownerToken });
+  expect(created.errors).toBeUndefined();
+  const id = created.data!.createProduct.id;
+  expect((await api(SUBMIT_PRODUCT, { id }, { token: ownerToken })).errors).toBeUndefined();
+  await approve('PRODUCT', id);
+  return id;
+}

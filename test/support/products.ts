@@ -88,9 +88,9 @@ export interface TestOrg extends Caller {
 /** Signs up an organization through the API (its OWNER gets the token); optionally verified in SQL. */
 export async function newOrganization(
   url: string,
-  o: { name?: string; provinceCode?: string; verified?: boolean } = {},
+  o: { name?: string; provinceCode?: string; kind?: string; verified?: boolean } = {},
 ): Promise<TestOrg> {
-  const input = signUpInput({ name: o.name, provinceCode: o.provinceCode });
+  const input = signUpInput({ name: o.name, provinceCode: o.provinceCode, kind: o.kind });
   const r = await gql<{
     signUp: {
       accessToken: string;

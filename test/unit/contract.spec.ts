@@ -10,7 +10,6 @@ const contract = buildSchema(readFileSync(join(schemaDir, 'contract.graphql'), '
 const api = buildSchema(readFileSync(join(schemaDir, 'api.graphql'), 'utf8'));
 
 const NOT_YET: Record<string, string[] | 'all'> = {
-  Organization: ['reliability'],
   ProcurementNeed: ['bidCount', 'bids', 'matches', 'consortiumSuggestions', 'contracts'],
   NeedFilter: [],
   Query: ['need', 'recommendedNeeds', 'contract', 'myContracts'],
@@ -19,7 +18,7 @@ const NOT_YET: Record<string, string[] | 'all'> = {
     'awardNeed', 'recordShipment', 'confirmReceipt', 'completeContract', 'openDispute', 'reviewContract', 'payDeposit',
   ],
   ...Object.fromEntries(
-    ['Reliability', 'Bid', 'BidEdge', 'BidConnection', 'BidInput', 'AwardInput', 'Contract', 'Shipment', 'Payment', 'MatchReason', 'Match', 'MatchEdge',
+    ['Bid', 'BidEdge', 'BidConnection', 'BidInput', 'AwardInput', 'Contract', 'Shipment', 'Payment', 'MatchReason', 'Match', 'MatchEdge',
       'MatchConnection', 'SupplierGroup', 'BidStatus', 'ContractStatus', 'PaymentStatus', 'PaymentKind'].map((t) => [t, 'all' as const]),
   ),
 };

@@ -14,6 +14,13 @@ const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const SearchPage = lazy(() => import('./pages/SearchPage'));
 const MyProductsPage = lazy(() => import('./pages/MyProductsPage'));
 const ProductEditorPage = lazy(() => import('./pages/ProductEditorPage'));
+const DirectoryPage = lazy(() => import('./pages/DirectoryPage'));
+const SupplierPage = lazy(() => import('./pages/SupplierPage'));
+const ProductPage = lazy(() => import('./pages/ProductPage'));
+const OrganizationProfilePage = lazy(() => import('./pages/OrganizationProfilePage'));
+const TeamPage = lazy(() => import('./pages/TeamPage'));
+const DocumentsPage = lazy(() => import('./pages/DocumentsPage'));
+const InvitationPage = lazy(() => import('./pages/InvitationPage'));
 const ModerationPage = lazy(() => import('./pages/admin/ModerationPage'));
 const AuditLogPage = lazy(() => import('./pages/admin/AuditLogPage'));
 
@@ -34,6 +41,15 @@ export function AppRoutes() {
             <Route path="san-pham" element={<MyProductsPage />} />
             <Route path="san-pham/moi" element={<ProductEditorPage />} />
             <Route path="san-pham/:id" element={<ProductEditorPage />} />
+            {/* The public face of a listing; /san-pham/:id is its organization's editor. */}
+            <Route path="san-pham/:id/xem" element={<ProductPage />} />
+            <Route path="nha-cung-cap" element={<DirectoryPage />} />
+            <Route path="nha-cung-cap/:id" element={<SupplierPage />} />
+            <Route path="to-chuc" element={<OrganizationProfilePage />} />
+            <Route path="to-chuc/thanh-vien" element={<TeamPage />} />
+            <Route path="to-chuc/tai-lieu" element={<DocumentsPage />} />
+            {/* The invitation e-mail's link (libs/notifications/src/mail/templates.ts). */}
+            <Route path="loi-moi" element={<InvitationPage />} />
             <Route path="quan-tri" element={<ModerationPage />} />
             <Route path="quan-tri/nhat-ky" element={<AuditLogPage />} />
           </Route>

@@ -1,11 +1,15 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '@lienket/accounts';
+import { DirectoryRepository } from './directory/directory.repository';
+import { DirectoryResolver } from './directory/directory.resolver';
+import { DirectoryService } from './directory/directory.service';
+import { ListingSummaryLoader } from './directory/listing-summary.loader';
 import { OrganizationProductsResolver } from './products/organization-products.resolver';
 import { ProductSearchRepository } from './products/product-search.repository';
 import { ProductResolver } from './products/product.resolver';
 import { ProductService } from './products/product.service';
 
-/** Product listings and their search, served by the catalog subgraph. */
+/** Product listings, their search and the supplier directory, served by the catalog subgraph. */
 @Module({
   imports: [AccountsModule],
   providers: [
@@ -13,6 +17,10 @@ import { ProductService } from './products/product.service';
     ProductSearchRepository,
     ProductResolver,
     OrganizationProductsResolver,
+    DirectoryRepository,
+    DirectoryService,
+    ListingSummaryLoader,
+    DirectoryResolver,
   ],
   exports: [ProductService],
 })

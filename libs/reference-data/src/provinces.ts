@@ -43,10 +43,29 @@ const byCode = new Map(PROVINCES.map((p) => [p.code, p]));
 export const findProvince = (code: string) => byCode.get(code);
 
 let wards: Map<string, WardRecord> | undefined;
-/** The 3,321 wards (communes) after the 2025 merger; loaded on first use. */
-export function findWard(code: string): WardRecord | undefined {
+let wardsByProvince: Map<string, WardRecord[]> | undefined;
+function allWards(): Map<string, WardRecord> {
   wards ??= new Map(
     readJson<[string, string, string][]>('wards.json').map(([c, p, n]) => [c, { code: c, provinceCode: p, name: n }]),
   );
-  return wards.get(code);
+  return wards;
+}
+
+/** The 3,321 wards (communes) after the 2025 merger; loaded on first use. */
+export function findWard(code: string): WardRecord | undefined {
+  return allWards().get(code);
+}
+
+/** The wards of one province, in the order of their official codes. */
+export function wardsOfProvince(provinceCode: string): readonly WardRecord[] {
+  if (!wardsByProvince) {
+    wardsByProvince = new Map();
+    for (const w of allWards().values()) {
+      const list = wardsByProvince.get(w.provinceCode) ?? [];
+      list.push(w);
+      wardsByProvince.set(w.provinceCode, list);
+    }
+    for (const list of wardsByProvince.values()) list.sort((a, b) => a.code.localeCompare(b.code));
+  }
+  return wardsByProvince.get(provinceCode) ?? [];
 }

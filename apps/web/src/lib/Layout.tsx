@@ -10,11 +10,16 @@ function NavItems() {
   const signedIn = useSignedIn();
   const platformRole = usePlatformRole();
   const organizationKind = useOrganizationKind();
-  // Everyone may search; buyers often look before they sign up.
+  // Everyone may search and browse suppliers; buyers often look before they sign up.
   const search = (
-    <NavLink to="/tim-kiem" className="nav-link" data-testid="nav-search">
-      {t('nav.search')}
-    </NavLink>
+    <>
+      <NavLink to="/tim-kiem" className="nav-link" data-testid="nav-search">
+        {t('nav.search')}
+      </NavLink>
+      <NavLink to="/nha-cung-cap" className="nav-link" data-testid="nav-suppliers">
+        {t('nav.suppliers')}
+      </NavLink>
+    </>
   );
   if (signedIn) {
     return (
@@ -23,6 +28,11 @@ function NavItems() {
         {organizationKind && (
           <NavLink to="/san-pham" className="nav-link" data-testid="nav-products">
             {t('nav.products')}
+          </NavLink>
+        )}
+        {organizationKind && (
+          <NavLink to="/to-chuc" className="nav-link" data-testid="nav-organization">
+            {t('nav.organization')}
           </NavLink>
         )}
         {platformRole && (

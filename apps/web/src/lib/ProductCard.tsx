@@ -1,5 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { SearchProductsQuery } from '../gql/graphql';
 import { useLanguage } from './i18n';
 import { formatQuantity, formatVnd, isCertificationKind } from './products';
@@ -48,7 +49,9 @@ export function ProductCard({ product }: { product: SearchProduct }) {
   const price = usePriceText(product);
   return (
     <li className="product-card" data-testid="search-result" data-product-id={product.id}>
-      <h3 className="product-card-name">{product.name}</h3>
+      <h3 className="product-card-name">
+        <Link to={`/san-pham/${product.id}/xem`}>{product.name}</Link>
+      </h3>
       <p className="product-card-org">
         {product.organization.name} · {product.organization.province.name}
       </p>

@@ -3,7 +3,17 @@ import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
 import { from, switchMap, throwError } from 'rxjs';
 import { graphql } from '../gql';
-import { clearTokens, getAccessToken, getRefreshToken, storeTokens } from './auth';
+import {
+  clearTokens,
+  getAccessToken,
+  getRefreshToken,
+  type OrganizationKindHint,
+  type PlatformRoleHint,
+  storeOrganizationKind,
+  storePlatformRole,
+  storeTokens,
+  type TokenPair,
+} from './auth';
 import { hasErrorCode } from './errors';
 import i18n, { currentLanguage } from './i18n';
 
@@ -62,6 +72,22 @@ function refreshTokens(): Promise<boolean> {
   return refreshInFlight;
 }
 
+/** A session the server just opened (sign-in, accepted invitation): remember it, forget the cache. */
+export async function startSession(
+  session: TokenPair & {
+    user: {
+      platformRole?: PlatformRoleHint | null;
+      organization?: { kind: OrganizationKindHint } | null;
+    };
+  },
+): Promise<void> {
+  storeTokens(session);
+  storePlatformRole(session.user.platformRole);
+  storeOrganizationKind(session.user.organization?.kind);
+  // Whatever was cached belonged to nobody or to someone else.
+  await client.clearStore();
+}
+
 export function signOut(): void {
   clearTokens();
   // Drop the previous user's data without refetching anything on their behalf.
@@ -112,3 +138,20 @@ export const client = new ApolloClient({
 i18n.on('languageChanged', () => {
   void client.resetStore().catch(() => undefined);
 });
+
+/**
+ * `fetch` for the REST endpoints (document upload and download) with the session's bearer token
+ * and the page's language; an expired access token is refreshed once, as for GraphQL.
+ */
+export async function fetchWithSession(url: string, init: RequestInit = {}): Promise<Response> {
+  const send = () => {
+    const headers = new Headers(init.headers);
+    const token = getAccessToken();
+    if (token) headers.set('Authorization', `Bearer ${token}`);
+    headers.set('Accept-Language', currentLanguage());
+    return fetch(url, { ...init, headers });
+  };
+  const response = await send();
+  if (response.status !== 401 || !(await refreshTokens())) return response;
+  return send();
+}

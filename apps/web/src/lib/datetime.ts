@@ -29,3 +29,16 @@ export function formatDateTime(iso: string, language: Language): string {
   const separator = language === 'vi' ? ' ' : ', ';
   return `${formatters[language].format(date)}${separator}${timeFormatter.format(date)}`;
 }
+
+/** A calendar day "YYYY-MM-DD" (an expiry date, say) as "30/06/2027" (vi) or "30 Jun 2027" (en). */
+export function formatDay(day: string, language: Language): string {
+  // Noon UTC is the same calendar day in Vietnam, whatever the device's zone.
+  const date = new Date(`${day}T12:00:00Z`);
+  return Number.isNaN(date.getTime()) ? day : formatters[language].format(date);
+}
+
+/** "12/03/2026" (vi) or "12 Mar 2026" (en) for an instant, in Vietnamese time. */
+export function formatDate(iso: string, language: Language): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '' : formatters[language].format(date);
+}

@@ -1,10 +1,10 @@
-import { useApolloClient, useMutation } from '@apollo/client/react';
+import { useMutation } from '@apollo/client/react';
 import { Button, Form } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { graphql } from '../gql';
-import { storeOrganizationKind, storePlatformRole, storeTokens } from '../lib/auth';
+import { startSession } from '../lib/apollo';
 import { applyApiErrors, type FieldMap } from '../lib/form-errors';
 import { FormProblems } from '../lib/FormProblems';
 import { Input, PasswordInput } from '../lib/inputs';
@@ -48,7 +48,6 @@ export default function SignInPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
-  const client = useApolloClient();
   const [form] = Form.useForm<SignInValues>();
   const [signIn, { loading }] = useMutation(SignInMutation);
   const [problems, setProblems] = useState<string[]>([]);
@@ -60,11 +59,7 @@ export default function SignInPage() {
         variables: { email: values.email.trim(), password: values.password },
       });
       if (!data) throw new Error('signIn returned no data');
-      storeTokens(data.signIn);
-      storePlatformRole(data.signIn.user.platformRole);
-      storeOrganizationKind(data.signIn.user.organization?.kind);
-      // Whatever was cached belonged to nobody or to someone else.
-      await client.clearStore();
+      await startSession(data.signIn);
       navigate(returnPath(location.state), { replace: true });
     } catch (error) {
       setProblems(applyApiErrors(form, error, SERVER_FIELDS) ?? [t('errors.network')]);

@@ -1,6 +1,8 @@
 import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import { RequestContext } from '@lienket/auth';
-import { Category, childCategories, PROVINCES, Province, toCategory, toProvince, toUnit, Unit, UNITS } from '@lienket/reference-data';
+import { badInput } from '@lienket/graphql';
+import { Category, childCategories, findProvince, PROVINCES, Province, toCategory, toProvince, toUnit, Unit, UNITS, wardsOfProvince } from '@lienket/reference-data';
+import { Ward } from '../organizations/organization.type';
 
 /** Built once per language: the list never changes while the process runs. */
 const provinces = { vi: PROVINCES.map((p) => toProvince(p, 'vi')), en: PROVINCES.map((p) => toProvince(p, 'en')) };
@@ -23,5 +25,11 @@ export class ReferenceResolver {
   @Query(() => [Unit])
   units(@Context() ctx: RequestContext): Unit[] {
     return UNITS.map((u) => toUnit(u, ctx.lang));
+  }
+
+  @Query(() => [Ward], { description: 'The wards and communes of one province, after the 2025 merger' })
+  wards(@Args('provinceCode') provinceCode: string): Ward[] {
+    if (!findProvince(provinceCode)) throw badInput('provinceCode', 'unknownProvince', { value: provinceCode });
+    return wardsOfProvince(provinceCode).map((w) => ({ code: w.code, name: w.name }));
   }
 }

@@ -4,12 +4,17 @@ import { RequestContext } from '@lienket/auth';
 import { pageSize, toConnection } from '@lienket/graphql';
 import { toProduct, viewFor } from './product.mapper';
 import { ProductService } from './product.service';
-import { ProductConnection } from './product.type';
+import { ListingSummaryLoader } from '../directory/listing-summary.loader';
+import { isCertificationValid, todayInVietnam } from './product.rules';
+import { Certification, ProductConnection } from './product.type';
 
 /** `Organization.products`: the catalog subgraph owns Organization, this lib adds its listings. */
 @Resolver(() => Organization)
 export class OrganizationProductsResolver {
-  constructor(private readonly productService: ProductService) {}
+  constructor(
+    private readonly productService: ProductService,
+    private readonly summaries: ListingSummaryLoader,
+  ) {}
 
   @ResolveField(() => ProductConnection, {
     description:
@@ -33,5 +38,20 @@ export class OrganizationProductsResolver {
         totalCount: page.total,
       },
     );
+  }
+
+  @ResolveField(() => [Certification], {
+    description:
+      'Unexpired certifications on its approved listings, one per kind (the one valid longest); batched over a page',
+  })
+  async certifications(@Parent() org: Organization, @Context() ctx: RequestContext): Promise<Certification[]> {
+    const { certifications } = await this.summaries.for(ctx).load(org.id);
+    const today = todayInVietnam();
+    return certifications.map((c) => ({ ...c, expired: !isCertificationValid(c, today) }));
+  }
+
+  @ResolveField(() => Int, { description: 'How many approved listings the public sees; batched over a page' })
+  async productCount(@Parent() org: Organization, @Context() ctx: RequestContext): Promise<number> {
+    return (await this.summaries.for(ctx).load(org.id)).productCount;
   }
 }

@@ -1,0 +1,35 @@
+import { graphql } from '../gql';
+
+/** What a ProductCard shows: every query that lists cards spreads this, so they stay in step. */
+export const ProductCardFields = graphql(`
+  fragment ProductCardFields on Product {
+    id
+    name
+    monthlyCapacity
+    unit {
+      code
+      name
+      symbol
+    }
+    priceMin {
+      amount
+      currency
+    }
+    priceMax {
+      amount
+      currency
+    }
+    certifications {
+      kind
+      expired
+    }
+    organization {
+      id
+      name
+      province {
+        code
+        name
+      }
+    }
+  }
+`);

@@ -1,0 +1,118 @@
+import { useMutation } from '@apollo/client/react';
+import { Alert, Button, Form } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { graphql } from '../gql';
+import { startSession } from '../lib/apollo';
+import { applyApiErrors, type FieldMap } from '../lib/form-errors';
+import { FormProblems } from '../lib/FormProblems';
+import { Input, PasswordInput } from '../lib/inputs';
+import { ORG_NS } from '../lib/org-i18n';
+
+const AcceptDocument = graphql(`
+  mutation AcceptInvitation($token: String!, $fullName: String!, $password: String!) {
+    acceptInvitation(token: $token, fullName: $fullName, password: $password) {
+      accessToken
+      refreshToken
+      user {
+        id
+        platformRole
+        organization {
+          id
+          kind
+        }
+      }
+    }
+  }
+`);
+
+interface AcceptValues {
+  fullName: string;
+  password: string;
+}
+// The token is not a form field: its errors (used, expired) belong above the button.
+const SERVER_FIELDS: FieldMap<AcceptValues> = { fullName: 'fullName', password: 'password' };
+
+/** The page the invitation e-mail links to: /loi-moi?token=… (libs/notifications' template). */
+export default function InvitationPage() {
+  const { t } = useTranslation(ORG_NS);
+  const [params] = useSearchParams();
+  const token = params.get('token');
+  const navigate = useNavigate();
+  const [form] = Form.useForm<AcceptValues>();
+  const [accept, { loading }] = useMutation(AcceptDocument);
+  const [problems, setProblems] = useState<string[]>([]);
+
+  async function submit(values: AcceptValues) {
+    if (!token) return;
+    setProblems([]);
+    try {
+      const { data } = await accept({
+        variables: { token, fullName: values.fullName.trim(), password: values.password },
+      });
+      if (!data) throw new Error('acceptInvitation returned no data');
+      await startSession(data.acceptInvitation);
+      navigate('/to-chuc/thanh-vien', { replace: true });
+    } catch (error) {
+      setProblems(
+        applyApiErrors(form, error, SERVER_FIELDS) ?? [t('errors.network', { ns: 'translation' })],
+      );
+    }
+  }
+
+  return (
+    <div className="page page-narrow">
+      <h1>{t('invitation.title')}</h1>
+      {!token ? (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          title={t('invitation.missing')}
+          data-testid="invitation-missing"
+        />
+      ) : (
+        <>
+          <p className="muted">{t('invitation.intro')}</p>
+          <Form<AcceptValues>
+            form={form}
+            layout="vertical"
+            requiredMark={false}
+            onFinish={(values) => void submit(values)}
+            noValidate
+          >
+            <Form.Item
+              name="fullName"
+              label={t('invitation.fullName')}
+              rules={[
+                { required: true, whitespace: true, message: t('invitation.fullNameRequired') },
+              ]}
+            >
+              <Input data-testid="invitation-full-name" autoComplete="name" />
+            </Form.Item>
+            <Form.Item
+              name="password"
+              label={t('invitation.password')}
+              extra={t('invitation.passwordHint')}
+              rules={[{ required: true, message: t('invitation.passwordRequired') }]}
+            >
+              <PasswordInput data-testid="invitation-password" autoComplete="new-password" />
+            </Form.Item>
+            <FormProblems problems={problems} />
+            <Button
+              data-testid="invitation-submit"
+              type="primary"
+              htmlType="submit"
+              size="large"
+              block
+              loading={loading}
+            >
+              {t('invitation.submit')}
+            </Button>
+          </Form>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,246 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Alert, Button, Form } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { graphql } from '../gql';
+import type { MyOrganizationProfileQuery } from '../gql/graphql';
+import { applyApiErrors, type FieldMap } from '../lib/form-errors';
+import { FormProblems } from '../lib/FormProblems';
+import { Input } from '../lib/inputs';
+import { OrgFrame } from '../lib/OrgFrame';
+import { ORG_NS } from '../lib/org-i18n';
+import { QueryFallback } from '../lib/QueryFallback';
+import { OrgLogo } from '../lib/SupplierCard';
+import { WardSelect } from '../lib/WardSelect';
+
+const ProfileDocument = graphql(`
+  query MyOrganizationProfile {
+    me {
+      id
+      organizationRole
+      organization {
+        id
+        name
+        province {
+          code
+          name
+        }
+        description
+        address
+        phone
+        memberCount
+        foundedYear
+        ward {
+          code
+          name
+        }
+      }
+    }
+  }
+`);
+
+const UpdateProfileDocument = graphql(`
+  mutation UpdateOrganizationProfile($input: OrganizationProfileInput!) {
+    updateOrganizationProfile(input: $input) {
+      id
+      description
+      address
+      phone
+      memberCount
+      foundedYear
+      ward {
+        code
+        name
+      }
+    }
+  }
+`);
+
+type Organization = NonNullable<NonNullable<MyOrganizationProfileQuery['me']>['organization']>;
+
+interface ProfileValues {
+  description: string;
+  address: string;
+  wardCode: string | null;
+  phone: string;
+  memberCount: string;
+  foundedYear: string;
+}
+
+const SERVER_FIELDS: FieldMap<ProfileValues> = {
+  description: 'description',
+  address: 'address',
+  wardCode: 'wardCode',
+  phone: 'phone',
+  memberCount: 'memberCount',
+  foundedYear: 'foundedYear',
+};
+const DESCRIPTION_MAX_LENGTH = 2000;
+
+const blankToNull = (text: string | undefined) => (text?.trim() ? text.trim() : null);
+/** A whole number as typed, or null when blank; anything else goes to the server, which says why. */
+const toInt = (text: string | undefined) => {
+  const value = text?.trim();
+  if (!value) return null;
+  return /^\d+$/.test(value) ? Number(value) : Number.NaN;
+};
+
+function valuesOf(o: Organization): ProfileValues {
+  return {
+    description: o.description ?? '',
+    address: o.address ?? '',
+    wardCode: o.ward?.code ?? null,
+    phone: o.phone ?? '',
+    memberCount: o.memberCount?.toString() ?? '',
+    foundedYear: o.foundedYear?.toString() ?? '',
+  };
+}
+
+function ProfileForm({ organization, canEdit }: { organization: Organization; canEdit: boolean }) {
+  const { t } = useTranslation(ORG_NS);
+  const [form] = Form.useForm<ProfileValues>();
+  const [save, { loading }] = useMutation(UpdateProfileDocument);
+  const [problems, setProblems] = useState<string[]>([]);
+  const [saved, setSaved] = useState(false);
+  const description = Form.useWatch('description', form);
+
+  useEffect(() => form.setFieldsValue(valuesOf(organization)), [form, organization]);
+
+  async function submit(values: ProfileValues) {
+    setProblems([]);
+    setSaved(false);
+    const numbers = {
+      memberCount: toInt(values.memberCount),
+      foundedYear: toInt(values.foundedYear),
+    };
+    const invalid = Object.entries(numbers).filter(([, n]) => Number.isNaN(n));
+    if (invalid.length > 0) {
+      form.setFields(
+        invalid.map(([name]) => ({
+          name: name as keyof ProfileValues,
+          errors: [t('profile.wholeNumber')],
+        })),
+      );
+      return;
+    }
+    try {
+      await save({
+        variables: {
+          input: {
+            description: blankToNull(values.description),
+            address: blankToNull(values.address),
+            wardCode: values.wardCode ?? null,
+            phone: blankToNull(values.phone),
+            ...numbers,
+          },
+        },
+      });
+      setSaved(true);
+    } catch (error) {
+      setProblems(
+        applyApiErrors(form, error, SERVER_FIELDS) ?? [t('errors.network', { ns: 'translation' })],
+      );
+    }
+  }
+
+  return (
+    <Form<ProfileValues>
+      form={form}
+      layout="vertical"
+      requiredMark={false}
+      disabled={!canEdit}
+      onValuesChange={() => setSaved(false)}
+      onFinish={(values) => void submit(values)}
+      noValidate
+    >
+      {/* LogoUpload slot: the logo upload component (built separately) replaces this placeholder. */}
+      <div className="logo-slot" data-testid="logo-slot" data-slot="LogoUpload">
+        <OrgLogo name={organization.name} size="large" />
+        <span>{t('profile.logoSlot')}</span>
+      </div>
+      <Form.Item
+        name="description"
+        label={t('profile.description')}
+        extra={`${t('profile.descriptionHint')} (${description?.length ?? 0} / ${DESCRIPTION_MAX_LENGTH})`}
+      >
+        <textarea
+          className="reason-input"
+          data-testid="profile-description"
+          rows={5}
+          maxLength={DESCRIPTION_MAX_LENGTH}
+        />
+      </Form.Item>
+      <Form.Item name="address" label={t('profile.address')}>
+        <Input data-testid="profile-address" autoComplete="street-address" />
+      </Form.Item>
+      <Form.Item name="wardCode" label={t('profile.ward')}>
+        <WardSelect
+          data-testid="profile-ward"
+          provinceCode={organization.province.code}
+          provinceName={organization.province.name}
+        />
+      </Form.Item>
+      <div className="form-row">
+        <Form.Item name="phone" label={t('profile.phone')}>
+          <Input data-testid="profile-phone" type="tel" inputMode="tel" autoComplete="tel" />
+        </Form.Item>
+        <Form.Item name="memberCount" label={t('profile.memberCount')}>
+          <Input data-testid="profile-member-count" inputMode="numeric" autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="foundedYear" label={t('profile.foundedYear')}>
+          <Input data-testid="profile-founded-year" inputMode="numeric" autoComplete="off" />
+        </Form.Item>
+      </div>
+      <p className="muted">{t('profile.private')}</p>
+      <FormProblems problems={problems} />
+      {saved && (
+        <Alert
+          type="success"
+          showIcon
+          role="status"
+          title={t('profile.saved')}
+          data-testid="profile-saved"
+        />
+      )}
+      {canEdit && (
+        <Button
+          data-testid="profile-save"
+          type="primary"
+          htmlType="submit"
+          size="large"
+          block
+          loading={loading}
+        >
+          {t('profile.save')}
+        </Button>
+      )}
+    </Form>
+  );
+}
+
+export default function OrganizationProfilePage() {
+  const { t } = useTranslation(ORG_NS);
+  const { data, error, refetch } = useQuery(ProfileDocument, { fetchPolicy: 'cache-and-network' });
+  const me = data?.me;
+  const organization = me?.organization;
+  const canEdit = me?.organizationRole === 'OWNER' || me?.organizationRole === 'MANAGER';
+  return (
+    <OrgFrame title={t('profile.title')} organizationId={organization?.id}>
+      <p className="muted">{t('profile.intro')}</p>
+      {organization ? (
+        <>
+          {!canEdit && <Alert type="info" showIcon title={t('profile.readOnly')} />}
+          <ProfileForm organization={organization} canEdit={canEdit} />
+        </>
+      ) : (
+        <QueryFallback
+          answered={!!data}
+          error={error}
+          onRetry={() => void refetch()}
+          notFound={{ title: t('profile.noOrganization'), testId: 'org-none' }}
+          loadError={t('profile.loadError')}
+        />
+      )}
+    </OrgFrame>
+  );
+}

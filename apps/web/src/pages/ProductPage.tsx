@@ -1,0 +1,153 @@
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { graphql } from '../gql';
+import type { PublicProductQuery } from '../gql/graphql';
+import { CertificationList } from '../lib/Certifications';
+import { formatDate } from '../lib/datetime';
+import { Field } from '../lib/Field';
+import { useLanguage } from '../lib/i18n';
+import { ORG_NS } from '../lib/org-i18n';
+import { usePriceText } from '../lib/ProductCard';
+import { formatQuantity } from '../lib/products';
+import { QueryFallback } from '../lib/QueryFallback';
+import { OrgLogo } from '../lib/SupplierCard';
+
+const PublicProductDocument = graphql(`
+  query PublicProduct($id: ID!) {
+    product(id: $id) {
+      id
+      name
+      description
+      status
+      publishedAt
+      monthlyCapacity
+      minOrderQuantity
+      harvestMonths
+      category {
+        code
+        name
+      }
+      unit {
+        code
+        name
+        symbol
+      }
+      priceMin {
+        amount
+        currency
+      }
+      priceMax {
+        amount
+        currency
+      }
+      certifications {
+        kind
+        issuer
+        validUntil
+        expired
+      }
+      organization {
+        id
+        name
+        kind
+        province {
+          code
+          name
+        }
+      }
+    }
+  }
+`);
+
+type Product = NonNullable<PublicProductQuery['product']>;
+
+function ProductView({ product }: { product: Product }) {
+  const { t } = useTranslation(ORG_NS);
+  const { t: tMain } = useTranslation();
+  const language = useLanguage();
+  const price = usePriceText(product);
+  const amount = (value: string) => `${formatQuantity(value, language)} ${product.unit.name}`;
+  return (
+    <>
+      <h1 data-testid="product-title">{product.name}</h1>
+      {product.publishedAt && (
+        <p className="muted">
+          {t('product.published', { date: formatDate(product.publishedAt, language) })}
+        </p>
+      )}
+      <div className="supplier-sections">
+        <section className="card" aria-label={product.name}>
+          <dl className="fields">
+            <Field label={t('product.category')}>
+              {product.category.code} — {product.category.name}
+            </Field>
+            <Field label={t('product.capacity')}>{amount(product.monthlyCapacity)}</Field>
+            {product.minOrderQuantity && (
+              <Field label={t('product.minOrder')}>{amount(product.minOrderQuantity)}</Field>
+            )}
+            <Field label={t('product.price')}>{price}</Field>
+            {product.harvestMonths.length > 0 && (
+              <Field label={t('product.harvest')}>
+                {product.harvestMonths.map((month) => t('product.month', { month })).join(', ')}
+              </Field>
+            )}
+          </dl>
+          {product.description && (
+            <>
+              <h2>{t('product.description')}</h2>
+              <p className="supplier-description">{product.description}</p>
+            </>
+          )}
+        </section>
+        <section className="card" aria-labelledby="product-certs">
+          <h2 id="product-certs">{t('product.certifications')}</h2>
+          <CertificationList
+            certifications={product.certifications}
+            empty={t('product.noCertifications')}
+          />
+        </section>
+        <section className="card" aria-labelledby="product-supplier">
+          <h2 id="product-supplier">{t('product.supplier')}</h2>
+          <div className="supplier-head">
+            <OrgLogo name={product.organization.name} />
+            <div>
+              <p className="member-name">{product.organization.name}</p>
+              <p className="muted">
+                {tMain(`kind.${product.organization.kind}`)} · {product.organization.province.name}
+              </p>
+            </div>
+          </div>
+          <Link to={`/nha-cung-cap/${product.organization.id}`} data-testid="product-supplier-link">
+            {t('product.toSupplier')}
+          </Link>
+        </section>
+      </div>
+    </>
+  );
+}
+
+/** A listing as the public sees it (its approved version); the owner's editor is /san-pham/:id. */
+export default function ProductPage() {
+  const { t } = useTranslation(ORG_NS);
+  const { id = '' } = useParams();
+  const { data, error, refetch } = useQuery(PublicProductDocument, {
+    variables: { id },
+    fetchPolicy: 'cache-and-network',
+  });
+  return (
+    <div className="page product-page">
+      {data?.product ? (
+        <ProductView product={data.product} />
+      ) : (
+        <QueryFallback
+          answered={!!data}
+          error={error}
+          onRetry={() => void refetch()}
+          notFound={{ title: t('product.notFound'), testId: 'product-not-found' }}
+          loadError={t('product.loadError')}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,314 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Alert, Button, Form, Popconfirm, Select, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { graphql } from '../gql';
+import type { OrganizationRole, TeamQuery } from '../gql/graphql';
+import { signOut } from '../lib/apollo';
+import { formatDateTime } from '../lib/datetime';
+import { apiErrorsOf } from '../lib/errors';
+import { applyApiErrors, type FieldMap } from '../lib/form-errors';
+import { FormProblems } from '../lib/FormProblems';
+import { useLanguage } from '../lib/i18n';
+import { Input } from '../lib/inputs';
+import { OrgFrame } from '../lib/OrgFrame';
+import { ORG_NS } from '../lib/org-i18n';
+import { QueryFallback } from '../lib/QueryFallback';
+
+const TeamDocument = graphql(`
+  query Team {
+    me {
+      id
+      organizationRole
+      organization {
+        id
+        name
+        members {
+          id
+          fullName
+          email
+          role
+        }
+        invitations {
+          id
+          email
+          role
+          expiresAt
+        }
+      }
+    }
+  }
+`);
+const InviteDocument = graphql(`
+  mutation InviteMember($email: String!, $role: OrganizationRole!) {
+    inviteMember(email: $email, role: $role) {
+      id
+      email
+      role
+      expiresAt
+    }
+  }
+`);
+const RemoveDocument = graphql(`
+  mutation RemoveMember($userId: ID!) {
+    removeMember(userId: $userId)
+  }
+`);
+
+type Me = NonNullable<TeamQuery['me']>;
+type Organization = NonNullable<Me['organization']>;
+type Member = NonNullable<Organization['members']>[number];
+const ROLES: readonly OrganizationRole[] = ['OWNER', 'MANAGER', 'MEMBER'];
+
+interface InviteValues {
+  email: string;
+  role: OrganizationRole;
+}
+const INVITE_FIELDS: FieldMap<InviteValues> = { email: 'email', role: 'role' };
+
+function InviteForm({ myRole, onSent }: { myRole: OrganizationRole; onSent: () => void }) {
+  const { t } = useTranslation(ORG_NS);
+  const { t: tMain } = useTranslation();
+  const [form] = Form.useForm<InviteValues>();
+  const [invite, { loading }] = useMutation(InviteDocument);
+  const [problems, setProblems] = useState<string[]>([]);
+  const [sent, setSent] = useState<string | null>(null);
+  // Managers invite managers and members; only owners make owners.
+  const roles = myRole === 'OWNER' ? ROLES : ROLES.filter((r) => r !== 'OWNER');
+
+  async function submit(values: InviteValues) {
+    setProblems([]);
+    setSent(null);
+    const email = values.email.trim();
+    try {
+      await invite({ variables: { email, role: values.role } });
+      setSent(email);
+      form.resetFields();
+      onSent();
+    } catch (error) {
+      setProblems(
+        applyApiErrors(form, error, INVITE_FIELDS) ?? [t('errors.network', { ns: 'translation' })],
+      );
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="invite-title">
+      <h2 id="invite-title">{t('team.invite')}</h2>
+      <p className="muted">{t('team.inviteIntro')}</p>
+      <Form<InviteValues>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        initialValues={{ role: 'MEMBER' }}
+        onFinish={(values) => void submit(values)}
+        noValidate
+      >
+        <div className="form-row">
+          <Form.Item
+            name="email"
+            label={t('team.email')}
+            rules={[
+              { required: true, whitespace: true, message: t('team.emailRequired') },
+              { type: 'email', message: t('team.emailInvalid') },
+            ]}
+          >
+            <Input data-testid="invite-email" type="email" inputMode="email" autoComplete="off" />
+          </Form.Item>
+          <Form.Item name="role" label={t('team.role')}>
+            <Select<OrganizationRole>
+              data-testid="invite-role"
+              options={roles.map((role) => ({ value: role, label: tMain(`orgRole.${role}`) }))}
+            />
+          </Form.Item>
+        </div>
+        <FormProblems problems={problems} />
+        {sent && (
+          <Alert
+            type="success"
+            showIcon
+            role="status"
+            title={t('team.sent', { email: sent })}
+            data-testid="invite-sent"
+          />
+        )}
+        <Button
+          data-testid="invite-submit"
+          type="primary"
+          htmlType="submit"
+          size="large"
+          block
+          loading={loading}
+        >
+          {t('team.send')}
+        </Button>
+      </Form>
+    </section>
+  );
+}
+
+function MemberRow({
+  member,
+  me,
+  onRemove,
+}: {
+  member: Member;
+  me: Me;
+  onRemove: (m: Member) => Promise<void>;
+}) {
+  const { t } = useTranslation(ORG_NS);
+  const { t: tMain } = useTranslation();
+  const self = member.id === me.id;
+  const canRemove =
+    self ||
+    me.organizationRole === 'OWNER' ||
+    (me.organizationRole === 'MANAGER' && member.role === 'MEMBER');
+  return (
+    <li className="member-row" data-testid="member" data-email={member.email}>
+      <div>
+        <div className="member-name">
+          {member.fullName}
+          {self && ` (${t('team.you')})`}
+        </div>
+        <div className="member-email">{member.email}</div>
+      </div>
+      <Tag data-testid="member-role">{tMain(`orgRole.${member.role}`)}</Tag>
+      {canRemove && (
+        <Popconfirm
+          title={self ? t('team.leaveConfirm') : t('team.removeConfirm', { name: member.fullName })}
+          okText={t('team.confirm')}
+          cancelText={t('team.cancel')}
+          okButtonProps={{ danger: true, ...{ 'data-testid': 'member-remove-confirm' } }}
+          onConfirm={() => onRemove(member)}
+        >
+          <Button danger data-testid="member-remove">
+            {self ? t('team.leave') : t('team.remove')}
+          </Button>
+        </Popconfirm>
+      )}
+    </li>
+  );
+}
+
+function TeamView({
+  me,
+  organization,
+  refetch,
+}: {
+  me: Me;
+  organization: Organization;
+  refetch: () => void;
+}) {
+  const { t } = useTranslation(ORG_NS);
+  const { t: tMain } = useTranslation();
+  const language = useLanguage();
+  const navigate = useNavigate();
+  const [remove] = useMutation(RemoveDocument);
+  const [outcome, setOutcome] = useState<{
+    type: 'success' | 'warning' | 'error';
+    title: string;
+    text?: string;
+  } | null>(null);
+  const canInvite = me.organizationRole === 'OWNER' || me.organizationRole === 'MANAGER';
+
+  async function removeMember(member: Member) {
+    setOutcome(null);
+    try {
+      await remove({ variables: { userId: member.id } });
+    } catch (error) {
+      const problem = apiErrorsOf(error)[0];
+      // The last owner may not go: say so plainly, with what to do, rather than as a failure.
+      if (problem?.code === 'CONFLICT')
+        setOutcome({ type: 'warning', title: t('team.lastOwnerTitle'), text: problem.message });
+      else setOutcome({ type: 'error', title: problem?.message ?? tMain('errors.network') });
+      return;
+    }
+    if (member.id === me.id) {
+      // Leaving ends this person's sessions in the organization.
+      signOut();
+      navigate('/dang-nhap', { replace: true });
+      return;
+    }
+    setOutcome({ type: 'success', title: t('team.removed', { name: member.fullName }) });
+    refetch();
+  }
+
+  return (
+    <>
+      {outcome && (
+        <Alert
+          type={outcome.type}
+          showIcon
+          role={outcome.type === 'success' ? 'status' : 'alert'}
+          title={outcome.title}
+          description={outcome.text}
+          data-testid="team-outcome"
+          closable={{ afterClose: () => setOutcome(null) }}
+        />
+      )}
+      <section aria-labelledby="members-title">
+        <h2 id="members-title">{t('team.members')}</h2>
+        <ul className="member-list" data-testid="member-list">
+          {(organization.members ?? []).map((member) => (
+            <MemberRow key={member.id} member={member} me={me} onRemove={removeMember} />
+          ))}
+        </ul>
+      </section>
+      {canInvite && me.organizationRole ? (
+        <>
+          <InviteForm myRole={me.organizationRole} onSent={refetch} />
+          <section aria-labelledby="pending-title">
+            <h2 id="pending-title">{t('team.pending')}</h2>
+            {(organization.invitations ?? []).length === 0 ? (
+              <p className="muted">{t('team.noPending')}</p>
+            ) : (
+              <ul className="member-list" data-testid="invitation-list">
+                {(organization.invitations ?? []).map((i) => (
+                  <li
+                    key={i.id}
+                    className="member-row"
+                    data-testid="invitation"
+                    data-email={i.email}
+                  >
+                    <div>
+                      <div className="member-name">{i.email}</div>
+                      <div className="member-email">
+                        {t('team.expires', { date: formatDateTime(i.expiresAt, language) })}
+                      </div>
+                    </div>
+                    <Tag>{tMain(`orgRole.${i.role}`)}</Tag>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
+      ) : (
+        <p className="muted">{t('team.cannotInvite')}</p>
+      )}
+    </>
+  );
+}
+
+export default function TeamPage() {
+  const { t } = useTranslation(ORG_NS);
+  const { data, error, refetch } = useQuery(TeamDocument, { fetchPolicy: 'cache-and-network' });
+  const me = data?.me;
+  const organization = me?.organization;
+  return (
+    <OrgFrame title={t('team.title')} organizationId={organization?.id}>
+      {me && organization ? (
+        <TeamView me={me} organization={organization} refetch={() => void refetch()} />
+      ) : (
+        <QueryFallback
+          answered={!!data}
+          error={error}
+          onRetry={() => void refetch()}
+          notFound={{ title: t('profile.noOrganization'), testId: 'org-none' }}
+          loadError={t('team.loadError')}
+        />
+      )}
+    </OrgFrame>
+  );
+}
