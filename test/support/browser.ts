@@ -1,4 +1,5 @@
 import { Browser, chromium, Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 // Debian's Chromium (apt-get install chromium); Playwright's own browser downloads are unavailable here.
@@ -6,7 +7,12 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Without the networking flags Chromium keeps dialling Google's hosts, which this closed network refuses.
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-export const SHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
+// Screenshots land in test-results/ on every run; `UPDATE_SCREENSHOTS=1 npm test` refreshes the ones
+// the README and docs show (they hold random e-mails, so a plain run must not rewrite them).
+export const SHOTS = process.env.UPDATE_SCREENSHOTS
+  ? join(__dirname, '..', '..', 'docs', 'screenshots')
+  : join(__dirname, '..', '..', 'test-results', 'screenshots');
+mkdirSync(SHOTS, { recursive: true });
 export const origin = () => process.env.E2E_GATEWAY_URL!;
 export const DESKTOP = { width: 1280, height: 860 };
 export const PHONE = { width: 375, height: 812 };
