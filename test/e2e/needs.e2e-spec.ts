@@ -119,12 +119,13 @@ describe('createNeed refuses, and writes nothing', () => {
   });
 
   it('refuses, through the gateway, what the subgraph scalars refuse: a day that does not exist, a Decimal that is not one', async () => {
-    const day = await api(CREATE, { input: needInput({ deliveryFrom: '2026-02-30' }) }, { token: buyer.token });
-    expect(errorCode(day)).toBe('BAD_USER_INPUT');
-    expect(day.errors?.[0].message).toMatch(/real day/);
+    const day = await api(CREATE, { input: needInput({ deliveryFrom: '2026-02-30' }) }, { token: buyer.token, lang: 'en' });
+    expect(day.errors?.[0]).toMatchObject({ message: expect.stringMatching(/real day/), extensions: { code: 'BAD_USER_INPUT', field: 'deliveryFrom' } });
     const decimal = await api(CREATE, { input: needInput({ targetUnitPrice: { amount: '12,5', currency: 'VND' } }) }, { token: buyer.token });
-    expect(errorCode(decimal)).toBe('BAD_USER_INPUT');
-    expect(decimal.errors?.[0].message).toMatch(/Decimal must be a decimal number/);
+    expect(decimal.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^Số không hợp lệ/), extensions: { code: 'BAD_USER_INPUT', field: 'targetUnitPrice.amount' } });
+    const literal = await api(`mutation { createNeed(input: { title: "x", categoryCode: "0901", quantity: "12,5", unitCode: "TNE", deliveryProvinceCode: "79", deliveryFrom: "2030-01-01", deliveryTo: "2030-02-01", bidDeadline: "2029-12-01T00:00:00Z" }) { id } }`, {}, { token: buyer.token });
+    // Written into the query itself, it fails validation (the document is wrong), in the same words.
+    expect(literal.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^Số không hợp lệ/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
     expect(await needCount(buyer.orgId)).toBe(0);
   });
 

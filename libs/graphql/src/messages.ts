@@ -160,6 +160,18 @@ export const MESSAGES = {
     vi: 'Tổ chức của bạn đang bị tạm ngừng hoạt động nên chưa thể thay đổi sản phẩm. Xem lý do trong trang Tài khoản.',
     en: 'Your organization is suspended, so its listings cannot be changed. See the reason on your account page.',
   },
+  invalidDecimal: {
+    vi: 'Số không hợp lệ: hãy viết số dạng chuỗi như "125000000" hoặc "12.5" (dấu chấm thập phân, không dùng dấu phẩy).',
+    en: 'Not a valid number: write it as a string such as "125000000" or "12.5" (a decimal point, no commas).',
+  },
+  invalidDate: {
+    vi: 'Ngày không hợp lệ: hãy nhập một ngày có thật dạng NNNN-TT-NN, ví dụ 2026-12-01.',
+    en: 'Not a valid day: enter a real day written YYYY-MM-DD, e.g. 2026-12-01.',
+  },
+  invalidDateTime: {
+    vi: 'Thời điểm không hợp lệ: hãy nhập ngày giờ ISO 8601 kèm múi giờ, ví dụ 2026-12-01T17:00:00+07:00.',
+    en: 'Not a valid time: enter an ISO 8601 date and time with a zone, e.g. 2026-12-01T17:00:00+07:00.',
+  },
   organizationSuspendedNeeds: {
     vi: 'Tổ chức của bạn đang bị tạm ngừng hoạt động nên chưa thể đăng hay thay đổi nhu cầu mua. Xem lý do trong trang Tài khoản.',
     en: 'Your organization is suspended, so it cannot post or change procurement needs. See the reason on your account page.',

@@ -1,21 +1,28 @@
 import { GraphQLError, GraphQLScalarType, Kind, ValueNode } from 'graphql';
+import { localize, MessageKey } from './messages';
 
 const DECIMAL = /^-?(0|[1-9]\d{0,30})(\.\d{1,6})?$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
-function stringLiteral(ast: ValueNode, name: string): string {
-  if (ast.kind !== Kind.STRING) throw new GraphQLError(`${name} must be a string`, { extensions: { code: 'BAD_USER_INPUT' } });
+type ScalarMessage = Extract<MessageKey, 'invalidDecimal' | 'invalidDate' | 'invalidDateTime'>;
+
+function stringLiteral(ast: ValueNode, key: ScalarMessage): string {
+  if (ast.kind !== Kind.STRING) bad(key);
   return ast.value;
 }
-function bad(message: string): never {
-  throw new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+/**
+ * Scalars run before any context is read, so they answer in English and name the message: the
+ * subgraphs' `localizedScalarErrors` plugin puts it in the caller's language and names the field.
+ */
+function bad(key: ScalarMessage): never {
+  throw new GraphQLError(localize(key, 'en'), { extensions: { code: 'BAD_USER_INPUT', messageKey: key } });
 }
 
 export function parseDecimal(value: unknown): string {
   const text = typeof value === 'number' ? String(value) : value;
   if (typeof text !== 'string' || !DECIMAL.test(text.trim())) {
-    bad(`Decimal must be a decimal number written as a string, e.g. "125000000" or "12.5"`);
+    bad('invalidDecimal');
   }
   return text.trim();
 }
@@ -26,14 +33,14 @@ export const DecimalScalar = new GraphQLScalarType<string, string>({
   description: 'Decimal number as a string, e.g. "125000000" or "12.5"',
   serialize: (v) => String(v),
   parseValue: parseDecimal,
-  parseLiteral: (ast) => parseDecimal(ast.kind === Kind.INT || ast.kind === Kind.FLOAT ? ast.value : stringLiteral(ast, 'Decimal')),
+  parseLiteral: (ast) => parseDecimal(ast.kind === Kind.INT || ast.kind === Kind.FLOAT ? ast.value : stringLiteral(ast, 'invalidDecimal')),
 });
 
 export function parseDate(value: unknown): string {
-  if (typeof value !== 'string') bad('Date must be a string YYYY-MM-DD');
+  if (typeof value !== 'string') bad('invalidDate');
   const m = DATE.exec(value);
   const d = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : null;
-  if (!m || !d || d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) bad('Date must be a real day written YYYY-MM-DD');
+  if (!m || !d || d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) bad('invalidDate');
   return value;
 }
 
@@ -43,12 +50,12 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   description: 'A calendar day, YYYY-MM-DD',
   serialize: (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v)),
   parseValue: parseDate,
-  parseLiteral: (ast) => parseDate(stringLiteral(ast, 'Date')),
+  parseLiteral: (ast) => parseDate(stringLiteral(ast, 'invalidDate')),
 });
 
 export function parseDateTime(value: unknown): Date {
   if (typeof value !== 'string' || !DATE_TIME.test(value) || Number.isNaN(Date.parse(value))) {
-    bad('DateTime must be ISO 8601 with a zone, e.g. 2026-12-01T17:00:00+07:00');
+    bad('invalidDateTime');
   }
   return new Date(value);
 }
@@ -59,7 +66,7 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   description: 'ISO 8601 date and time with zone',
   serialize: (v) => (v instanceof Date ? v : new Date(String(v))).toISOString(),
   parseValue: parseDateTime,
-  parseLiteral: (ast) => parseDateTime(stringLiteral(ast, 'DateTime')),
+  parseLiteral: (ast) => parseDateTime(stringLiteral(ast, 'invalidDateTime')),
 });
 
 /** "1000.500" → "1000.5", "12.000" → "12": PostgreSQL numeric keeps its scale, people do not. */

@@ -3,7 +3,7 @@ import { ApolloFederationDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLFormattedError, GraphQLSchema, isScalarType } from 'graphql';
 import type { IncomingMessage } from 'node:http';
 import { ErrorCode } from './errors';
-import { localize } from './messages';
+import { Lang, localize, MessageKey, MESSAGES } from './messages';
 import { DateScalar, DateTimeScalar, DecimalScalar } from './scalars';
 
 /**
@@ -25,7 +25,7 @@ export function subgraphOptions(
     includeStacktraceInErrorResponses: false,
     transformSchema: withScalarImplementations,
     // @nestjs/apollo loads @apollo/server as ESM and we load it as CommonJS: same plugins, two type identities.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()] as unknown as NonNullable<ApolloDriverConfig['plugins']>,
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), localizedScalarErrors] as unknown as NonNullable<ApolloDriverConfig['plugins']>,
     context: ({ req }: { req: IncomingMessage }) => context(req),
     formatError: (formatted: GraphQLFormattedError): GraphQLFormattedError => {
       // Errors without a code never left the exception filter, so they are internal: hide them.
@@ -53,3 +53,27 @@ export function withScalarImplementations(schema: GraphQLSchema): GraphQLSchema 
   }
   return schema;
 }
+
+/**
+ * What a scalar refused (see scalars.ts), in the caller's language and naming the field as domain
+ * errors do: graphql-js prefixes the scalar's message with where it happened, e.g.
+ * `Variable "$input" got invalid value "12,5" at "input.targetUnitPrice.amount"; …`.
+ */
+export function localizeScalarError(error: GraphQLFormattedError, lang: Lang): GraphQLFormattedError {
+  const key = error.extensions?.messageKey;
+  if (typeof key !== 'string' || !(key in MESSAGES)) return error;
+  const at = /at "[^".]+\.([^"]+)"/.exec(error.message)?.[1] ?? /^Variable "\$(\w+)"/.exec(error.message)?.[1];
+  const { messageKey: _key, ...extensions } = error.extensions ?? {};
+  return { ...error, message: localize(key as MessageKey, lang), extensions: at ? { ...extensions, field: at } : extensions };
+}
+
+const localizedScalarErrors = {
+  requestDidStart: () =>
+    Promise.resolve({
+      willSendResponse: ({ contextValue, response }: { contextValue: { lang?: Lang }; response: { body: { kind: string; singleResult?: { errors?: readonly GraphQLFormattedError[] } } } }) => {
+        const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
+        if (result?.errors) result.errors = result.errors.map((e) => localizeScalarError(e, contextValue.lang ?? 'vi'));
+        return Promise.resolve();
+      },
+    }),
+};
