@@ -15,11 +15,11 @@ import { TeamResolver } from './teams/team.resolver';
 import { DocumentController } from './documents/document.controller';
 import { DocumentResolver } from './documents/document.resolver';
 import { DocumentService } from './documents/document.service';
-import { DocumentStorage } from './documents/document.storage';
+import { FileStorageModule } from './storage/storage.module';
 
 /** Accounts, organizations, sign-in and reference data: the catalog subgraph's first domain. */
 @Module({
-  imports: [SessionRevocationsModule],
+  imports: [SessionRevocationsModule, FileStorageModule],
   providers: [
     AuthService,
     TokenService,
@@ -33,11 +33,10 @@ import { DocumentStorage } from './documents/document.storage';
     InvitationService,
     MemberService,
     TeamResolver,
-    DocumentStorage,
     DocumentService,
     DocumentResolver,
   ],
   controllers: [DocumentController],
-  exports: [AuthService, OrganizationService, TokenService],
+  exports: [AuthService, OrganizationService, TokenService, FileStorageModule],
 })
 export class AccountsModule {}

@@ -10,6 +10,11 @@ export * from './organizations/organization.entity';
 export * from './organizations/organization.type';
 export * from './organizations/organization.service';
 export * from './users/user.entity';
+export * from './storage/file.storage';
+export * from './storage/content-type';
+export * from './storage/rest';
+export { S3Storage } from './storage/s3.storage';
+export { createFileStorage, FileStorageModule } from './storage/storage.module';
 export { OrganizationEntity, UserEntity, RefreshTokenEntity };
 
 export const CATALOG_ENTITIES = [OrganizationEntity, UserEntity, RefreshTokenEntity];
