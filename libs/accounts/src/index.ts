@@ -13,6 +13,7 @@ export * from './users/user.entity';
 export * from './storage/file.storage';
 export * from './storage/content-type';
 export * from './storage/rest';
+export * from './storage/image-upload';
 export { S3Storage } from './storage/s3.storage';
 export { createFileStorage, FileStorageModule } from './storage/storage.module';
 export { OrganizationEntity, UserEntity, RefreshTokenEntity };

@@ -4,6 +4,9 @@ import { DirectoryRepository } from './directory/directory.repository';
 import { DirectoryResolver } from './directory/directory.resolver';
 import { DirectoryService } from './directory/directory.service';
 import { ListingSummaryLoader } from './directory/listing-summary.loader';
+import { ProductPhotoController } from './photos/photo.controller';
+import { ProductPhotoResolver } from './photos/photo.resolver';
+import { ProductPhotoService } from './photos/photo.service';
 import { OrganizationProductsResolver } from './products/organization-products.resolver';
 import { ProductSearchRepository } from './products/product-search.repository';
 import { ProductResolver } from './products/product.resolver';
@@ -21,7 +24,10 @@ import { ProductService } from './products/product.service';
     DirectoryService,
     ListingSummaryLoader,
     DirectoryResolver,
+    ProductPhotoService,
+    ProductPhotoResolver,
   ],
+  controllers: [ProductPhotoController],
   exports: [ProductService],
 })
 export class ProductsModule {}

@@ -4,3 +4,4 @@ export * from './database';
 export * from './fixtures';
 export * from './redis';
 export * from './s3-stand-in';
+export * from './images';
