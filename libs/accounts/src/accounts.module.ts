@@ -15,6 +15,8 @@ import { TeamResolver } from './teams/team.resolver';
 import { DocumentController } from './documents/document.controller';
 import { DocumentResolver } from './documents/document.resolver';
 import { DocumentService } from './documents/document.service';
+import { LogoController } from './organizations/logo.controller';
+import { LogoService } from './organizations/logo.service';
 import { FileStorageModule } from './storage/storage.module';
 
 /** Accounts, organizations, sign-in and reference data: the catalog subgraph's first domain. */
@@ -35,8 +37,9 @@ import { FileStorageModule } from './storage/storage.module';
     TeamResolver,
     DocumentService,
     DocumentResolver,
+    LogoService,
   ],
-  controllers: [DocumentController],
+  controllers: [DocumentController, LogoController],
   exports: [AuthService, OrganizationService, TokenService, FileStorageModule],
 })
 export class AccountsModule {}

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Inject, Param, Post, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Controller, Delete, Get, Inject, Param, Post, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Request, Response } from 'express';
 import { answerRest, IMAGE_UPLOAD_LIMITS, sendImage } from '@lienket/accounts';
@@ -24,7 +24,6 @@ export class ProductPhotoController {
   }
 
   @Delete('products/:productId/photos/:photoId')
-  @HttpCode(204)
   async remove(@Param('productId') productId: string, @Param('photoId') photoId: string, @Req() req: Request, @Res() res: Response) {
     const ctx = buildRequestContext(req, this.config.auth.jwtSecret);
     await answerRest(res, ctx.lang, async () => {
