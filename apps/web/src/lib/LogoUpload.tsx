@@ -1,8 +1,8 @@
 import { useApolloClient } from '@apollo/client/react';
 import { Alert, Button, Popconfirm } from 'antd';
-import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deleteFile, FileRequestError, IMAGE_ACCEPT, uploadFile, usePrivateImage } from './files';
+import { deleteFile, uploadFile, usePrivateImage } from './files';
+import { ImagePicker, useFileAction } from './ImagePicker';
 
 export interface LogoUploadProps {
   /** The organization whose logo this is (the caller's own when `editable`). */
@@ -19,39 +19,20 @@ export interface LogoUploadProps {
 export function LogoUpload({ organization, editable }: LogoUploadProps) {
   const { t } = useTranslation();
   const client = useApolloClient();
-  const input = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, run } = useFileAction();
   const logoUrl = organization.logoUrl ?? null;
   // The logo of an unverified organization is private: fetch it with the token.
   const src = usePrivateImage(logoUrl);
 
-  async function change(work: () => Promise<string | null>) {
-    setBusy(true);
-    setProblem(null);
-    try {
+  /** Applies the server's answer to every cached view of this organization. */
+  const change = (work: () => Promise<string | null>) =>
+    run(async () => {
       const next = await work();
       client.cache.modify({
         id: client.cache.identify({ __typename: 'Organization', id: organization.id }),
         fields: { logoUrl: () => next },
       });
-    } catch (e) {
-      setProblem(
-        e instanceof FileRequestError && e.serverMessage ? e.serverMessage : t('errors.network'),
-      );
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  function picked(files: FileList | null) {
-    const file = files?.[0];
-    if (input.current) input.current.value = '';
-    if (file)
-      void change(
-        async () => (await uploadFile<{ logoUrl: string }>('/api/organization/logo', file)).logoUrl,
-      );
-  }
+    });
 
   return (
     <div className="logo-upload" data-testid="logo-upload">
@@ -67,22 +48,19 @@ export function LogoUpload({ organization, editable }: LogoUploadProps) {
       ) : null}
       {editable && (
         <div className="logo-upload-actions">
-          <input
-            ref={input}
-            type="file"
-            accept={IMAGE_ACCEPT}
-            hidden
-            data-testid="logo-input"
-            onChange={(e) => picked(e.target.files)}
-          />
-          <Button
-            loading={busy}
-            disabled={busy}
-            data-testid="logo-choose"
-            onClick={() => input.current?.click()}
+          <ImagePicker
+            busy={busy}
+            inputTestId="logo-input"
+            buttonTestId="logo-choose"
+            onPick={(file) =>
+              void change(
+                async () =>
+                  (await uploadFile<{ logoUrl: string }>('/api/organization/logo', file)).logoUrl,
+              )
+            }
           >
             {logoUrl ? t('logo.replace') : t('logo.upload')}
-          </Button>
+          </ImagePicker>
           {logoUrl && (
             <Popconfirm
               title={t('logo.removeConfirm')}

@@ -1,7 +1,7 @@
 import { Alert, Button, Popconfirm } from 'antd';
-import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deleteFile, FileRequestError, IMAGE_ACCEPT, uploadFile, usePrivateImage } from './files';
+import { deleteFile, uploadFile, usePrivateImage } from './files';
+import { ImagePicker, useFileAction } from './ImagePicker';
 import { PRODUCTS_NS } from './products-i18n';
 
 export interface EditedPhoto {
@@ -75,32 +75,12 @@ export function ProductPhotos({
   onChanged: () => Promise<unknown>;
 }) {
   const { t } = useTranslation(PRODUCTS_NS);
-  const input = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  async function run(work: () => Promise<unknown>) {
-    setBusy(true);
-    setProblem(null);
-    try {
+  const { busy, problem, run } = useFileAction();
+  const change = (work: () => Promise<unknown>) =>
+    void run(async () => {
       await work();
       await onChanged();
-    } catch (e) {
-      setProblem(
-        e instanceof FileRequestError && e.serverMessage
-          ? e.serverMessage
-          : t('errors.network', { ns: 'translation' }),
-      );
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  function picked(files: FileList | null) {
-    const file = files?.[0];
-    if (input.current) input.current.value = '';
-    if (file) void run(() => uploadFile(`/api/products/${productId}/photos`, file));
-  }
+    });
 
   return (
     <section className="product-photos" aria-labelledby="photos-title">
@@ -114,9 +94,7 @@ export function ProductPhotos({
               photo={p}
               index={i}
               busy={busy}
-              onRemove={() =>
-                void run(() => deleteFile(`/api/products/${productId}/photos/${p.id}`))
-              }
+              onRemove={() => change(() => deleteFile(`/api/products/${productId}/photos/${p.id}`))}
             />
           ))}
         </ul>
@@ -130,22 +108,15 @@ export function ProductPhotos({
           title={problem}
         />
       )}
-      <input
-        ref={input}
-        type="file"
-        accept={IMAGE_ACCEPT}
-        hidden
-        data-testid="product-photo-input"
-        onChange={(e) => picked(e.target.files)}
-      />
-      <Button
-        loading={busy}
-        disabled={busy || photos.length >= MAX_PHOTOS}
-        data-testid="product-photo-add"
-        onClick={() => input.current?.click()}
+      <ImagePicker
+        busy={busy}
+        disabled={photos.length >= MAX_PHOTOS}
+        inputTestId="product-photo-input"
+        buttonTestId="product-photo-add"
+        onPick={(file) => change(() => uploadFile(`/api/products/${productId}/photos`, file))}
       >
         {t('photos.add')}
-      </Button>
+      </ImagePicker>
     </section>
   );
 }
