@@ -1,6 +1,6 @@
 import { jpegHeader, PNG_1X1, pngOfSize, WEBP_1X1 } from '@lienket/testing';
 import { api, rows } from '../support/e2e';
-import { approve, del, get, memberToken, Org, restError, sendFile, signUpOrg, storedFiles } from '../support/uploads';
+import { adminToken, approve, del, get, memberToken, Org, restError, sendFile, signUpOrg, storedFiles } from '../support/uploads';
 
 const LISTING = { categoryCode: '0901', name: 'Cà phê Robusta Ea Tu', unitCode: 'TNE', monthlyCapacity: '20' };
 const PHOTOS = `query($id: ID!) { product(id: $id) { id status photos { id url width height } } }`;
@@ -53,6 +53,7 @@ describe('listing photos through the gateway', () => {
     const stranger = await signUpOrg();
     expect((await get(photo.url)).status).toBe(404);
     expect((await get(photo.url, stranger.token)).status).toBe(404);
+    expect((await get(photo.url, await adminToken())).status).toBe(200);
 
     await approve('ORGANIZATION', coop.orgId);
     await api(`mutation($id: ID!) { submitProduct(id: $id) { id } }`, { id }, { token: coop.token });
@@ -65,6 +66,14 @@ describe('listing photos through the gateway', () => {
     // Not a material edit: the listing stays approved when a photo is added.
     await sendFile(photosPath(id), coop.token, WEBP_1X1, 'them.webp');
     expect((await api<{ product: { status: string; photos: unknown[] } }>(PHOTOS, { id }, { token: coop.token })).data?.product).toMatchObject({ status: 'APPROVED', photos: [{}, {}] });
+
+    // Off the market: its photos are private again, and it takes no new ones.
+    await api(`mutation($id: ID!) { archiveProduct(id: $id) { id } }`, { id }, { token: coop.token });
+    expect((await get(photo.url)).status).toBe(404);
+    const archived = await sendFile(photosPath(id), coop.token, PNG_1X1);
+    expect(archived.status).toBe(409);
+    expect(await photoRows(id)).toBe(2);
+    expect(await storedFiles(coop.orgId, 'photos')).toHaveLength(2);
   });
 
   it('refuses a file that only claims to be an image, in the caller’s language, writing nothing', async () => {
