@@ -1,6 +1,6 @@
 import { jpegHeader, PNG_1X1, pngOfSize, WEBP_1X1 } from '@lienket/testing';
-import { api, rows } from '../support/e2e';
-import { adminToken, approve, del, get, memberToken, Org, restError, sendFile, signUpOrg, storedFiles } from '../support/uploads';
+import { adminToken, api, rows } from '../support/e2e';
+import { approve, del, get, memberToken, Org, restError, sendFile, signUpOrg, storedFiles } from '../support/uploads';
 
 const LISTING = { categoryCode: '0901', name: 'Cà phê Robusta Ea Tu', unitCode: 'TNE', monthlyCapacity: '20' };
 const PHOTOS = `query($id: ID!) { product(id: $id) { id status photos { id url width height } } }`;

@@ -1,8 +1,7 @@
 import argon2 from 'argon2';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SIGN_IN, SIGN_UP, signUpInput } from '@lienket/testing';
-import { api, gatewayUrl, rows } from './e2e';
+import { adminToken, api, gatewayUrl, rows, signInAs, signUpOwner } from './e2e';
 
 // Uploads through the running gateway (multipart REST), and what the run's upload directory holds.
 
@@ -13,21 +12,14 @@ export interface Org {
   orgId: string;
 }
 
-export async function signUpOrg(over: Record<string, unknown> = {}): Promise<Org> {
-  const r = await api<{ signUp: { accessToken: string; user: { organization: { id: string } } } }>(SIGN_UP, { input: signUpInput(over) });
-  return { token: r.data!.signUp.accessToken, orgId: r.data!.signUp.user.organization.id };
-}
-
-export async function adminToken(): Promise<string> {
-  const r = await api<{ signIn: { accessToken: string } }>(SIGN_IN, { email: process.env.E2E_ADMIN_EMAIL, password: process.env.E2E_ADMIN_PASSWORD });
-  return r.data!.signIn.accessToken;
-}
+/** A new organization's owner (the shared e2e helper, under the name these tests use). */
+export const signUpOrg = (over: Parameters<typeof signUpOwner>[0] = {}): Promise<Org> => signUpOwner(over);
 
 /** A MEMBER of the organization, inserted directly (teams are tested elsewhere), signed in. */
 export async function memberToken(orgId: string): Promise<string> {
   const email = `member.${crypto.randomUUID()}@test.lienket.vn`;
   await rows(`INSERT INTO catalog.users (email, password_hash, full_name, organization_id, organization_role) VALUES ($1, $2, 'Thành viên', $3, 'MEMBER')`, [email, await argon2.hash('mat-khau-thanh-vien'), orgId]);
-  return (await api<{ signIn: { accessToken: string } }>(SIGN_IN, { email, password: 'mat-khau-thanh-vien' })).data!.signIn.accessToken;
+  return (await signInAs(email, 'mat-khau-thanh-vien')).accessToken;
 }
 
 const MODERATE = `mutation M($subject: ModerationSubject!, $id: ID!) { moderate(subject: $subject, subjectId: $id, decision: APPROVE) { subjectId } }`;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '@lienket/accounts';
+import { SessionRevocationsModule } from '@lienket/auth';
 import { DirectoryRepository } from './directory/directory.repository';
 import { DirectoryResolver } from './directory/directory.resolver';
 import { DirectoryService } from './directory/directory.service';
@@ -14,7 +15,7 @@ import { ProductService } from './products/product.service';
 
 /** Product listings, their search and the supplier directory, served by the catalog subgraph. */
 @Module({
-  imports: [AccountsModule],
+  imports: [AccountsModule, SessionRevocationsModule],
   providers: [
     ProductService,
     ProductSearchRepository,
