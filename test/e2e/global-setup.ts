@@ -1,6 +1,7 @@
 // Starts the built marketplace (dist/) against a fresh database, with a real SMTP listener whose
 // mail is pushed to Redis lists so test workers can await it. Runs outside Jest's module registry,
 // so it loads the compiled code from dist/ (npm test builds first).
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 
@@ -44,6 +45,8 @@ export default async function globalSetup() {
   const smtpUrl = await smtp.start();
   const ports = { gateway: await freePort(), catalog: await freePort(), procurement: await freePort(), matcher: await freePort() };
   const logs: string[] = [];
+  // Uploaded files of this run, so tests can assert what was (not) written.
+  const uploadDir = join(tmpdir(), `lienket-e2e-uploads-${process.pid}`);
   const stack = await startStack({
     env: {
       ...process.env,
@@ -54,6 +57,7 @@ export default async function globalSetup() {
       QUEUE_PREFIX: E2E_PREFIX,
       SMTP_URL: smtpUrl,
       MIN_BID_WINDOW_SECONDS: '2',
+      UPLOAD_DIR: uploadDir,
       ADMIN_EMAIL: 'admin@e2e.lienket.vn',
       ADMIN_PASSWORD: 'e2e-admin-password',
     },
@@ -66,6 +70,7 @@ export default async function globalSetup() {
   process.env.E2E_GATEWAY_URL = `http://127.0.0.1:${ports.gateway}`;
   process.env.E2E_DATABASE_URL = databaseUrl;
   process.env.E2E_PREFIX = E2E_PREFIX;
+  process.env.E2E_UPLOAD_DIR = uploadDir;
   process.env.E2E_ADMIN_EMAIL = 'admin@e2e.lienket.vn';
   process.env.E2E_ADMIN_PASSWORD = 'e2e-admin-password';
   (globalThis as Record<string, unknown>).__LIENKET_E2E__ = { stack, smtp, redis, logs };

@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import type { Redis } from 'ioredis';
 import type { Stack } from '../../scripts/stack';
 import type { SmtpListener } from '../../libs/testing/src/smtp-listener';
@@ -9,6 +10,7 @@ export default async function globalTeardown() {
   if (!e2e) return;
   await e2e.stack.stop();
   await e2e.smtp.stop();
+  await rm(process.env.E2E_UPLOAD_DIR!, { recursive: true, force: true });
   e2e.redis.disconnect();
   await clearRedisPrefix(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0', process.env.E2E_PREFIX!);
   // Anything an app logged at warn or above during the run, for whoever reads a red CI log.

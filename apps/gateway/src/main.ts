@@ -14,6 +14,10 @@ async function main() {
       forwardPaths([
         { prefix: '/webhooks/', target: origin(config.gateway.procurementUrl) },
         { prefix: '/api/documents', target: origin(config.gateway.catalogUrl) },
+        { prefix: '/api/products/', target: origin(config.gateway.catalogUrl) },
+        { prefix: '/api/photos/', target: origin(config.gateway.catalogUrl) },
+        { prefix: '/api/organization/logo', target: origin(config.gateway.catalogUrl) },
+        { prefix: '/api/logos/', target: origin(config.gateway.catalogUrl) },
       ]),
       serveWeb(config.webDist ?? join(__dirname, '..', '..', '..', 'web')),
     ],

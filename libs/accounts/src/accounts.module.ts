@@ -15,11 +15,13 @@ import { TeamResolver } from './teams/team.resolver';
 import { DocumentController } from './documents/document.controller';
 import { DocumentResolver } from './documents/document.resolver';
 import { DocumentService } from './documents/document.service';
-import { DocumentStorage } from './documents/document.storage';
+import { LogoController } from './organizations/logo.controller';
+import { LogoService } from './organizations/logo.service';
+import { FileStorageModule } from './storage/storage.module';
 
 /** Accounts, organizations, sign-in and reference data: the catalog subgraph's first domain. */
 @Module({
-  imports: [SessionRevocationsModule],
+  imports: [SessionRevocationsModule, FileStorageModule],
   providers: [
     AuthService,
     TokenService,
@@ -33,11 +35,11 @@ import { DocumentStorage } from './documents/document.storage';
     InvitationService,
     MemberService,
     TeamResolver,
-    DocumentStorage,
     DocumentService,
     DocumentResolver,
+    LogoService,
   ],
-  controllers: [DocumentController],
-  exports: [AuthService, OrganizationService, TokenService],
+  controllers: [DocumentController, LogoController],
+  exports: [AuthService, OrganizationService, TokenService, FileStorageModule],
 })
 export class AccountsModule {}

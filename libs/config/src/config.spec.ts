@@ -38,3 +38,30 @@ describe('loadConfig', () => {
     expect(c.production).toBe(true);
   });
 });
+
+describe('object storage configuration', () => {
+  const s3 = { S3_ENDPOINT: 'http://127.0.0.1:9000', S3_BUCKET: 'lienket-uploads', S3_ACCESS_KEY_ID: 'lienket', S3_SECRET_ACCESS_KEY: 'lienket-secret' };
+
+  it('stores on local disk when no S3 variable is set', () => {
+    expect(loadConfig({ UPLOAD_DIR: '/srv/uploads' }).storage).toEqual({ kind: 'local', dir: '/srv/uploads' });
+  });
+
+  it('chooses S3 when the bucket and keys are set, with a default region', () => {
+    expect(loadConfig(s3).storage).toEqual({
+      kind: 's3',
+      endpoint: 'http://127.0.0.1:9000',
+      bucket: 'lienket-uploads',
+      region: 'us-east-1',
+      accessKeyId: 'lienket',
+      secretAccessKey: 'lienket-secret',
+    });
+  });
+
+  it('refuses a half-configured S3 store, naming what is missing', () => {
+    expect(() => loadConfig({ S3_ENDPOINT: 'http://127.0.0.1:9000', S3_BUCKET: 'lienket-uploads' })).toThrow(/S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: required/);
+  });
+
+  it('refuses an endpoint that is not a URL and a bucket name S3 would refuse', () => {
+    expect(() => loadConfig({ ...s3, S3_ENDPOINT: 'minio:9000', S3_BUCKET: 'Uploads_Bucket' })).toThrow(/S3_ENDPOINT[\s\S]*S3_BUCKET/);
+  });
+});

@@ -38,7 +38,22 @@ const schema = z.object({
   WEB_DIST: optionalString,
   UPLOAD_DIR: z.string().default('var/uploads'),
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  MAX_PHOTO_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
+  MAX_PHOTOS_PER_PRODUCT: z.coerce.number().int().min(1).max(50).default(8),
+  MAX_LOGO_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  S3_ENDPOINT: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  S3_BUCKET: optionalString.pipe(
+    z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'a bucket name: 3–63 lowercase letters, digits, dots, hyphens').optional(),
+  ),
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  S3_REGION: optionalString,
 });
+
+/** Object storage for uploaded files: local disk unless S3_BUCKET is set. */
+export type StorageConfig =
+  | { kind: 'local'; dir: string }
+  | { kind: 's3'; endpoint?: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string };
 
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
@@ -57,9 +72,12 @@ export interface AppConfig {
   minBidWindowSeconds: number;
   mail: { smtpUrl?: string; from: string };
   webDist?: string;
-  /** Evidence documents on local disk (default) — see DocumentStorage. */
-  uploadDir: string;
+  /** Where uploaded files (documents, listing photos, logos) live — see FileStorage. */
+  storage: StorageConfig;
+  /** Evidence documents. */
   maxUploadBytes: number;
+  photos: { maxBytes: number; maxPerProduct: number };
+  maxLogoBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -79,6 +97,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
+  const storage = storageConfig(e);
+  if (typeof storage === 'string') throw new ConfigError([storage]);
   if (production) {
     const problems: string[] = [];
     if (e.JWT_SECRET === DEMO_JWT_SECRET) problems.push('JWT_SECRET: must be set in production');
@@ -116,7 +136,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     minBidWindowSeconds: e.MIN_BID_WINDOW_SECONDS,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     webDist: e.WEB_DIST,
-    uploadDir: e.UPLOAD_DIR,
+    storage,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    photos: { maxBytes: e.MAX_PHOTO_BYTES, maxPerProduct: e.MAX_PHOTOS_PER_PRODUCT },
+    maxLogoBytes: e.MAX_LOGO_BYTES,
+  };
+}
+
+/** S3 is all or nothing: a half-configured store must not silently fall back to local disk. */
+function storageConfig(e: z.infer<typeof schema>): StorageConfig | string {
+  const s3 = { S3_ENDPOINT: e.S3_ENDPOINT, S3_BUCKET: e.S3_BUCKET, S3_ACCESS_KEY_ID: e.S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: e.S3_SECRET_ACCESS_KEY, S3_REGION: e.S3_REGION };
+  if (Object.values(s3).every((v) => v === undefined)) return { kind: 'local', dir: e.UPLOAD_DIR };
+  const missing = (['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter((k) => !s3[k]);
+  if (missing.length) return `${missing.join(', ')}: required when any S3_* variable is set (S3_ENDPOINT and S3_REGION are optional)`;
+  return {
+    kind: 's3',
+    endpoint: e.S3_ENDPOINT,
+    bucket: e.S3_BUCKET!,
+    region: e.S3_REGION ?? 'us-east-1',
+    accessKeyId: e.S3_ACCESS_KEY_ID!,
+    secretAccessKey: e.S3_SECRET_ACCESS_KEY!,
   };
 }

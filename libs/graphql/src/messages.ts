@@ -127,6 +127,14 @@ export const MESSAGES = {
     vi: 'Chỉ nhận tệp PDF, JPEG hoặc PNG.',
     en: 'Only PDF, JPEG or PNG files are accepted.',
   },
+  imageType: {
+    vi: 'Chỉ nhận ảnh JPEG, PNG hoặc WebP.',
+    en: 'Only JPEG, PNG or WebP images are accepted.',
+  },
+  tooManyPhotos: {
+    vi: 'Mỗi sản phẩm có tối đa {max} ảnh. Hãy xóa bớt ảnh cũ trước.',
+    en: 'A listing has at most {max} photos. Remove one first.',
+  },
   queryTooComplex: {
     vi: 'Truy vấn quá phức tạp.',
     en: 'The query is too complex.',

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CertificationExpiryHandler } from './certification-expiry/certification-expiry.handler';
 import { InAppNotifier } from './in-app/in-app.service';
 import { MailerService } from './mail/mailer.service';
 import { OutgoingMailService } from './mail/outgoing-mail.service';
@@ -7,5 +8,5 @@ import { VerificationDecidedHandler } from './mail/verification-decided.handler'
 import { MemberInvitedHandler } from './mail/member-invited.handler';
 
 /** E-mail (and later in-app) notifications, driven by domain events. */
-@Module({ providers: [InAppNotifier, MailerService, OutgoingMailService, RegistrationReceivedHandler, VerificationDecidedHandler, MemberInvitedHandler], exports: [OutgoingMailService] })
+@Module({ providers: [InAppNotifier, MailerService, OutgoingMailService, RegistrationReceivedHandler, VerificationDecidedHandler, MemberInvitedHandler, CertificationExpiryHandler], exports: [OutgoingMailService] })
 export class NotificationsModule {}

@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '@lienket/accounts';
+import { SessionRevocationsModule } from '@lienket/auth';
 import { DirectoryRepository } from './directory/directory.repository';
 import { DirectoryResolver } from './directory/directory.resolver';
 import { DirectoryService } from './directory/directory.service';
 import { ListingSummaryLoader } from './directory/listing-summary.loader';
+import { ProductPhotoController } from './photos/photo.controller';
+import { ProductPhotoResolver } from './photos/photo.resolver';
+import { ProductPhotoService } from './photos/photo.service';
 import { OrganizationProductsResolver } from './products/organization-products.resolver';
 import { ProductSearchRepository } from './products/product-search.repository';
 import { ProductResolver } from './products/product.resolver';
@@ -11,7 +15,7 @@ import { ProductService } from './products/product.service';
 
 /** Product listings, their search and the supplier directory, served by the catalog subgraph. */
 @Module({
-  imports: [AccountsModule],
+  imports: [AccountsModule, SessionRevocationsModule],
   providers: [
     ProductService,
     ProductSearchRepository,
@@ -21,7 +25,10 @@ import { ProductService } from './products/product.service';
     DirectoryService,
     ListingSummaryLoader,
     DirectoryResolver,
+    ProductPhotoService,
+    ProductPhotoResolver,
   ],
+  controllers: [ProductPhotoController],
   exports: [ProductService],
 })
 export class ProductsModule {}

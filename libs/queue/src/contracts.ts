@@ -33,10 +33,31 @@ export interface JobPayloads {
     inviterName: string;
     locale: 'VI' | 'EN';
   };
+  /** Daily (see SCHEDULED_JOBS): tells owners of certifications that expire within 30 days. */
+  'certifications.expiry_scan': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 export type VerificationOutcome = 'VERIFIED' | 'REJECTED' | 'SUSPENDED' | 'REINSTATED';
-export const JOB_NAMES: readonly JobName[] = ['organization.registered', 'organization.verification_decided', 'member.invited'];
+export const JOB_NAMES: readonly JobName[] = [
+  'organization.registered',
+  'organization.verification_decided',
+  'member.invited',
+  'certifications.expiry_scan',
+];
+
+/** Jobs the worker schedules itself (BullMQ job schedulers, upserted at every start: no duplicates). */
+export interface ScheduledJob<N extends JobName = JobName> {
+  /** The scheduler id: one scheduler per id however many workers start. */
+  id: string;
+  name: N;
+  data: JobPayloads[N];
+  /** A cron pattern in Vietnam time. */
+  pattern: string;
+}
+export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
+  { id: 'certifications-expiry-daily', name: 'certifications.expiry_scan', data: {}, pattern: '0 7 * * *' },
+];
+export const SCHEDULE_TIMEZONE = 'Asia/Ho_Chi_Minh';
 
 export function isJobName(name: string): name is JobName {
   return (JOB_NAMES as readonly string[]).includes(name);

@@ -1,4 +1,4 @@
-import { JOB_NAMES } from './contracts';
+import { JOB_NAMES, SCHEDULED_JOBS } from './contracts';
 import { buildHandlerRegistry, JobHandler } from './handler-registry';
 
 const handler: JobHandler = { handle: async () => undefined };
@@ -27,5 +27,11 @@ describe('buildHandlerRegistry', () => {
     expect(() =>
       buildHandlerRegistry([...everyJob(), { name: 'no.such.job', handler, owner: 'C' }]),
     ).toThrow(/C handles unknown job "no.such.job"/);
+  });
+  it('refuses to start when a scheduled job has no handler', () => {
+    expect(SCHEDULED_JOBS.map((j) => j.name)).toEqual(['certifications.expiry_scan']);
+    expect(() => buildHandlerRegistry(everyJob().filter((e) => e.name !== 'certifications.expiry_scan'))).toThrow(
+      /"certifications.expiry_scan" has no handler/,
+    );
   });
 });

@@ -3,3 +3,5 @@ export * from './smtp-listener';
 export * from './database';
 export * from './fixtures';
 export * from './redis';
+export * from './s3-stand-in';
+export * from './images';

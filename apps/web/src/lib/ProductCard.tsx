@@ -47,8 +47,26 @@ export function ProductCard({ product }: { product: SearchProduct }) {
   const { t } = useTranslation(PRODUCTS_NS);
   const language = useLanguage();
   const price = usePriceText(product);
+  const cover = product.photos[0];
   return (
     <li className="product-card" data-testid="search-result" data-product-id={product.id}>
+      {cover && (
+        // Cards show public listings, whose photos load without a token (and cache); a private
+        // one (the organization's own draft on its supplier page) is hidden rather than broken.
+        <img
+          className="product-card-photo"
+          data-testid="search-result-photo"
+          src={cover.url}
+          width={cover.width}
+          height={cover.height}
+          alt={t('card.photoAlt', { name: product.name })}
+          loading="lazy"
+          decoding="async"
+          onError={(e) => {
+            e.currentTarget.hidden = true;
+          }}
+        />
+      )}
       <h3 className="product-card-name">
         <Link to={`/san-pham/${product.id}/xem`}>{product.name}</Link>
       </h3>

@@ -50,7 +50,7 @@ const authLink = new SetContextLink((prevContext, operation) => {
 let refreshInFlight: Promise<boolean> | null = null;
 
 /** Exchanges the refresh token once, however many requests failed at the same moment. */
-function refreshTokens(): Promise<boolean> {
+export function refreshTokens(): Promise<boolean> {
   refreshInFlight ??= (async () => {
     const refreshToken = getRefreshToken();
     if (!refreshToken) return false;

@@ -19,6 +19,11 @@ export const ProductCardFields = graphql(`
       amount
       currency
     }
+    photos {
+      url
+      width
+      height
+    }
     certifications {
       kind
       expired

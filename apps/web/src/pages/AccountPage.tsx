@@ -9,6 +9,7 @@ import { signOut } from '../lib/apollo';
 import { storeOrganizationKind, storePlatformRole, useSignedIn } from '../lib/auth';
 import { apiErrorsOf } from '../lib/errors';
 import { Field } from '../lib/Field';
+import { LogoUpload } from '../lib/LogoUpload';
 import { VERIFICATION_STYLE } from '../lib/verification';
 
 const MeQueryDocument = graphql(`
@@ -32,6 +33,7 @@ const MeQueryDocument = graphql(`
         verification
         verificationNote
         memberCount
+        logoUrl
       }
     }
   }
@@ -75,7 +77,13 @@ function Verification({ status, note }: { status: VerificationStatus; note?: str
   );
 }
 
-function OrganizationCard({ organization }: { organization: Organization }) {
+function OrganizationCard({
+  organization,
+  editable,
+}: {
+  organization: Organization;
+  editable: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <section className="card" aria-labelledby="org-title">
@@ -83,6 +91,7 @@ function OrganizationCard({ organization }: { organization: Organization }) {
       <h2 id="org-title" data-testid="account-org-name">
         {organization.name}
       </h2>
+      <LogoUpload organization={organization} editable={editable} />
       <Verification status={organization.verification} note={organization.verificationNote} />
       <dl className="fields">
         <Field label={t('account.kind')}>{t(`kind.${organization.kind}`)}</Field>
@@ -154,7 +163,10 @@ function AccountView() {
     return (
       <>
         {me.organization ? (
-          <OrganizationCard organization={me.organization} />
+          <OrganizationCard
+            organization={me.organization}
+            editable={me.organizationRole === 'OWNER' || me.organizationRole === 'MANAGER'}
+          />
         ) : (
           <Alert type="info" showIcon title={t('account.noOrganization')} />
         )}

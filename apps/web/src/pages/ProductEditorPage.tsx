@@ -17,6 +17,7 @@ import {
   type ProductValues,
 } from '../lib/product-form';
 import { ProductFormFields } from '../lib/ProductFormFields';
+import { ProductPhotos } from '../lib/ProductPhotos';
 import { LISTING_STATUS_COLOR } from '../lib/products';
 import { PRODUCTS_NS } from '../lib/products-i18n';
 
@@ -53,6 +54,12 @@ graphql(`
       issuer
       validUntil
       expired
+    }
+    photos {
+      id
+      url
+      width
+      height
     }
   }
 `);
@@ -258,7 +265,16 @@ function ExistingProduct({ id }: { id: string }) {
   if (data) {
     if (!data.product) return <Alert type="warning" showIcon title={t('editor.notFound')} />;
     // Keyed by id: the form takes its initial values once, when it mounts.
-    return <Editor key={data.product.id} product={data.product} />;
+    return (
+      <>
+        <Editor key={data.product.id} product={data.product} />
+        <ProductPhotos
+          productId={data.product.id}
+          photos={data.product.photos}
+          onChanged={refetch}
+        />
+      </>
+    );
   }
   if (error) {
     return (
@@ -291,7 +307,14 @@ export default function ProductEditorPage() {
         ← {t('editor.back')}
       </Link>
       <h1>{id ? t('editor.editTitle') : t('editor.newTitle')}</h1>
-      {id ? <ExistingProduct id={id} /> : <Editor />}
+      {id ? (
+        <ExistingProduct id={id} />
+      ) : (
+        <>
+          <Editor />
+          <Alert className="photos-later" type="info" showIcon title={t('photos.saveFirst')} />
+        </>
+      )}
     </div>
   );
 }

@@ -2,16 +2,8 @@ import { Controller, Get, Param, Post, Req, Res, UploadedFile, UseInterceptors }
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Request, Response } from 'express';
 import { requireUser, SessionRevocations } from '@lienket/auth';
-import { DomainError, ErrorCode, toGraphqlError } from '@lienket/graphql';
+import { answerRest } from '../storage/rest';
 import { DocumentService } from './document.service';
-
-const STATUS: Partial<Record<ErrorCode, number>> = {
-  [ErrorCode.BAD_USER_INPUT]: 400,
-  [ErrorCode.UNAUTHENTICATED]: 401,
-  [ErrorCode.FORBIDDEN]: 403,
-  [ErrorCode.NOT_FOUND]: 404,
-  [ErrorCode.CONFLICT]: 409,
-};
 
 /** REST for files (GraphQL carries no bytes): the gateway streams /api/documents here untouched. */
 @Controller('api/documents')
@@ -26,7 +18,7 @@ export class DocumentController {
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 64 * 1024 * 1024, files: 1 } }))
   async upload(@Req() req: Request, @Res() res: Response, @UploadedFile() file?: { originalname: string; buffer: Buffer }) {
     const ctx = await this.sessions.read(req);
-    await this.answer(res, ctx.lang, async () => {
+    await answerRest(res, ctx.lang, async () => {
       const body = req.body as { kind?: string };
       // Multipart file names arrive as latin1-decoded bytes; browsers send UTF-8 (Vietnamese names).
       const filename = file ? Buffer.from(file.originalname, 'latin1').toString('utf8') : undefined;
@@ -38,23 +30,13 @@ export class DocumentController {
   @Get(':id')
   async download(@Param('id') id: string, @Req() req: Request, @Res() res: Response) {
     const ctx = await this.sessions.read(req);
-    await this.answer(res, ctx.lang, async () => {
+    await answerRest(res, ctx.lang, async () => {
       const { doc, stream } = await this.documents.open(requireUser(ctx), id);
       res.setHeader('content-type', doc.contentType);
       res.setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.filename)}`);
       res.setHeader('x-content-type-options', 'nosniff');
+      stream.on('error', () => res.destroy());
       stream.pipe(res);
     });
-  }
-
-  /** Domain errors answer like GraphQL errors (code, field, localized message) with an HTTP status. */
-  private async answer(res: Response, lang: 'vi' | 'en', work: () => Promise<void>) {
-    try {
-      await work();
-    } catch (e) {
-      const error = toGraphqlError(e, lang);
-      const code = e instanceof DomainError ? e.code : ErrorCode.INTERNAL_SERVER_ERROR;
-      res.status(STATUS[code] ?? 500).json({ errors: [{ message: error.message, extensions: error.extensions }] });
-    }
   }
 }

@@ -9,8 +9,8 @@ import { APP_CONFIG, AppConfig } from '@lienket/config';
 import { inTransaction } from '@lienket/database';
 import { badInput, forbidden, isUuid, notFound, validateInput } from '@lienket/graphql';
 import { canSeePrivate } from '../organizations/organization.service';
-import { sniffContentType } from './content-type';
-import { DocumentStorage } from './document.storage';
+import { DOCUMENT_TYPES, sniffContentType } from '../storage/content-type';
+import { FileStorage, StoredFileMissing } from '../storage/file.storage';
 import { DocumentKind, OrganizationDocument } from './document.type';
 
 interface Row {
@@ -45,7 +45,7 @@ export class DocumentService {
   constructor(
     @Inject(DataSource) private readonly ds: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly storage: DocumentStorage,
+    @Inject(FileStorage) private readonly storage: FileStorage,
   ) {}
 
   async upload(user: AuthUser, raw: { kind?: string; filename?: string }, bytes: Buffer | undefined): Promise<OrganizationDocument> {
@@ -54,11 +54,11 @@ export class DocumentService {
     const input = validateInput(uploadSchema, raw);
     if (!bytes?.length) throw badInput('file', 'required');
     if (bytes.length > this.config.maxUploadBytes) throw badInput('file', 'fileTooLarge', { max: Math.floor(this.config.maxUploadBytes / 1048576) });
-    const sniffed = sniffContentType(bytes);
+    const sniffed = sniffContentType(bytes, DOCUMENT_TYPES);
     if (!sniffed) throw badInput('file', 'fileType');
     const key = `${organizationId}/${randomUUID()}.${sniffed.ext}`;
     // Bytes first, then the row: a failed insert leaves an unreferenced file, never a row without bytes.
-    await this.storage.put(key, bytes);
+    await this.storage.put(key, bytes, sniffed.type);
     return inTransaction(this.ds, async (m) => {
       const [row] = await m.query<Row[]>(
         `INSERT INTO catalog.documents (organization_id, kind, filename, content_type, size_bytes, storage_key, uploaded_by)
@@ -81,6 +81,9 @@ export class DocumentService {
     if (!isUuid(id)) throw notFound();
     const [row] = await this.ds.query<Row[]>(`SELECT * FROM catalog.documents WHERE id = $1`, [id]);
     if (!row || !canSeePrivate(viewer, row.organization_id)) throw notFound();
-    return { doc: toDocument(row), stream: this.storage.open(row.storage_key) };
+    const stream = await this.storage.open(row.storage_key).catch((e: unknown) => {
+      throw e instanceof StoredFileMissing ? notFound() : e;
+    });
+    return { doc: toDocument(row), stream };
   }
 }

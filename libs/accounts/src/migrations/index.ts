@@ -2,3 +2,4 @@ export { Accounts1763800000000 } from './1763800000000-accounts';
 export { VerificationNote1763800500000 } from './1763800500000-verification-note';
 export { ProfilesTeams1763800700000 } from './1763800700000-profiles-teams';
 export { Documents1763800800000 } from './1763800800000-documents';
+export { OrganizationLogo1763802100000 } from './1763802100000-organization-logo';

@@ -26,6 +26,9 @@ export class OrganizationEntity {
   @Column({ name: 'founded_year', type: 'int', nullable: true }) foundedYear: number | null;
   @Column({ type: 'text', default: VerificationStatus.PENDING_VERIFICATION }) verification: VerificationStatus;
   @Column({ name: 'verification_note', type: 'text', nullable: true }) verificationNote: string | null;
+  @Column({ name: 'logo_id', type: 'uuid', nullable: true }) logoId: string | null;
+  @Column({ name: 'logo_key', type: 'text', nullable: true }) logoKey: string | null;
+  @Column({ name: 'logo_content_type', type: 'text', nullable: true }) logoContentType: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

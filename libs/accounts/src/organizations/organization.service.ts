@@ -36,6 +36,9 @@ export function canSeePrivate(user: AuthUser | null, organizationId: string): bo
   return !!user && (user.organizationId === organizationId || user.platformRole !== null);
 }
 
+/** A new logo is a new id, so the URL of one logo never changes what it shows. */
+export const logoUrl = (logoId: string | null) => (logoId ? `/api/logos/${logoId}` : null);
+
 export function toOrganization(e: OrganizationEntity, ctx: Pick<RequestContext, 'user' | 'lang'>): Organization {
   const viewer = ctx.user;
   const province = findProvince(e.provinceCode);
@@ -53,6 +56,7 @@ export function toOrganization(e: OrganizationEntity, ctx: Pick<RequestContext, 
     description: e.description,
     ward: privateOk && e.wardCode ? { code: e.wardCode, name: findWard(e.wardCode)?.name ?? e.wardCode } : null,
     foundedYear: e.foundedYear,
+    logoUrl: logoUrl(e.logoId),
     address: privateOk ? e.address : null,
     phone: privateOk ? e.phone : null,
     createdAt: e.createdAt,

@@ -25,6 +25,11 @@ export class Organization {
   @Field(() => String, { nullable: true }) description: string | null;
   @Field(() => Ward, { nullable: true, description: 'Ward (phường/xã) of the address, after the 2025 merger' }) ward: Ward | null;
   @Field(() => Int, { nullable: true }) foundedYear: number | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'GET; upload with POST /api/organization/logo (multipart: file), remove with DELETE',
+  })
+  logoUrl: string | null;
   @Field(() => DateTimeScalar) createdAt: Date;
 }
 

@@ -4,7 +4,7 @@ import type { Mail } from './mailer.service';
 const escape = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-function toMail(to: string, subject: string, lines: string[]): Mail {
+export function toMail(to: string, subject: string, lines: string[]): Mail {
   return { to, subject, text: lines.join('\n\n'), html: lines.map((l) => `<p>${escape(l).replace(/\n/g, '<br>')}</p>`).join('\n') };
 }
 

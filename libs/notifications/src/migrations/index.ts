@@ -1,2 +1,3 @@
 export { Matching1763800200000 } from './1763800200000-matching';
 export { Notifications1763800900000 } from './1763800900000-notifications';
+export { CertificationExpiry1763802200000 } from './1763802200000-certification-expiry';

@@ -32,7 +32,7 @@ export interface ProductPage {
 /** The keyset of the moderation queue: oldest submission first. */
 export const pendingReviewCursorKey = (p: ProductEntity) => [p.submittedAt!.toISOString(), p.id];
 
-const listingConflict = (key: MessageKey) => new DomainError(ErrorCode.CONFLICT, key);
+export const listingConflict = (key: MessageKey) => new DomainError(ErrorCode.CONFLICT, key);
 const stateOf = (e: ProductEntity) => ({ status: e.status, ...versionOf(e) });
 const toColumns = (v: ProductVersion) => ({ ...v, currency: 'VND' });
 /** A listing anyone may see (its organization must also be VERIFIED). */
@@ -247,7 +247,7 @@ export class ProductService {
 }
 
 /** Only owners and managers change listings, always their own organization's. */
-function requireEditor(user: AuthUser): string {
+export function requireEditor(user: AuthUser): string {
   const organizationId = requireOrganization(user);
   if (
     user.organizationRole !== OrganizationRole.OWNER &&
@@ -258,7 +258,7 @@ function requireEditor(user: AuthUser): string {
 }
 
 /** Locks the caller's organization's listing; any other listing answers as if it did not exist. */
-async function lockOwn(
+export async function lockOwn(
   m: EntityManager,
   organizationId: string,
   id: string,
@@ -282,7 +282,7 @@ async function verificationOf(m: EntityManager, organizationId: string): Promise
 }
 
 /** A suspended organization's business is blocked: no new or edited listings until reinstated. */
-async function requireNotSuspended(m: EntityManager, organizationId: string): Promise<void> {
+export async function requireNotSuspended(m: EntityManager, organizationId: string): Promise<void> {
   if ((await verificationOf(m, organizationId)) === VerificationStatus.SUSPENDED) {
     throw new DomainError(ErrorCode.FORBIDDEN, 'organizationSuspended');
   }

@@ -1,0 +1,37 @@
+import type { Response } from 'express';
+import type { Readable } from 'node:stream';
+import { DomainError, ErrorCode, Lang, toGraphqlError } from '@lienket/graphql';
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.CONFLICT]: 409,
+};
+
+/** Domain errors answer like GraphQL errors (code, field, localized message) with an HTTP status. */
+export async function answerRest(res: Response, lang: Lang, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (e) {
+    const error = toGraphqlError(e, lang);
+    const code = e instanceof DomainError ? e.code : ErrorCode.INTERNAL_SERVER_ERROR;
+    res.status(STATUS[code] ?? 500).json({ errors: [{ message: error.message, extensions: error.extensions }] });
+  }
+}
+
+/** Multer's limit for image uploads: it stops reading past it, and the service judges the size. */
+export const IMAGE_UPLOAD_LIMITS = { fileSize: 32 * 1024 * 1024, files: 1 };
+
+/**
+ * Streams a stored image. Stored files never change (a new upload is a new id), so public ones may
+ * be cached by browsers and proxies; private ones must not be kept by anyone else.
+ */
+export function sendImage(res: Response, file: { contentType: string; stream: Readable; public: boolean }): void {
+  res.setHeader('content-type', file.contentType);
+  res.setHeader('x-content-type-options', 'nosniff');
+  res.setHeader('cache-control', file.public ? 'public, max-age=86400' : 'private, no-store');
+  file.stream.on('error', () => res.destroy());
+  file.stream.pipe(res);
+}
