@@ -102,7 +102,7 @@ describe("an owner keeps the organization's profile, team and documents", () => 
     await signIn(page, owner.email, owner.password);
     await page.getByTestId('nav-organization').click();
     await page.waitForURL(/\/to-chuc$/);
-    await page.getByTestId('logo-slot').waitFor();
+    await page.getByTestId('logo-upload').waitFor();
     await page.getByTestId('profile-description').fill('Cà phê và hồ tiêu sạch, 86 thành viên.');
     await page.getByTestId('profile-address').fill('Thôn 3');
     await page.getByTestId('profile-ward').click();

@@ -71,6 +71,11 @@ describe('a cooperative adds a photo to its listing and buyers see it', () => {
     await expect(loaded(buyer, coverSelector)).resolves.toBe(true);
     await expect(cover.getAttribute('alt')).resolves.toBe(`Ảnh ${NAME}`);
     await buyer.screenshot({ path: join(SHOTS, 'search-photo-phone.png') });
+
+    // The public product page shows the photo too.
+    await buyer.goto(`${origin()}/san-pham/${id}/xem`);
+    await buyer.getByTestId('product-photos').locator('img').waitFor();
+    await expect(loaded(buyer, '[data-testid="product-photos"] img')).resolves.toBe(true);
   });
 
   it('lets an owner put a logo on the account page and take it off again', async () => {

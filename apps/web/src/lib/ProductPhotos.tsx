@@ -14,16 +14,17 @@ export interface EditedPhoto {
 /** Mirrors the server's MAX_PHOTOS_PER_PRODUCT default; the server has the last word. */
 const MAX_PHOTOS = 8;
 
+/** One photo, fetched with the token (a draft's photos are private); removable in the editor. */
 function Thumbnail({
   photo,
   index,
   onRemove,
-  busy,
+  busy = false,
 }: {
   photo: EditedPhoto;
   index: number;
-  onRemove: () => void;
-  busy: boolean;
+  onRemove?: () => void;
+  busy?: boolean;
 }) {
   const { t } = useTranslation(PRODUCTS_NS);
   const src = usePrivateImage(photo.url);
@@ -40,24 +41,38 @@ function Thumbnail({
         <span className="photo-placeholder" />
       )}
       {index === 0 && <span className="photo-cover">{t('photos.cover')}</span>}
-      <Popconfirm
-        title={t('photos.removeConfirm')}
-        okText={t('photos.remove')}
-        cancelText={t('editor.cancel')}
-        okButtonProps={{ danger: true, 'data-testid': 'product-photo-remove-confirm' }}
-        onConfirm={onRemove}
-      >
-        <Button
-          size="small"
-          danger
-          disabled={busy}
-          data-testid="product-photo-remove"
-          aria-label={t('photos.removeOne', { n: index + 1 })}
+      {onRemove && (
+        <Popconfirm
+          title={t('photos.removeConfirm')}
+          okText={t('photos.remove')}
+          cancelText={t('editor.cancel')}
+          okButtonProps={{ danger: true, 'data-testid': 'product-photo-remove-confirm' }}
+          onConfirm={onRemove}
         >
-          {t('photos.remove')}
-        </Button>
-      </Popconfirm>
+          <Button
+            size="small"
+            danger
+            disabled={busy}
+            data-testid="product-photo-remove"
+            aria-label={t('photos.removeOne', { n: index + 1 })}
+          >
+            {t('photos.remove')}
+          </Button>
+        </Popconfirm>
+      )}
     </li>
+  );
+}
+
+/** A listing's photos to look at (the moderator's review), the cover first. */
+export function PhotoGrid({ photos }: { photos: readonly EditedPhoto[] }) {
+  if (photos.length === 0) return null;
+  return (
+    <ul className="photo-grid" data-testid="review-photos">
+      {photos.map((photo, index) => (
+        <Thumbnail key={photo.id} photo={photo} index={index} />
+      ))}
+    </ul>
   );
 }
 

@@ -9,6 +9,7 @@ import { apiErrorsOf, hasErrorCode } from './errors';
 import { Field } from './Field';
 import { useLanguage } from './i18n';
 import { CertificationTags, usePriceText } from './ProductCard';
+import { PhotoGrid } from './ProductPhotos';
 import { formatQuantity, LISTING_STATUS_COLOR } from './products';
 import { PRODUCTS_NS } from './products-i18n';
 import { ReasonDialog } from './ReasonDialog';
@@ -46,6 +47,12 @@ const StaffProductDocument = graphql(`
         issuer
         validUntil
         expired
+      }
+      photos {
+        id
+        url
+        width
+        height
       }
       organization {
         id
@@ -199,6 +206,7 @@ export function ProductReview({ id, onDone, onStale }: ProductReviewProps) {
           </Tag>
         </p>
         <CertificationTags certifications={product.certifications} />
+        <PhotoGrid photos={product.photos} />
         <Facts product={product} />
         {problem && (
           <Alert

@@ -7,11 +7,31 @@ import { isCertificationKind } from './products';
 import { PRODUCTS_NS } from './products-i18n';
 
 /**
- * Where an organization's logo will show. Until logos exist (LogoUpload, another piece of work),
- * the initials of the name's last two words: "HTX Chè Tân Cương" → "TC".
+ * An organization's logo, or without one the initials of the name's last two words:
+ * "HTX Chè Tân Cương" → "TC". Public pages show verified organizations, whose logos load
+ * without a token (see LogoUpload for the private case).
  */
-export function OrgLogo({ name, size = 'small' }: { name: string; size?: 'small' | 'large' }) {
+export function OrgLogo({
+  name,
+  logoUrl,
+  size = 'small',
+}: {
+  name: string;
+  logoUrl?: string | null;
+  size?: 'small' | 'large';
+}) {
   const { t } = useTranslation(ORG_NS);
+  if (logoUrl) {
+    return (
+      <img
+        className={`org-logo org-logo-image org-logo-${size}`}
+        src={logoUrl}
+        alt={t('supplier.logo', { name })}
+        loading="lazy"
+        decoding="async"
+      />
+    );
+  }
   const words = name.trim().split(/\s+/).filter(Boolean);
   const initials = words
     .slice(-2)
@@ -46,6 +66,7 @@ export function CertificationKindTags({ kinds }: { kinds: readonly string[] }) {
 export interface SupplierSummary {
   id: string;
   name: string;
+  logoUrl?: string | null;
   kind: OrganizationKind;
   province: { name: string };
   productCount: number;
@@ -58,7 +79,7 @@ export function SupplierCard({ supplier }: { supplier: SupplierSummary }) {
   const { t: tMain } = useTranslation();
   return (
     <li className="supplier-card" data-testid="supplier-result" data-org-id={supplier.id}>
-      <OrgLogo name={supplier.name} />
+      <OrgLogo name={supplier.name} logoUrl={supplier.logoUrl} />
       <div className="supplier-card-body">
         <h3 className="supplier-card-name">
           <Link to={`/nha-cung-cap/${supplier.id}`} data-testid="supplier-link">

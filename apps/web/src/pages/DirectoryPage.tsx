@@ -31,6 +31,7 @@ const DirectoryDocument = graphql(`
         node {
           id
           name
+          logoUrl
           kind
           province {
             code

@@ -10,7 +10,7 @@ import { Input } from '../lib/inputs';
 import { OrgFrame } from '../lib/OrgFrame';
 import { ORG_NS } from '../lib/org-i18n';
 import { QueryFallback } from '../lib/QueryFallback';
-import { OrgLogo } from '../lib/SupplierCard';
+import { LogoUpload } from '../lib/LogoUpload';
 import { WardSelect } from '../lib/WardSelect';
 
 const ProfileDocument = graphql(`
@@ -21,6 +21,7 @@ const ProfileDocument = graphql(`
       organization {
         id
         name
+        logoUrl
         province {
           code
           name
@@ -153,11 +154,7 @@ function ProfileForm({ organization, canEdit }: { organization: Organization; ca
       onFinish={(values) => void submit(values)}
       noValidate
     >
-      {/* LogoUpload slot: the logo upload component (built separately) replaces this placeholder. */}
-      <div className="logo-slot" data-testid="logo-slot" data-slot="LogoUpload">
-        <OrgLogo name={organization.name} size="large" />
-        <span>{t('profile.logoSlot')}</span>
-      </div>
+      <LogoUpload organization={organization} editable={canEdit} />
       <Form.Item
         name="description"
         label={t('profile.description')}

@@ -47,9 +47,16 @@ const PublicProductDocument = graphql(`
         validUntil
         expired
       }
+      photos {
+        id
+        url
+        width
+        height
+      }
       organization {
         id
         name
+        logoUrl
         kind
         province {
           code
@@ -75,6 +82,22 @@ function ProductView({ product }: { product: Product }) {
         <p className="muted">
           {t('product.published', { date: formatDate(product.publishedAt, language) })}
         </p>
+      )}
+      {product.photos.length > 0 && (
+        <ul className="product-gallery" data-testid="product-photos">
+          {product.photos.map((photo, i) => (
+            <li key={photo.id}>
+              <img
+                src={photo.url}
+                width={photo.width}
+                height={photo.height}
+                alt={t('product.photoAlt', { name: product.name, n: i + 1 })}
+                loading={i === 0 ? 'eager' : 'lazy'}
+                decoding="async"
+              />
+            </li>
+          ))}
+        </ul>
       )}
       <div className="supplier-sections">
         <section className="card" aria-label={product.name}>
@@ -110,7 +133,7 @@ function ProductView({ product }: { product: Product }) {
         <section className="card" aria-labelledby="product-supplier">
           <h2 id="product-supplier">{t('product.supplier')}</h2>
           <div className="supplier-head">
-            <OrgLogo name={product.organization.name} />
+            <OrgLogo name={product.organization.name} logoUrl={product.organization.logoUrl} />
             <div>
               <p className="member-name">{product.organization.name}</p>
               <p className="muted">

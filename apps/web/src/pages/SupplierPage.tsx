@@ -19,6 +19,7 @@ const SupplierPageDocument = graphql(`
     organization(id: $id) {
       id
       name
+      logoUrl
       kind
       verification
       description
@@ -115,7 +116,7 @@ function SupplierView({
   return (
     <>
       <header className="supplier-head">
-        <OrgLogo name={supplier.name} size="large" />
+        <OrgLogo name={supplier.name} logoUrl={supplier.logoUrl} size="large" />
         <div>
           <h1 data-testid="supplier-name">{supplier.name}</h1>
           <p className="muted">
