@@ -27,7 +27,7 @@ function costVariables(document: DocumentNode): string[] {
  * Refuses operations whose estimated cost exceeds the limit before any subgraph is called. List
  * fields cost their page size (`first`), so a deep nest of connections adds up quickly. The
  * estimate walks the whole operation against the supergraph; it is computed once per query text,
- * operation and value of the variables it depends on, and kept (decision 33).
+ * operation and value of the variables it depends on, and kept (decision 42).
  */
 export function complexityPlugin(maximum: number): ApolloServerPlugin {
   const costs = new Map<string, number>();

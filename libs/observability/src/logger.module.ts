@@ -20,7 +20,7 @@ export function loggerModule(app: string) {
       },
       // pino-http binds the request to a child logger on every request, serialized at once even when
       // nothing is logged at this level: the id, method and path only (no headers, so nothing to
-      // redact) — measured in bench:gateway, decision 33.
+      // redact) — measured in bench:gateway, decision 42.
       serializers: { req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
       autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
       quietReqLogger: true,

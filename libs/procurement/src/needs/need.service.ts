@@ -85,7 +85,7 @@ export class NeedService {
 
   /**
    * The needs table and its columns under their property names, from the entity's metadata, for
-   * the hot list read in plain SQL (no query builder, no hydration: decision 33). A `date` column
+   * the hot list read in plain SQL (no query builder, no hydration: decision 42). A `date` column
    * is read as text, as TypeORM gives it.
    */
   private needSql(): { table: string; columns: string } {
