@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuthUser, OrganizationRole, requireOrganization } from '@lienket/auth';
 import { APP_CONFIG, AppConfig } from '@lienket/config';
+import { plainRead } from '@lienket/database';
 import { badInput, decodeCursor, DomainError, ErrorCode, forbidden, unauthenticated, validateInput } from '@lienket/graphql';
 import { findCategory, findProvince, findUnit } from '@lienket/reference-data';
 import { needSchema } from './dto/need.schema';
@@ -70,31 +71,16 @@ export class NeedService {
       where.push(`(n.category_code = ${cat} OR left(n.category_code, 2) = ${cat})`);
     }
     if (filter?.provinceCode) where.push(`n.delivery_province_code = ${$(filter.provinceCode)}`);
-    const { table, columns } = this.needSql();
+    const { table, columns, entities } = plainRead(this.ds, NeedEntity, 'n');
     const [total] = await this.ds.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${table} n WHERE ${where.join(' AND ')} LIMIT ${TOTAL_CAP}) capped`,
       params,
     );
     if (cursor) where.push(`(n.created_at, n.id) < (${$(cursor[0])}::timestamptz, ${$(cursor[1])}::uuid)`);
-    const rows = await this.ds.query<NeedEntity[]>(
+    const rows = await this.ds.query<object[]>(
       `SELECT ${columns} FROM ${table} n WHERE ${where.join(' AND ')} ORDER BY n.created_at DESC, n.id DESC LIMIT ${$(limit + 1)}`,
       params,
     );
-    return { rows: rows.map((r) => Object.assign(new NeedEntity(), r)), total: total?.n ?? 0, hasPreviousPage: !!cursor };
+    return { rows: entities(rows), total: total?.n ?? 0, hasPreviousPage: !!cursor };
   }
-
-  /**
-   * The needs table and its columns under their property names, from the entity's metadata, for
-   * the hot list read in plain SQL (no query builder, no hydration: decision 42). A `date` column
-   * is read as text, as TypeORM gives it.
-   */
-  private needSql(): { table: string; columns: string } {
-    if (this.needSqlCache) return this.needSqlCache;
-    const meta = this.ds.getMetadata(NeedEntity);
-    const columns = meta.columns
-      .map((c) => `n.${c.databaseName}${c.type === 'date' ? '::text' : ''} AS "${c.propertyName}"`)
-      .join(', ');
-    return (this.needSqlCache = { table: meta.tablePath, columns });
-  }
-  private needSqlCache?: { table: string; columns: string };
 }
