@@ -124,6 +124,18 @@ async function needsSpan(): Promise<[string, string]> {
   }
 }
 
+/** The lowest and highest `sort_key` of the searchable listings: random `searchProducts` pages fall between. */
+async function productsSpan(): Promise<[number, number]> {
+  const db = new Client({ connectionString: DB });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{ from: string; to: string }>('SELECT min(sort_key) AS from, max(sort_key) AS to FROM catalog.product_search');
+    return [Number(rows[0].from), Number(rows[0].to)];
+  } finally {
+    await db.end();
+  }
+}
+
 async function buyerOrganization(): Promise<string> {
   const db = new Client({ connectionString: DB });
   await db.connect();
@@ -181,8 +193,8 @@ async function signIn(gateway: string): Promise<string> {
 }
 
 /** Both servers must answer one and the same request with the same rows, or the ratio means nothing. */
-async function sameRows(scenario: ScenarioName, span: [string, string], token: string, reference: string, gateway: string) {
-  const body = requestBody({ scenario, needsSpan: span }, () => 0.5);
+async function sameRows(scenario: ScenarioName, spans: Pick<LoadPlan, 'needsSpan' | 'productsSpan'>, token: string, reference: string, gateway: string) {
+  const body = requestBody({ scenario, ...spans }, () => 0.5);
   const ids = async (url: string) => {
     const res = await fetch(`${url}/graphql`, {
       method: 'POST',
@@ -192,6 +204,7 @@ async function sameRows(scenario: ScenarioName, span: [string, string], token: s
     const json = (await res.json()) as { data?: Record<string, { totalCount: number; edges: { node: { id: string; buyer?: { name: string } } }[] }>; errors?: unknown };
     if (!json.data) throw new Error(`${scenario} at ${url} failed: ${JSON.stringify(json.errors)}`);
     const connection = Object.values(json.data)[0];
+    if (!connection.edges.length) throw new Error(`${scenario} at ${url} answered no rows: nothing to compare`);
     return JSON.stringify([connection.totalCount, connection.edges.map((e) => [e.node.id, e.node.buyer?.name])]);
   };
   const [a, b] = [await ids(reference), await ids(gateway)];
@@ -289,7 +302,7 @@ function record(rows: Row[], loadAverage: number) {
 
 async function main() {
   await prepareDatabase();
-  const span = await needsSpan();
+  const spans = { needsSpan: await needsSpan(), productsSpan: await productsSpan() };
   const ports = { gateway: await freePort(), catalog: await freePort(), procurement: await freePort(), matcher: await freePort(), reference: await freePort() };
   say(`starting the stack (NODE_ENV=${NODE_ENV}) and the reference`);
   const stack: Stack = await startStack({
@@ -325,8 +338,8 @@ async function main() {
     const loadAverage = loadavg()[0];
     const rows: Row[] = [];
     for (const scenario of SCENARIOS) {
-      await sameRows(scenario, span, token, targets.reference.url, targets.gateway.url);
-      const row = await measure(scenario, { token, connections: CONNECTIONS, seconds: SECONDS, needsSpan: span }, targets, db);
+      await sameRows(scenario, spans, token, targets.reference.url, targets.gateway.url);
+      const row = await measure(scenario, { token, connections: CONNECTIONS, seconds: SECONDS, ...spans }, targets, db);
       say(`${scenario}: the gateway reaches ${(100 * row.ratio).toFixed(0)}% of the reference (median of ${ROUNDS} rounds)`);
       rows.push(row);
     }

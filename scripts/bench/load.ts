@@ -15,6 +15,8 @@ export interface LoadPlan {
   seconds: number;
   /** The time span the buyer's needs were created in (ISO), for random `needs` pages. */
   needsSpan: [string, string];
+  /** The searchable listings' `sort_key` span (catalog.product_search), for random `searchProducts` pages. */
+  productsSpan: [number, number];
 }
 
 export interface LoadResult {
@@ -34,10 +36,14 @@ export const NEEDS_QUERY = `query MyNeeds($after: String) { needs(filter: { mine
 const encodeCursor = (key: string[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
 
 /** A different request every time: a random page (keyset cursor at a random key) or search term. */
-export function requestBody(plan: Pick<LoadPlan, 'scenario' | 'needsSpan'>, random = Math.random): string {
+export function requestBody(plan: Pick<LoadPlan, 'scenario' | 'needsSpan' | 'productsSpan'>, random = Math.random): string {
   switch (plan.scenario) {
-    case 'products':
-      return JSON.stringify({ query: PRODUCTS_QUERY, variables: { after: encodeCursor(['0', randomUUID()]) } });
+    case 'products': {
+      // The search cursor is [sort_key, id]; the page starts below the key, whatever the id.
+      const [from, to] = plan.productsSpan;
+      const at = String(from + 1 + Math.floor(random() * (to - from)));
+      return JSON.stringify({ query: PRODUCTS_QUERY, variables: { after: encodeCursor([at, randomUUID()]) } });
+    }
     case 'needs': {
       const [from, to] = plan.needsSpan.map((t) => Date.parse(t));
       const at = new Date(from + random() * (to - from)).toISOString();

@@ -1,42 +1,18 @@
 // The reference of bench:gateway: a bare `node:http` + `pg` handler answering the same requests
 // with the same rows from the same database — the practical limit the gateway is compared with.
-// No framework, no GraphQL execution, no token check. Its SQL is COPIED from what the repository
-// runs today (libs/products product-search.repository.ts `searchSql`, libs/procurement
-// NeedService.list, libs/accounts OrganizationService.loader): when those change, copy them again.
+// No framework, no GraphQL execution, no token check. Search runs the repository's own SQL
+// (libs/products product-search.sql.ts, pure functions: resolve the words, plan, one statement);
+// the needs page is SQL COPIED from libs/procurement NeedService.list and libs/accounts
+// OrganizationService.loader: when those change, copy them again.
 // Env: DATABASE_URL, PORT, BUYER_ORG (the organization whose needs `mine` lists).
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { Pool } from 'pg';
+import type { CertificationKind } from '../../libs/products/src/products/product.entity';
+import { planSearch, Resolved, resolveSql, SearchCriteria, searchSql } from '../../libs/products/src/products/product-search.sql';
 
 /** The subgraphs' TypeORM pool size (libs/database data-source.ts). */
 const POOL_SIZE = 10;
 const TOTAL_CAP = 1000;
-const PUBLIC_FROM = `FROM catalog.products p
-      JOIN catalog.organizations o ON o.id = p.organization_id AND o.verification = 'VERIFIED'
-     WHERE p.approved IS NOT NULL AND p.status <> 'ARCHIVED'`;
-const PAGE_COLUMNS = `SELECT t.total, m.rank::text AS rank, p.id, p.organization_id, p.approved, p.currency, p.status, p.created_at, p.updated_at`;
-
-/** searchSql() without a query: every public listing by id, a keyset page after `$1`. */
-const BROWSE_SQL = `
-    ${PAGE_COLUMNS}
-      FROM (SELECT count(*)::int AS total FROM (SELECT 1 ${PUBLIC_FROM} LIMIT ${TOTAL_CAP}) capped) t
-      LEFT JOIN LATERAL (SELECT p.id, 0::numeric AS rank ${PUBLIC_FROM} AND p.id < $1::uuid ORDER BY p.id DESC LIMIT $2) m ON true
-      LEFT JOIN catalog.products p ON p.id = m.id
-     ORDER BY m.rank DESC, m.id DESC`;
-
-/** searchSql() with a query and no filter: exact words ranked, trigram fallback, first page. */
-const RANKED_SQL = `WITH exact AS MATERIALIZED (
-        SELECT p.id, round((1 + ts_rank(p.search, plainto_tsquery('simple', catalog.f_unaccent($1)), 2))::numeric, 6) AS rank ${PUBLIC_FROM} AND p.search @@ plainto_tsquery('simple', catalog.f_unaccent($1))
-      ), fuzzy AS MATERIALIZED (
-        SELECT p.id, round(word_similarity(catalog.f_unaccent($1), catalog.f_unaccent(p.approved ->> 'name'))::numeric, 6) AS rank ${PUBLIC_FROM}
-           AND catalog.f_unaccent(p.approved ->> 'name') %> catalog.f_unaccent($1) AND NOT p.search @@ plainto_tsquery('simple', catalog.f_unaccent($1))
-           AND (SELECT count(*) FROM (SELECT 1 FROM exact LIMIT 20) e) < 20
-         LIMIT ${TOTAL_CAP}
-      ), matches AS (SELECT * FROM exact UNION ALL SELECT * FROM fuzzy)
-    ${PAGE_COLUMNS}
-      FROM (SELECT count(*)::int AS total FROM (SELECT 1 FROM matches LIMIT ${TOTAL_CAP}) capped) t
-      LEFT JOIN LATERAL (SELECT m.* FROM matches m  ORDER BY m.rank DESC, m.id DESC LIMIT $2) m ON true
-      LEFT JOIN catalog.products p ON p.id = m.id
-     ORDER BY m.rank DESC, m.id DESC`;
 
 /** NeedService.list for `mine`: the capped total, then one keyset page (two statements, as there). */
 const NEEDS_TOTAL_SQL = `SELECT count(*)::int AS n FROM (SELECT 1 FROM procurement.needs n WHERE n.buyer_org_id = $1 LIMIT ${TOTAL_CAP}) capped`;
@@ -64,11 +40,27 @@ interface ProductRow {
   approved: { name: string };
 }
 
+/** `todayInVietnam` of libs/products product.rules (which loads GraphQL helpers). */
+const todayInVietnam = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+
+/** ProductService.search: the bench sends valid, canonical filters, so they are taken as they come. */
 async function products(variables: Record<string, unknown>) {
   const after = uncursor(variables.after);
-  const { rows } = typeof variables.q === 'string'
-    ? await pool.query<ProductRow>(RANKED_SQL, [variables.q, PAGE + 1])
-    : await pool.query<ProductRow>(BROWSE_SQL, [after?.[1] ?? 'ffffffff-ffff-ffff-ffff-ffffffffffff', PAGE + 1]);
+  const f = (variables.f ?? {}) as Record<string, string | undefined>;
+  const c: SearchCriteria = {
+    text: typeof variables.q === 'string' ? variables.q.trim() || null : null,
+    categoryCode: f.categoryCode ?? null,
+    provinceCode: f.provinceCode ?? null,
+    certification: (f.certification as CertificationKind | undefined) ?? null,
+    minMonthlyCapacity: f.minMonthlyCapacity ?? null,
+    today: todayInVietnam(),
+    limit: PAGE,
+    after: after ? { rank: after[0], id: after[1] } : null,
+  };
+  const r = resolveSql(c);
+  const plan = planSearch(c, (await pool.query<Resolved>(r.sql, r.params)).rows[0]);
+  const { sql, params } = plan ? searchSql(c, plan) : { sql: 'SELECT 0 AS total WHERE false', params: [] };
+  const { rows } = await pool.query<ProductRow>(sql, params);
   const hits = rows.filter((r) => r.id !== null).slice(0, PAGE);
   return {
     searchProducts: {

@@ -173,6 +173,21 @@ describe('HTTP protections of the gateway', () => {
     expect(errorCode(refused)).toBe('QUERY_TOO_COMPLEX');
     expect(refused.errors?.[0].message).toBe('The query is too complex.');
   });
+
+  it('prices the same query text again when a page size or a directive it depends on changes', async () => {
+    // The cost is kept per query text and the variables it depends on: never one request's for another's.
+    const pages = Array.from({ length: 40 }, (_, i) => `n${i}: needs(first: $n, after: $after) { edges { node { id title } } }`).join(' ');
+    const sized = `query Sized($n: Int!, $after: String) { ${pages} }`;
+    const code = async (query: string, variables: Record<string, unknown>) => errorCode(await api(query, variables));
+    expect(await code(sized, { n: 1 })).toBeUndefined();
+    expect(await code(sized, { n: 100 })).toBe('QUERY_TOO_COMPLEX');
+    expect(await code(sized, { n: 1, after: null })).toBeUndefined();
+    const big = Array.from({ length: 40 }, (_, i) => `n${i}: needs(first: 100) @include(if: $all) { edges { node { id title } } }`).join(' ');
+    const optional = `query Optional($all: Boolean!) { units { code } ${big} }`;
+    expect(await code(optional, { all: false })).toBeUndefined();
+    expect(await code(optional, { all: true })).toBe('QUERY_TOO_COMPLEX');
+    expect(await code(optional, { all: false })).toBeUndefined();
+  });
 });
 
 describe('what the gateway serves besides GraphQL', () => {

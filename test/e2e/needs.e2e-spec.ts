@@ -3,12 +3,13 @@ import jwt from 'jsonwebtoken';
 import { errorCode, SIGN_IN, SIGN_UP, signUpInput, uniqueEmail } from '@lienket/testing';
 import { api, rows } from '../support/e2e';
 
-const CREATE = `mutation Create($input: NeedInput!) {
-  createNeed(input: $input) {
-    id title status quantity allowPartial requiredCertifications bidDeadline deliveryFrom
+const NEED_FIELDS = `id title status quantity allowPartial requiredCertifications bidDeadline deliveryFrom
     targetUnitPrice { amount currency }
     buyer { id name verification province { name } }
-    category { code name parent { code } } unit { code name } deliveryProvince { code name }
+    category { code name parent { code } } unit { code name } deliveryProvince { code name }`;
+const CREATE = `mutation Create($input: NeedInput!) {
+  createNeed(input: $input) {
+    ${NEED_FIELDS}
   }
 }`;
 const MINE = `query Mine($first: Int, $after: String) {
@@ -76,6 +77,18 @@ describe('procurement needs through the gateway', () => {
     const second = await api<Page>(MINE, { first: 2, after: first.data?.needs.pageInfo.endCursor }, { token: a.token });
     expect(second.data?.needs.edges.map((e) => e.node.title)).toEqual(['Gạo ST25']);
     expect(second.data?.needs.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('lists a need exactly as it was saved, every field', async () => {
+    const buyer = await newBuyer();
+    const created = await api<{ createNeed: Record<string, unknown> }>(CREATE, { input: needInput() }, { token: buyer.token });
+    const listed = await api<{ needs: { edges: { node: Record<string, unknown> }[] } }>(
+      `{ needs(filter: { mine: true }, first: 5) { edges { node { ${NEED_FIELDS} } } } }`,
+      {},
+      { token: buyer.token },
+    );
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data?.needs.edges.map((e) => e.node)).toEqual([created.data?.createNeed]);
   });
 
   it('keeps drafts out of the public list', async () => {

@@ -158,8 +158,11 @@ describe('what a supplier card shows', () => {
     try {
       const r = await search(null, {}, { first: 100 });
       expect(r.data!.searchOrganizations.edges.length).toBe(PUBLIC_NAMES.length);
-      // The page itself, then every card's counts and certifications at once (not one per card).
-      expect(query.mock.calls.map(([sql]) => (sql.includes('unnest($1::uuid[])') ? 'summaries' : 'page'))).toEqual(['page', 'summaries']);
+      // The page itself, its organizations in one batch (the loader), then every card's counts and
+      // certifications at once (not one per card).
+      const kind = (sql: string) =>
+        sql.includes('unnest($1::uuid[])') ? 'summaries' : sql.includes('o.id = ANY($1::uuid[])') ? 'organizations' : 'page';
+      expect(query.mock.calls.map(([sql]) => kind(sql))).toEqual(['page', 'organizations', 'summaries']);
     } finally {
       query.mockRestore();
     }

@@ -9,7 +9,7 @@ import {
   resolveSql,
   SearchCriteria,
   searchSql,
-} from '../../libs/products/src/products/product-search.repository';
+} from '../../libs/products/src/products/product-search.sql';
 import { RunningApp, startSubgraph } from '../support/subgraph';
 import {
   ARCHIVE_PRODUCT,

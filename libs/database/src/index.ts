@@ -2,3 +2,4 @@ export * from './data-source';
 export * from './outbox';
 export * from './connectivity';
 export * from './database.module';
+export * from './plain-read';

@@ -1,7 +1,8 @@
 import { isUuid } from '@lienket/graphql';
 import { Inject, Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { plainRead } from '@lienket/database';
 import { AuthUser, loader, RequestContext } from '@lienket/auth';
 import { findProvince, findWard, toProvince } from '@lienket/reference-data';
 import { OrganizationEntity, VerificationStatus } from './organization.entity';
@@ -15,7 +16,9 @@ export class OrganizationService {
   loader(ctx: RequestContext): DataLoader<string, OrganizationEntity | null> {
     return loader(ctx, 'organizations', () => new DataLoader<string, OrganizationEntity | null>(async (ids) => {
       const valid = ids.filter(isUuid);
-      const rows = valid.length ? await this.ds.getRepository(OrganizationEntity).findBy({ id: In(valid) }) : [];
+      // Plain SQL: on every page that names organizations, hydration showed in the profile (decision 42).
+      const { table, columns, entities } = plainRead(this.ds, OrganizationEntity, 'o');
+      const rows = valid.length ? entities(await this.ds.query<object[]>(`SELECT ${columns} FROM ${table} o WHERE o.id = ANY($1::uuid[])`, [valid])) : [];
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);
     }));

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuthUser, OrganizationRole, requireOrganization } from '@lienket/auth';
 import { APP_CONFIG, AppConfig } from '@lienket/config';
+import { plainRead } from '@lienket/database';
 import { badInput, decodeCursor, DomainError, ErrorCode, forbidden, unauthenticated, validateInput } from '@lienket/graphql';
 import { findCategory, findProvince, findUnit } from '@lienket/reference-data';
 import { needSchema } from './dto/need.schema';
@@ -54,27 +55,32 @@ export class NeedService {
    */
   async list(user: AuthUser | null, filter: NeedFilter | null | undefined, limit: number, after?: string | null) {
     const cursor = decodeCursor(after, 2);
-    const qb = this.ds.getRepository(NeedEntity).createQueryBuilder('n');
+    const params: unknown[] = [];
+    const $ = (v: unknown) => `$${params.push(v)}`;
+    const where: string[] = [];
     if (filter?.mine) {
       if (!user) throw unauthenticated();
-      qb.where('n.buyer_org_id = :org', { org: requireOrganization(user) });
-      if (filter.status) qb.andWhere('n.status = :status', { status: filter.status });
+      where.push(`n.buyer_org_id = ${$(requireOrganization(user))}`);
+      if (filter.status) where.push(`n.status = ${$(filter.status)}`);
     } else {
       const statuses = filter?.status ? PUBLIC_NEED_STATUSES.filter((s) => s === filter.status) : PUBLIC_NEED_STATUSES;
-      qb.where('n.status IN (:...statuses)', { statuses: statuses.length ? statuses : ['-'] });
+      where.push(`n.status = ANY(${$(statuses)}::text[])`);
     }
     if (filter?.categoryCode) {
-      qb.andWhere('(n.category_code = :cat OR left(n.category_code, 2) = :cat)', { cat: filter.categoryCode });
+      const cat = $(filter.categoryCode);
+      where.push(`(n.category_code = ${cat} OR left(n.category_code, 2) = ${cat})`);
     }
-    if (filter?.provinceCode) qb.andWhere('n.delivery_province_code = :prov', { prov: filter.provinceCode });
-    const total = await this.ds
-      .createQueryBuilder()
-      .select('count(*)::int', 'n')
-      .from(`(${qb.clone().select('1').limit(TOTAL_CAP).getQuery()})`, 'capped')
-      .setParameters(qb.getParameters())
-      .getRawOne<{ n: number }>();
-    if (cursor) qb.andWhere('(n.created_at, n.id) < (:at::timestamptz, :id::uuid)', { at: cursor[0], id: cursor[1] });
-    const rows = await qb.orderBy('n.created_at', 'DESC').addOrderBy('n.id', 'DESC').limit(limit + 1).getMany();
-    return { rows, total: total?.n ?? 0, hasPreviousPage: !!cursor };
+    if (filter?.provinceCode) where.push(`n.delivery_province_code = ${$(filter.provinceCode)}`);
+    const { table, columns, entities } = plainRead(this.ds, NeedEntity, 'n');
+    const [total] = await this.ds.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${table} n WHERE ${where.join(' AND ')} LIMIT ${TOTAL_CAP}) capped`,
+      params,
+    );
+    if (cursor) where.push(`(n.created_at, n.id) < (${$(cursor[0])}::timestamptz, ${$(cursor[1])}::uuid)`);
+    const rows = await this.ds.query<object[]>(
+      `SELECT ${columns} FROM ${table} n WHERE ${where.join(' AND ')} ORDER BY n.created_at DESC, n.id DESC LIMIT ${$(limit + 1)}`,
+      params,
+    );
+    return { rows: entities(rows), total: total?.n ?? 0, hasPreviousPage: !!cursor };
   }
 }

@@ -1,7 +1,7 @@
 import { badInput, trimDecimal, validateInput } from '@lienket/graphql';
 import { findCategory, findProvince, findUnit } from '@lienket/reference-data';
 import { canonicalCertificationKind, productSchema } from './dto/product.schema';
-import type { SearchCriteria } from './product-search.repository';
+import type { SearchCriteria } from './product-search.sql';
 import {
   CertificationData,
   ProductEntity,
