@@ -17,43 +17,8 @@ import { ReasonDialog } from './ReasonDialog';
 const StaffProductDocument = graphql(`
   query StaffProduct($id: ID!) {
     product(id: $id) {
-      id
-      name
-      description
-      status
+      ...ProductDetailFields
       moderationNote
-      monthlyCapacity
-      minOrderQuantity
-      harvestMonths
-      category {
-        code
-        name
-      }
-      unit {
-        code
-        name
-        symbol
-      }
-      priceMin {
-        amount
-        currency
-      }
-      priceMax {
-        amount
-        currency
-      }
-      certifications {
-        kind
-        issuer
-        validUntil
-        expired
-      }
-      photos {
-        id
-        url
-        width
-        height
-      }
       organization {
         id
         name

@@ -16,43 +16,8 @@ import { OrgLogo } from '../lib/SupplierCard';
 const PublicProductDocument = graphql(`
   query PublicProduct($id: ID!) {
     product(id: $id) {
-      id
-      name
-      description
-      status
+      ...ProductDetailFields
       publishedAt
-      monthlyCapacity
-      minOrderQuantity
-      harvestMonths
-      category {
-        code
-        name
-      }
-      unit {
-        code
-        name
-        symbol
-      }
-      priceMin {
-        amount
-        currency
-      }
-      priceMax {
-        amount
-        currency
-      }
-      certifications {
-        kind
-        issuer
-        validUntil
-        expired
-      }
-      photos {
-        id
-        url
-        width
-        height
-      }
       organization {
         id
         name
