@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Skeleton, Tag } from 'antd';
+import { Alert, Button, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -11,6 +11,7 @@ import { Field } from './Field';
 import { useLanguage } from './i18n';
 import { ReasonDialog } from './ReasonDialog';
 import { VERIFICATION_STYLE } from './verification';
+import { QueryFallback } from './QueryFallback';
 
 const StaffOrganizationDocument = graphql(`
   query StaffOrganization($id: ID!) {
@@ -355,22 +356,14 @@ export function OrganizationReview({ id, role, onDone, onStale }: OrganizationRe
       </article>
     );
   }
-  if (error) {
-    return (
-      <Alert
-        type="error"
-        showIcon
-        role="alert"
-        title={t('moderation.detailLoadError')}
-        description={apiErrorsOf(error)[0]?.message ?? t('errors.network')}
-        action={<Button onClick={() => void refetch()}>{t('admin.retry')}</Button>}
-      />
-    );
-  }
-  if (!loading && data) {
-    return (
-      <Alert type="info" showIcon data-testid="mod-not-found" title={t('moderation.notFound')} />
-    );
-  }
-  return <Skeleton active paragraph={{ rows: 7 }} />;
+  return (
+    <QueryFallback
+      answered={!error && !loading && !!data}
+      error={error}
+      onRetry={() => void refetch()}
+      notFound={{ title: t('moderation.notFound'), testId: 'mod-not-found' }}
+      loadError={t('moderation.detailLoadError')}
+      rows={7}
+    />
+  );
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Skeleton, Tag } from 'antd';
+import { Alert, Button, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -13,6 +13,7 @@ import { PhotoGrid } from './ProductPhotos';
 import { formatQuantity, LISTING_STATUS_COLOR } from './products';
 import { PRODUCTS_NS } from './products-i18n';
 import { ReasonDialog } from './ReasonDialog';
+import { QueryFallback } from './QueryFallback';
 
 const StaffProductDocument = graphql(`
   query StaffProduct($id: ID!) {
@@ -221,22 +222,14 @@ export function ProductReview({ id, onDone, onStale }: ProductReviewProps) {
       </article>
     );
   }
-  if (error) {
-    return (
-      <Alert
-        type="error"
-        showIcon
-        role="alert"
-        title={t('review.loadError')}
-        description={apiErrorsOf(error)[0]?.message ?? network}
-        action={
-          <Button onClick={() => void refetch()}>{t('admin.retry', { ns: 'translation' })}</Button>
-        }
-      />
-    );
-  }
-  if (!loading && data) {
-    return <Alert type="info" showIcon data-testid="mod-not-found" title={t('review.notFound')} />;
-  }
-  return <Skeleton active paragraph={{ rows: 7 }} />;
+  return (
+    <QueryFallback
+      answered={!error && !loading && !!data}
+      error={error}
+      onRetry={() => void refetch()}
+      notFound={{ title: t('review.notFound'), testId: 'mod-not-found' }}
+      loadError={t('review.loadError')}
+      rows={7}
+    />
+  );
 }

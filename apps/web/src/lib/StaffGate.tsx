@@ -1,5 +1,4 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Button, Skeleton } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router';
@@ -7,7 +6,7 @@ import { graphql } from '../gql';
 import type { PlatformRole } from '../gql/graphql';
 import { signOut } from './apollo';
 import { storePlatformRole, useSignedIn } from './auth';
-import { apiErrorsOf } from './errors';
+import { QueryFallback } from './QueryFallback';
 
 const StaffRoleQuery = graphql(`
   query StaffRole {
@@ -77,17 +76,13 @@ export function StaffGate({ roles, refusal, children }: StaffGateProps) {
       />
     );
   }
-  if (error) {
-    return (
-      <Alert
-        type="error"
-        showIcon
-        role="alert"
-        title={t('admin.loadError')}
-        description={apiErrorsOf(error)[0]?.message ?? t('errors.network')}
-        action={<Button onClick={() => void refetch()}>{t('admin.retry')}</Button>}
-      />
-    );
-  }
-  return <Skeleton active paragraph={{ rows: 6 }} />;
+  return (
+    <QueryFallback
+      answered={false}
+      error={error}
+      onRetry={() => void refetch()}
+      loadError={t('admin.loadError')}
+      rows={6}
+    />
+  );
 }

@@ -13,16 +13,7 @@ import { ORG_NS } from '../lib/org-i18n';
 const AcceptDocument = graphql(`
   mutation AcceptInvitation($token: String!, $fullName: String!, $password: String!) {
     acceptInvitation(token: $token, fullName: $fullName, password: $password) {
-      accessToken
-      refreshToken
-      user {
-        id
-        platformRole
-        organization {
-          id
-          kind
-        }
-      }
+      ...SessionFields
     }
   }
 `);

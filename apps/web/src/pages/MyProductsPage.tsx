@@ -1,14 +1,14 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Button, Skeleton, Tag } from 'antd';
+import { Alert, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { graphql } from '../gql';
 import type { MyProductsQuery } from '../gql/graphql';
 import { useSignedIn } from '../lib/auth';
-import { apiErrorsOf } from '../lib/errors';
 import { useLanguage } from '../lib/i18n';
 import { formatQuantity, LISTING_STATUS_COLOR } from '../lib/products';
 import { PRODUCTS_NS } from '../lib/products-i18n';
+import { QueryFallback } from '../lib/QueryFallback';
 
 const MyProductsDocument = graphql(`
   query MyProducts {
@@ -104,21 +104,15 @@ function Listings() {
       </ul>
     );
   }
-  if (error) {
-    return (
-      <Alert
-        type="error"
-        showIcon
-        role="alert"
-        title={t('mine.loadError')}
-        description={apiErrorsOf(error)[0]?.message ?? t('errors.network', { ns: 'translation' })}
-        action={
-          <Button onClick={() => void refetch()}>{t('admin.retry', { ns: 'translation' })}</Button>
-        }
-      />
-    );
-  }
-  return <Skeleton active paragraph={{ rows: 6 }} />;
+  return (
+    <QueryFallback
+      answered={false}
+      error={error}
+      onRetry={() => void refetch()}
+      loadError={t('mine.loadError')}
+      rows={6}
+    />
+  );
 }
 
 export default function MyProductsPage() {

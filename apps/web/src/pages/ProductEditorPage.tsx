@@ -1,12 +1,11 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Form, Popconfirm, Skeleton, Tag } from 'antd';
+import { Alert, Button, Form, Popconfirm, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-router';
 import { graphql } from '../gql';
 import type { ListingStatus } from '../gql/graphql';
 import { useSignedIn } from '../lib/auth';
-import { apiErrorsOf } from '../lib/errors';
 import { FormProblems } from '../lib/FormProblems';
 import {
   applyProductErrors,
@@ -20,6 +19,7 @@ import { ProductFormFields } from '../lib/ProductFormFields';
 import { ProductPhotos } from '../lib/ProductPhotos';
 import { LISTING_STATUS_COLOR } from '../lib/products';
 import { PRODUCTS_NS } from '../lib/products-i18n';
+import { QueryFallback } from '../lib/QueryFallback';
 
 // Mutations ask for the same fields, so Apollo's cache keeps the editor and the list in step.
 graphql(`
@@ -276,21 +276,15 @@ function ExistingProduct({ id }: { id: string }) {
       </>
     );
   }
-  if (error) {
-    return (
-      <Alert
-        type="error"
-        showIcon
-        role="alert"
-        title={t('editor.loadError')}
-        description={apiErrorsOf(error)[0]?.message ?? t('errors.network', { ns: 'translation' })}
-        action={
-          <Button onClick={() => void refetch()}>{t('admin.retry', { ns: 'translation' })}</Button>
-        }
-      />
-    );
-  }
-  return <Skeleton active paragraph={{ rows: 10 }} />;
+  return (
+    <QueryFallback
+      answered={false}
+      error={error}
+      onRetry={() => void refetch()}
+      loadError={t('editor.loadError')}
+      rows={10}
+    />
+  );
 }
 
 export default function ProductEditorPage() {

@@ -12,16 +12,7 @@ import { Input, PasswordInput } from '../lib/inputs';
 const SignInMutation = graphql(`
   mutation SignIn($email: String!, $password: String!) {
     signIn(email: $email, password: $password) {
-      accessToken
-      refreshToken
-      user {
-        id
-        platformRole
-        organization {
-          id
-          kind
-        }
-      }
+      ...SessionFields
     }
   }
 `);

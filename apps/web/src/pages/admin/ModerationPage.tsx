@@ -1,12 +1,11 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Button, Form, Skeleton, Tabs } from 'antd';
+import { Alert, Button, Form, Tabs } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { graphql } from '../../gql';
 import type { PlatformRole } from '../../gql/graphql';
 import { AdminHeader } from '../../lib/AdminHeader';
-import { apiErrorsOf } from '../../lib/errors';
 import { Input } from '../../lib/inputs';
 import { LoadMore, useLoadMore } from '../../lib/LoadMore';
 import {
@@ -20,6 +19,7 @@ import { PRODUCTS_NS } from '../../lib/products-i18n';
 import { QueueEntry } from '../../lib/QueueEntry';
 import { QueueSubjectSwitch, type QueueSubject } from '../../lib/QueueSubjectSwitch';
 import { StaffGate } from '../../lib/StaffGate';
+import { QueryFallback } from '../../lib/QueryFallback';
 
 const ModerationQueueDocument = graphql(`
   query ModerationQueue($subject: ModerationSubject!, $first: Int!, $after: String) {
@@ -113,19 +113,15 @@ function VerificationQueue({
   }
 
   if (!queue) {
-    if (error) {
-      return (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={t('moderation.loadError')}
-          description={apiErrorsOf(error)[0]?.message ?? t('errors.network')}
-          action={<Button onClick={() => void refetch()}>{t('admin.retry')}</Button>}
-        />
-      );
-    }
-    return <Skeleton active paragraph={{ rows: 6 }} />;
+    return (
+      <QueryFallback
+        answered={false}
+        error={error}
+        onRetry={() => void refetch()}
+        loadError={t('moderation.loadError')}
+        rows={6}
+      />
+    );
   }
 
   const items = queue.edges.map((edge) => edge.node);
