@@ -42,7 +42,8 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       setupFilesAfterEnv: ['<rootDir>/test/e2e/timeout.ts'],
-      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts', '<rootDir>/test/browser/**/*.browser-spec.ts'],
+      // test/security: attacks and faults against the running stack (docs/security.md).
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts', '<rootDir>/test/browser/**/*.browser-spec.ts', '<rootDir>/test/security/**/*.security-spec.ts'],
       globalSetup: '<rootDir>/test/e2e/global-setup.ts',
       globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
     },
