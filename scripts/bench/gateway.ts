@@ -14,6 +14,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
+import { generateSecrets } from '../../libs/config/src/secrets';
 import { CATEGORIES, PROVINCES } from '../../libs/reference-data/src';
 import { dropDatabases } from '../../libs/testing/src/database';
 import { migrateAll } from '../migrate';
@@ -312,7 +313,7 @@ async function main() {
       LOG_LEVEL: 'warn',
       DATABASE_URL: DB,
       QUEUE_PREFIX: 'lienket-gwbench',
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
+      ...generateSecrets(),
       ADMIN_EMAIL: 'bench@example.vn',
       ADMIN_PASSWORD: 'bench-admin-password',
     },

@@ -6,6 +6,7 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { generateSecrets } from '../../libs/config/src/secrets';
 import { migrateAll } from '../migrate';
 import { dropDatabases } from '../../libs/testing/src/database';
 import { QUERIES, seedOrganizations, seedProducts } from './listings';
@@ -24,7 +25,7 @@ const say = (line: string) => process.stdout.write(`bench:search: ${line}\n`);
 
 async function startCatalog(): Promise<ChildProcess> {
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', 'catalog', 'src', 'main.js')], {
-    env: { ...process.env, NODE_ENV: 'production', JWT_SECRET: 'bench-secret-bench-secret-bench-secret', ADMIN_EMAIL: 'bench@example.vn', ADMIN_PASSWORD: 'bench-admin-password', DATABASE_URL: DB, CATALOG_PORT: String(PORT), LOG_LEVEL: 'warn', QUEUE_PREFIX: 'lienket-bench' },
+    env: { ...process.env, NODE_ENV: 'production', ...generateSecrets(), ADMIN_EMAIL: 'bench@example.vn', ADMIN_PASSWORD: 'bench-admin-password', DATABASE_URL: DB, CATALOG_PORT: String(PORT), LOG_LEVEL: 'warn', QUEUE_PREFIX: 'lienket-bench' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let i = 0; i < 300; i++) {

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
+import { generateSecrets } from '@lienket/config';
 import { gql } from '@lienket/testing';
 
 // The gateway alone in production mode (subgraphs need not run: it loads the committed supergraph).
@@ -15,7 +16,7 @@ beforeAll(async () => {
       NODE_ENV: 'production',
       LOG_LEVEL: 'info',
       PORT: '0',
-      JWT_SECRET: 'a-production-secret-that-is-long-enough-2026',
+      ...generateSecrets(),
       ADMIN_EMAIL: 'ops@example.vn',
       ADMIN_PASSWORD: 'not-the-demo-password',
     },

@@ -1,8 +1,17 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from './config';
+import { SECRET_NAMES } from './secrets';
+
+/** A secrets file of this test's own, so no test writes the checkout's var/secrets.json. */
+const secretsFile = () => join(mkdtempSync(join(tmpdir(), 'lienket-secrets-')), 'secrets.json');
+const strong = (n: number) => `${n}-Vq8sK2pLx9mR4tZwY7cN3bH6jF1dG5aE0uI-${'QwErTyUiOp'.slice(n)}`;
+const productionSecrets = { JWT_SECRET: strong(1), INVITATION_SECRET: strong(2), GATEWAY_SECRET: strong(3) };
 
 describe('loadConfig', () => {
   it('gives the documented defaults on an empty environment', () => {
-    const c = loadConfig({});
+    const c = loadConfig({ SECRETS_FILE: secretsFile() });
     expect(c.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/lienket');
     expect(c.redisUrl).toBe('redis://127.0.0.1:6379/0');
     expect(c.gateway.port).toBe(4000);
@@ -24,18 +33,50 @@ describe('loadConfig', () => {
     }
   });
 
-  it('refuses the demo secrets in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET[\s\S]*ADMIN_EMAIL/);
+  it('refuses production without its secrets and with the demo admin, naming each', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET[\s\S]*INVITATION_SECRET[\s\S]*GATEWAY_SECRET[\s\S]*ADMIN_EMAIL/);
   });
 
-  it('accepts production with real secrets', () => {
-    const c = loadConfig({
-      NODE_ENV: 'production',
-      JWT_SECRET: 'x'.repeat(40),
-      ADMIN_EMAIL: 'ops@example.vn',
-      ADMIN_PASSWORD: 'a-long-real-password',
-    });
+  it.each([
+    ['a repeated character', 'x'.repeat(64)],
+    ['a repeated word', 'secret'.repeat(8)],
+    ['a sentence', 'lienket-development-secret-change-me-in-production'],
+  ])('refuses a low-entropy secret in production: %s', (_what, weak) => {
+    expect(() => loadConfig({ NODE_ENV: 'production', ...productionSecrets, JWT_SECRET: weak, ADMIN_EMAIL: 'ops@example.vn', ADMIN_PASSWORD: 'a-long-real-password' })).toThrow(/JWT_SECRET: too predictable/);
+  });
+
+  it('refuses one value reused for two purposes in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', ...productionSecrets, INVITATION_SECRET: productionSecrets.JWT_SECRET, ADMIN_EMAIL: 'ops@example.vn', ADMIN_PASSWORD: 'a-long-real-password' })).toThrow(/each must be different/);
+  });
+
+  it('accepts production with strong, distinct secrets and writes no secrets file', () => {
+    const file = secretsFile();
+    const c = loadConfig({ NODE_ENV: 'production', ...productionSecrets, SECRETS_FILE: file, ADMIN_EMAIL: 'ops@example.vn', ADMIN_PASSWORD: 'a-long-real-password' });
     expect(c.production).toBe(true);
+    expect(c.auth.jwtSecret).toBe(productionSecrets.JWT_SECRET);
+    expect(() => statSync(file)).toThrow(/ENOENT/);
+  });
+});
+
+describe('secrets outside production', () => {
+  it('generates distinct random secrets at first start, keeps them private, and reuses them', () => {
+    const file = secretsFile();
+    const first = loadConfig({ SECRETS_FILE: file });
+    const again = loadConfig({ SECRETS_FILE: file });
+    expect(again.auth).toEqual(first.auth);
+    expect(again.internal).toEqual(first.internal);
+    expect(new Set([first.auth.jwtSecret, first.auth.invitationSecret, first.internal.gatewaySecret]).size).toBe(3);
+    expect(first.auth.jwtSecret.length).toBeGreaterThanOrEqual(48);
+    expect(statSync(file).mode & 0o077).toBe(0);
+    expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')) as object).sort()).toEqual([...SECRET_NAMES].sort());
+  });
+
+  it('gives two installations different secrets', () => {
+    expect(loadConfig({ SECRETS_FILE: secretsFile() }).auth.jwtSecret).not.toBe(loadConfig({ SECRETS_FILE: secretsFile() }).auth.jwtSecret);
+  });
+
+  it('prefers a secret given in the environment', () => {
+    expect(loadConfig({ SECRETS_FILE: secretsFile(), JWT_SECRET: productionSecrets.JWT_SECRET }).auth.jwtSecret).toBe(productionSecrets.JWT_SECRET);
   });
 });
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { installationSecrets, SECRET_NAMES, SecretName, Secrets, weakSecretReason } from './secrets';
 
 /** Demo values documented in the README; refused when NODE_ENV=production. */
 export const DEMO_ADMIN_EMAIL = 'admin@lienket.vn';
 export const DEMO_ADMIN_PASSWORD = 'LienKet-Admin-2026';
-const DEMO_JWT_SECRET = 'lienket-development-secret-change-me-in-production';
 
 /** 0 lets the operating system pick a free port (tests). */
 const port = z.coerce.number().int().min(0).max(65535);
@@ -24,7 +24,11 @@ const schema = z.object({
   MATCHER_HEALTH_PORT: port.default(4003),
   CATALOG_URL: optionalString,
   PROCUREMENT_URL: optionalString,
-  JWT_SECRET: z.string().min(32).default(DEMO_JWT_SECRET),
+  JWT_SECRET: optionalString.pipe(z.string().min(32).optional()),
+  INVITATION_SECRET: optionalString.pipe(z.string().min(32).optional()),
+  GATEWAY_SECRET: optionalString.pipe(z.string().min(32).optional()),
+  /** Where an installation outside production keeps the secrets it generated at first start. */
+  SECRETS_FILE: z.string().default('var/secrets.json'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).default(900),
   REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).default(30 * 24 * 3600),
   ADMIN_EMAIL: z.email().default(DEMO_ADMIN_EMAIL),
@@ -66,7 +70,9 @@ export interface AppConfig {
   catalog: { port: number };
   procurement: { port: number };
   matcher: { healthPort: number };
-  auth: { jwtSecret: string; accessTtlSeconds: number; refreshTtlSeconds: number };
+  auth: { jwtSecret: string; invitationSecret: string; accessTtlSeconds: number; refreshTtlSeconds: number };
+  /** Shared by the gateway and the subgraphs only. */
+  internal: { gatewaySecret: string };
   signInThrottle: { perAccount: number; perAddress: number };
   admin: { email: string; password: string };
   minBidWindowSeconds: number;
@@ -99,9 +105,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const production = e.NODE_ENV === 'production';
   const storage = storageConfig(e);
   if (typeof storage === 'string') throw new ConfigError([storage]);
+  const { secrets, problems } = secretsOf(e, production);
   if (production) {
-    const problems: string[] = [];
-    if (e.JWT_SECRET === DEMO_JWT_SECRET) problems.push('JWT_SECRET: must be set in production');
     if (e.ADMIN_EMAIL === DEMO_ADMIN_EMAIL || e.ADMIN_PASSWORD === DEMO_ADMIN_PASSWORD) {
       problems.push('ADMIN_EMAIL/ADMIN_PASSWORD: the demo values are refused in production');
     }
@@ -124,10 +129,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     procurement: { port: e.PROCUREMENT_PORT },
     matcher: { healthPort: e.MATCHER_HEALTH_PORT },
     auth: {
-      jwtSecret: e.JWT_SECRET,
+      jwtSecret: secrets.JWT_SECRET,
+      invitationSecret: secrets.INVITATION_SECRET,
       accessTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
       refreshTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
     },
+    internal: { gatewaySecret: secrets.GATEWAY_SECRET },
     signInThrottle: {
       perAccount: e.SIGNIN_MAX_FAILURES_PER_ACCOUNT,
       perAddress: e.SIGNIN_MAX_FAILURES_PER_ADDRESS,
@@ -142,6 +149,30 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxLogoBytes: e.MAX_LOGO_BYTES,
   };
 }
+
+/**
+ * Secrets come from the environment; outside production, those not given are generated per
+ * installation at first start (never a value anyone can read in the repository). In production each
+ * must be given, strong, and different from the others.
+ */
+function secretsOf(e: z.infer<typeof schema>, production: boolean): { secrets: Secrets; problems: string[] } {
+  const given = Object.fromEntries(SECRET_NAMES.flatMap((n) => (e[n] ? [[n, e[n]]] : []))) as Partial<Secrets>;
+  if (production) {
+    const problems = SECRET_NAMES.flatMap((n) => {
+      const v = given[n];
+      if (!v) return [`${n}: must be set in production`];
+      const weak = weakSecretReason(v);
+      return weak ? [`${n}: ${weak}`] : [];
+    });
+    const values = Object.values(given);
+    if (new Set(values).size !== values.length) problems.push(`${SECRET_NAMES.join(', ')}: each must be different`);
+    return { secrets: given as Secrets, problems };
+  }
+  if (SECRET_NAMES.every((n) => given[n])) return { secrets: given as Secrets, problems: [] };
+  return { secrets: { ...installationSecrets(e.SECRETS_FILE), ...given }, problems: [] };
+}
+
+export type { SecretName };
 
 /** S3 is all or nothing: a half-configured store must not silently fall back to local disk. */
 function storageConfig(e: z.infer<typeof schema>): StorageConfig | string {

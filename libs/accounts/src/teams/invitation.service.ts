@@ -83,7 +83,7 @@ export class InvitationService {
       `SELECT id, organization_id, email, role, nonce, expires_at FROM catalog.invitations WHERE id = $1 AND accepted_at IS NULL FOR UPDATE`,
       [id],
     );
-    if (!row || row.expires_at.getTime() < Date.now() || !sameToken(token, invitationToken(row.id, row.nonce, this.config.auth.jwtSecret))) throw invalid();
+    if (!row || row.expires_at.getTime() < Date.now() || !sameToken(token, invitationToken(row.id, row.nonce, this.config.auth.invitationSecret))) throw invalid();
     if (await m.getRepository(UserEntity).existsBy({ email: row.email })) throw conflict('token', 'alreadyMember');
     await m.query(`UPDATE catalog.invitations SET accepted_at = now() WHERE id = $1`, [row.id]);
     const user = await m.getRepository(UserEntity).save({

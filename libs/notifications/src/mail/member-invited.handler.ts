@@ -14,7 +14,7 @@ export class MemberInvitedHandler implements JobHandler<'member.invited'> {
   ) {}
 
   async handle(p: JobPayloads['member.invited']): Promise<void> {
-    const token = invitationToken(p.invitationId, p.nonce, this.config.auth.jwtSecret);
+    const token = invitationToken(p.invitationId, p.nonce, this.config.auth.invitationSecret);
     await this.mail.sendOnce(`invitation:${p.invitationId}:${p.nonce}`, memberInvited(p, token, this.config.gateway.publicUrl));
   }
 }
