@@ -56,7 +56,7 @@ export function installationSecrets(file: string): Secrets {
   const existing = readSecrets(path);
   if (existing && SECRET_NAMES.every((n) => typeof existing[n] === 'string')) return existing as Secrets;
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  const secrets = { ...generateSecrets(), ...(existing ?? {}) } as Secrets;
+  const secrets = { ...generateSecrets(), ...(existing ?? {}) };
   const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
   writeFileSync(temp, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
   try {
@@ -79,6 +79,6 @@ function readSecrets(path: string): Partial<Secrets> | undefined {
     return JSON.parse(readFileSync(path, 'utf8')) as Partial<Secrets>;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new Error(`${path}: cannot read the installation's secrets (${(e as Error).message}); delete the file to generate new ones`);
+    throw new Error(`${path}: cannot read the installation's secrets (${(e as Error).message}); delete the file to generate new ones`, { cause: e });
   }
 }
