@@ -18,6 +18,7 @@ async function main() {
         { prefix: '/api/photos/', target: origin(config.gateway.catalogUrl) },
         { prefix: '/api/organization/logo', target: origin(config.gateway.catalogUrl) },
         { prefix: '/api/logos/', target: origin(config.gateway.catalogUrl) },
+        { prefix: '/api/session', target: origin(config.gateway.catalogUrl) },
       ]),
       serveWeb(config.webDist ?? join(__dirname, '..', '..', '..', 'web')),
     ],

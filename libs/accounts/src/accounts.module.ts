@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { SessionRevocationsModule } from '@lienket/auth';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
+import { SessionController } from './auth/session.controller';
+import { SessionService } from './auth/session.service';
 import { SignInThrottle } from './auth/sign-in-throttle';
 import { TokenService } from './auth/token.service';
 import { OrganizationResolver } from './organizations/organization.resolver';
@@ -25,6 +27,7 @@ import { FileStorageModule } from './storage/storage.module';
   providers: [
     AuthService,
     TokenService,
+    SessionService,
     SignInThrottle,
     OrganizationService,
     AuthResolver,
@@ -39,7 +42,7 @@ import { FileStorageModule } from './storage/storage.module';
     DocumentResolver,
     LogoService,
   ],
-  controllers: [DocumentController, LogoController],
+  controllers: [DocumentController, LogoController, SessionController],
   exports: [AuthService, OrganizationService, TokenService, FileStorageModule],
 })
 export class AccountsModule {}

@@ -4,7 +4,11 @@ import { APP_CONFIG, AppConfig } from '@lienket/config';
 import { REDIS } from '@lienket/queue';
 import { buildRequestContext, RequestContext } from './context';
 
-export type SessionsOf = { userId: string } | { organizationId: string };
+/** Whose access tokens to end: a person's, everyone's in an organization, or one sign-in session's. */
+export type SessionsOf = { userId: string } | { organizationId: string } | { sessionId: string };
+
+const markerKey = (prefix: string, of: SessionsOf) =>
+  'userId' in of ? `${prefix}:user:${of.userId}` : 'organizationId' in of ? `${prefix}:org:${of.organizationId}` : `${prefix}:sid:${of.sessionId}`;
 
 /**
  * Access tokens are verified without I/O, so ending sessions in the database alone (suspension,
@@ -27,10 +31,13 @@ export class SessionRevocations {
     this.ttlSeconds = config.auth.accessTtlSeconds + 60;
   }
 
-  /** Tokens issued up to now stop working; a fresh sign-in or refresh gets a token that works. */
+  /**
+   * Tokens issued up to now stop working; a fresh sign-in or refresh gets a token that works. A
+   * session's marker ends every token of that session whenever issued: a revoked family issues no
+   * more, and a refresh racing the sign-out must not outlive it.
+   */
   async revoke(of: SessionsOf): Promise<void> {
-    const key = 'userId' in of ? `${this.prefix}:user:${of.userId}` : `${this.prefix}:org:${of.organizationId}`;
-    await this.redis.set(key, String(Date.now()), 'EX', this.ttlSeconds);
+    await this.redis.set(markerKey(this.prefix, of), 'sessionId' in of ? 'ended' : String(Date.now()), 'EX', this.ttlSeconds);
   }
 
   /** The caller of an HTTP request (GraphQL or REST), as its token says and no marker contradicts. */
@@ -42,10 +49,12 @@ export class SessionRevocations {
   async screen(ctx: RequestContext): Promise<RequestContext> {
     const user = ctx.user;
     if (!user) return ctx;
-    const keys = [`${this.prefix}:user:${user.id}`];
-    if (user.organizationId) keys.push(`${this.prefix}:org:${user.organizationId}`);
+    // One round trip for every marker that could end this token.
+    const keys = [markerKey(this.prefix, { userId: user.id })];
+    if (user.organizationId) keys.push(markerKey(this.prefix, { organizationId: user.organizationId }));
+    if (user.sessionId) keys.push(markerKey(this.prefix, { sessionId: user.sessionId }));
     const marks = await this.redis.mget(keys);
-    const revoked = marks.some((m) => m !== null && Number(m) >= user.issuedAt);
+    const revoked = marks.some((m) => m === 'ended' || (m !== null && Number(m) >= user.issuedAt));
     return revoked ? { ...ctx, user: null, authError: 'expired' } : ctx;
   }
 }

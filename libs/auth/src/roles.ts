@@ -20,6 +20,8 @@ export interface AuthUser {
   platformRole: PlatformRole | null;
   /** The organization's verification when the token was issued (fresh again after a revocation). */
   organizationVerification?: OrganizationVerification | null;
+  /** The sign-in session (refresh-token family) the token belongs to; null for tokens without one. */
+  sessionId?: string | null;
   /** When the token was issued, in milliseconds (0 for callers built outside a token). */
   issuedAt: number;
 }

@@ -7,10 +7,10 @@ const secret = 's'.repeat(40);
 const user = { id: 'u1', organizationId: 'o1', organizationRole: OrganizationRole.OWNER, platformRole: null };
 
 describe('access tokens', () => {
-  it('round-trips the caller, with the organization’s verification and the issue time in milliseconds', () => {
+  it('round-trips the caller, with the organization’s verification, the session and the issue time in milliseconds', () => {
     const before = Date.now();
-    const check = verifyAccessToken(issueAccessToken({ ...user, organizationVerification: 'SUSPENDED' }, secret, 60), secret);
-    expect(check).toEqual({ user: { ...user, organizationVerification: 'SUSPENDED', issuedAt: expect.any(Number) } });
+    const check = verifyAccessToken(issueAccessToken({ ...user, organizationVerification: 'SUSPENDED', sessionId: 'f1' }, secret, 60), secret);
+    expect(check).toEqual({ user: { ...user, organizationVerification: 'SUSPENDED', sessionId: 'f1', issuedAt: expect.any(Number) } });
     const issuedAt = 'user' in check ? check.user.issuedAt : 0;
     expect(issuedAt >= before && issuedAt <= Date.now()).toBe(true);
   });

@@ -11,6 +11,8 @@ interface Claims {
   ov?: OrganizationVerification;
   /** Issued at, in milliseconds: revocation markers compare against it (`iat` has only seconds). */
   ims?: number;
+  /** The session (refresh-token family): signing out revokes it, and with it this token. */
+  sid?: string;
 }
 
 const ISSUER = 'lienket';
@@ -22,6 +24,7 @@ export function issueAccessToken(user: Omit<AuthUser, 'issuedAt'>, secret: strin
   if (user.organizationRole) claims.orole = user.organizationRole;
   if (user.platformRole) claims.prole = user.platformRole;
   if (user.organizationVerification) claims.ov = user.organizationVerification;
+  if (user.sessionId) claims.sid = user.sessionId;
   return jwt.sign(claims, secret, { algorithm: ALGORITHM, expiresIn: ttlSeconds, issuer: ISSUER });
 }
 
@@ -51,6 +54,7 @@ export function verifyAccessToken(token: string, secret: string): TokenCheck {
         organizationRole: c.orole ?? null,
         platformRole: c.prole ?? null,
         organizationVerification: c.ov ?? null,
+        sessionId: typeof c.sid === 'string' ? c.sid : null,
         issuedAt: c.ims ?? (c.iat ?? 0) * 1000,
       },
     };

@@ -31,6 +31,8 @@ const schema = z.object({
   SECRETS_FILE: z.string().default('var/secrets.json'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).default(900),
   REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).default(30 * 24 * 3600),
+  /** How long a just-rotated refresh token still opens the same session (two tabs refreshing at once). */
+  REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   ADMIN_EMAIL: z.email().default(DEMO_ADMIN_EMAIL),
   ADMIN_PASSWORD: z.string().min(10).default(DEMO_ADMIN_PASSWORD),
   MIN_BID_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),
@@ -70,7 +72,14 @@ export interface AppConfig {
   catalog: { port: number };
   procurement: { port: number };
   matcher: { healthPort: number };
-  auth: { jwtSecret: string; invitationSecret: string; accessTtlSeconds: number; refreshTtlSeconds: number };
+  auth: {
+    jwtSecret: string;
+    invitationSecret: string;
+    accessTtlSeconds: number;
+    refreshTtlSeconds: number;
+    /** 0: a second use of a rotated refresh token always ends the session. */
+    refreshGraceSeconds: number;
+  };
   /** Shared by the gateway and the subgraphs only. */
   internal: { gatewaySecret: string };
   signInThrottle: { perAccount: number; perAddress: number };
@@ -133,6 +142,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       invitationSecret: secrets.INVITATION_SECRET,
       accessTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
       refreshTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
+      refreshGraceSeconds: e.REFRESH_REUSE_GRACE_SECONDS,
     },
     internal: { gatewaySecret: secrets.GATEWAY_SECRET },
     signInThrottle: {

@@ -23,6 +23,10 @@ export const MESSAGES = {
     vi: 'Phiên đăng nhập không còn hiệu lực. Vui lòng đăng nhập lại.',
     en: 'This session is no longer valid. Please sign in again.',
   },
+  crossSiteRefused: {
+    vi: 'Yêu cầu này phải được gửi từ chính trang LienKet.',
+    en: 'This request must come from the LienKet site itself.',
+  },
   tooManySignIns: {
     vi: 'Bạn đã thử đăng nhập quá nhiều lần. Vui lòng thử lại sau {minutes} phút.',
     en: 'Too many sign-in attempts. Please try again in {minutes} minutes.',

@@ -55,7 +55,7 @@ export function StaffGate({ roles, refusal, children }: StaffGateProps) {
   const sessionGone = !loading && !error && data !== undefined && me == null;
 
   useEffect(() => {
-    if (sessionGone) signOut();
+    if (sessionGone) void signOut();
   }, [sessionGone]);
 
   useEffect(() => {

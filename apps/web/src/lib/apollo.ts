@@ -2,34 +2,56 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/clien
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
 import { from, switchMap, throwError } from 'rxjs';
-import { graphql } from '../gql';
 import {
   clearTokens,
+  forgetAccessToken,
   getAccessToken,
-  getRefreshToken,
+  getSessionPhase,
   type OrganizationKindHint,
   type PlatformRoleHint,
+  storeAccessToken,
   storeOrganizationKind,
   storePlatformRole,
-  storeTokens,
-  type TokenPair,
 } from './auth';
-import { hasErrorCode } from './errors';
+import { ApiRequestError, hasErrorCode } from './errors';
 import i18n, { currentLanguage } from './i18n';
 
-const RefreshTokenMutation = graphql(`
-  mutation RefreshToken($refreshToken: String!) {
-    refreshToken(refreshToken: $refreshToken) {
-      accessToken
-      refreshToken
-    }
-  }
-`);
+// Operations that establish a session. They go without the token: a wrong password while an old
+// session lingers must read as a wrong password, not trigger a refresh and a sign-out.
+const SESSION_OPERATIONS = new Set(['SignUp', 'AcceptInvitation']);
 
-const REFRESH_OPERATION = 'RefreshToken';
-// Operations that establish a session. They go without the stored token: a wrong password while
-// an old session lingers must read as a wrong password, not trigger a refresh and a sign-out.
-const SESSION_OPERATIONS = new Set([REFRESH_OPERATION, 'SignIn', 'SignUp']);
+/** What /api/session answers (the refresh token went into the HttpOnly cookie, not here). */
+interface OpenedSession {
+  accessToken: string;
+  user: {
+    platformRole: PlatformRoleHint | null;
+    organization: { kind: OrganizationKindHint } | null;
+  };
+}
+
+/**
+ * A call to the session routes: JSON (which a cross-site form cannot send), the cookie rides along
+ * by itself on this path, and the language of the page for the server's messages.
+ */
+function sessionRequest(
+  path: string,
+  method: 'POST' | 'DELETE',
+  body: object = {},
+): Promise<Response> {
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json',
+    'Accept-Language': currentLanguage(),
+  };
+  const token = getAccessToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  return fetch(path, { method, headers, body: JSON.stringify(body), credentials: 'same-origin' });
+}
+
+function adopt(session: OpenedSession): void {
+  storeAccessToken(session.accessToken);
+  storePlatformRole(session.user.platformRole);
+  storeOrganizationKind(session.user.organization?.kind);
+}
 
 interface AuthContext {
   /** The access token this request was sent with, to tell a stale failure from a fresh one. */
@@ -37,33 +59,26 @@ interface AuthContext {
   retriedAfterRefresh?: boolean;
 }
 
-const authLink = new SetContextLink((prevContext, operation) => {
-  const headers: Record<string, string> = {
-    ...(prevContext.headers as Record<string, string> | undefined),
-    'Accept-Language': currentLanguage(),
-  };
-  const token = SESSION_OPERATIONS.has(operation.operationName ?? '') ? null : getAccessToken();
-  if (token) headers.Authorization = `Bearer ${token}`;
-  return { headers, sentAccessToken: token } satisfies AuthContext & { headers: object };
-});
-
 let refreshInFlight: Promise<boolean> | null = null;
 
-/** Exchanges the refresh token once, however many requests failed at the same moment. */
+/**
+ * Exchanges the cookie for a new access token once, however many requests failed at the same
+ * moment. Two tabs doing this at once is fine: the server honours a just-rotated cookie briefly.
+ */
 export function refreshTokens(): Promise<boolean> {
   refreshInFlight ??= (async () => {
-    const refreshToken = getRefreshToken();
-    if (!refreshToken) return false;
     try {
-      const { data } = await client.mutate({
-        mutation: RefreshTokenMutation,
-        variables: { refreshToken },
-        fetchPolicy: 'no-cache',
-      });
-      if (!data) return false;
-      storeTokens(data.refreshToken);
-      return true;
+      const response = await sessionRequest('/api/session/refresh', 'POST');
+      if (response.ok) {
+        adopt((await response.json()) as OpenedSession);
+        return true;
+      }
+      // The server said the session is over; anything else (a proxy's 502) may pass: a reload retries.
+      if (response.status === 401) clearTokens();
+      else forgetAccessToken();
+      return false;
     } catch {
+      forgetAccessToken();
       return false;
     }
   })().finally(() => {
@@ -72,27 +87,46 @@ export function refreshTokens(): Promise<boolean> {
   return refreshInFlight;
 }
 
-/** A session the server just opened (sign-in, accepted invitation): remember it, forget the cache. */
-export async function startSession(
-  session: TokenPair & {
-    user: {
-      platformRole?: PlatformRoleHint | null;
-      organization?: { kind: OrganizationKindHint } | null;
-    };
-  },
-): Promise<void> {
-  storeTokens(session);
-  storePlatformRole(session.user.platformRole);
-  storeOrganizationKind(session.user.organization?.kind);
+/** Resolves once a session this page load inherited is restored (or known to be gone). */
+export async function sessionReady(): Promise<void> {
+  if (getSessionPhase() === 'restoring') await refreshTokens();
+}
+
+/**
+ * Signs in through /api/session: the server sets the cookie and answers the access token. Also
+ * how sign-up and an accepted invitation end: their GraphQL mutations set no cookie.
+ */
+export async function signInWithPassword(email: string, password: string): Promise<void> {
+  const response = await sessionRequest('/api/session', 'POST', { email, password });
+  if (!response.ok) throw await ApiRequestError.from(response);
+  adopt((await response.json()) as OpenedSession);
   // Whatever was cached belonged to nobody or to someone else.
   await client.clearStore();
 }
 
-export function signOut(): void {
+/**
+ * Ends the session on the server (its access tokens stop at once, the cookie is cleared) and in
+ * every tab. Resolves when the server has answered, so that a sign-in right after cannot race it.
+ */
+export async function signOut(): Promise<void> {
+  const ending = sessionRequest('/api/session', 'DELETE').catch(() => undefined);
   clearTokens();
   // Drop the previous user's data without refetching anything on their behalf.
   void client.clearStore();
+  await ending;
 }
+
+const authLink = new SetContextLink(async (prevContext, operation) => {
+  const headers: Record<string, string> = {
+    ...(prevContext.headers as Record<string, string> | undefined),
+    'Accept-Language': currentLanguage(),
+  };
+  const opensSession = SESSION_OPERATIONS.has(operation.operationName ?? '');
+  if (!opensSession) await sessionReady();
+  const token = opensSession ? null : getAccessToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  return { headers, sentAccessToken: token } satisfies AuthContext & { headers: object };
+});
 
 const errorLink = new ErrorLink(({ error, operation, forward }) => {
   if (!hasErrorCode(error, 'UNAUTHENTICATED')) return;
@@ -102,7 +136,7 @@ const errorLink = new ErrorLink(({ error, operation, forward }) => {
 
   if (context.retriedAfterRefresh) {
     // A freshly issued token was refused too: the session is over.
-    signOut();
+    void signOut();
     return;
   }
   operation.setContext({ retriedAfterRefresh: true } satisfies AuthContext);
@@ -114,7 +148,7 @@ const errorLink = new ErrorLink(({ error, operation, forward }) => {
   return from(refreshTokens()).pipe(
     switchMap((refreshed) => {
       if (refreshed) return forward(operation);
-      signOut();
+      void signOut();
       return throwError(() => error);
     }),
   );
@@ -144,6 +178,7 @@ i18n.on('languageChanged', () => {
  * and the page's language; an expired access token is refreshed once, as for GraphQL.
  */
 export async function fetchWithSession(url: string, init: RequestInit = {}): Promise<Response> {
+  await sessionReady();
   const send = () => {
     const headers = new Headers(init.headers);
     const token = getAccessToken();
@@ -155,3 +190,6 @@ export async function fetchWithSession(url: string, init: RequestInit = {}): Pro
   if (response.status !== 401 || !(await refreshTokens())) return response;
   return send();
 }
+
+// A page load with a session to restore starts on it at once, before any page asks.
+void sessionReady();

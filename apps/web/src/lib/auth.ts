@@ -1,12 +1,15 @@
 import { useSyncExternalStore } from 'react';
 
-export interface TokenPair {
-  accessToken: string;
-  refreshToken: string;
-}
+/**
+ * The session as this tab knows it. The refresh token is an HttpOnly cookie the server sets on
+ * /api/session (decision 52): no script ever sees it. The access token lives in memory only, so a
+ * new page load starts `restoring` (one refresh through the cookie) when this browser had a session.
+ */
+export type SessionPhase = 'restoring' | 'in' | 'out';
 
-const ACCESS_KEY = 'lienket.accessToken';
-const REFRESH_KEY = 'lienket.refreshToken';
+// Not a secret: whether this browser signed in and did not sign out, so that a page load knows
+// whether a refresh is worth trying (anonymous visitors send none) and other tabs follow sign-outs.
+const SESSION_KEY = 'lienket.session';
 // What `me.platformRole` said last time; only decides whether the header shows the admin link,
 // so the header needs neither Apollo nor a request. The admin pages ask the server again.
 const ROLE_KEY = 'lienket.platformRole';
@@ -15,6 +18,8 @@ const PLATFORM_ROLES = ['ADMIN', 'MODERATOR'] as const;
 // decides whether the header shows "Sản phẩm" without a request. The product pages ask again.
 const ORG_KEY = 'lienket.orgKind';
 const ORGANIZATION_KINDS = ['COOPERATIVE', 'ENTERPRISE'] as const;
+// Where earlier versions kept the tokens: dropped at start, so no refresh token outlives the upgrade.
+const LEGACY_KEYS = ['lienket.accessToken', 'lienket.refreshToken'];
 export type OrganizationKindHint = (typeof ORGANIZATION_KINDS)[number];
 export type PlatformRoleHint = (typeof PLATFORM_ROLES)[number];
 
@@ -29,40 +34,58 @@ function read(key: string): string | null {
   }
 }
 
+function write(key: string, value: string | null): void {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+  } catch {
+    // Without storage the session lasts as long as the tab; the hints stay hidden.
+  }
+}
+
+for (const key of LEGACY_KEYS) write(key, null);
+
+let accessToken: string | null = null;
+let phase: SessionPhase = read(SESSION_KEY) ? 'restoring' : 'out';
+
 function notify(): void {
   for (const listener of listeners) listener();
 }
 
 export function getAccessToken(): string | null {
-  return read(ACCESS_KEY);
+  return accessToken;
 }
 
-export function getRefreshToken(): string | null {
-  return read(REFRESH_KEY);
+export function getSessionPhase(): SessionPhase {
+  return phase;
 }
 
+/** Signed in, or about to be once the session is restored: pages render and their requests wait. */
 export function isSignedIn(): boolean {
-  return getAccessToken() !== null;
+  return phase !== 'out';
 }
 
-export function storeTokens(pair: TokenPair): void {
-  try {
-    localStorage.setItem(ACCESS_KEY, pair.accessToken);
-    localStorage.setItem(REFRESH_KEY, pair.refreshToken);
-  } finally {
-    notify();
-  }
+/** Keeps the access token of a session the server opened or refreshed. */
+export function storeAccessToken(token: string): void {
+  accessToken = token;
+  phase = 'in';
+  write(SESSION_KEY, '1');
+  notify();
 }
 
+/** Signed out in this tab only (a refresh that could not reach the server): a reload tries again. */
+export function forgetAccessToken(): void {
+  accessToken = null;
+  phase = 'out';
+  notify();
+}
+
+/** Signed out: the tab forgets the session, and other tabs follow (the storage event). */
 export function clearTokens(): void {
-  try {
-    localStorage.removeItem(ACCESS_KEY);
-    localStorage.removeItem(REFRESH_KEY);
-    localStorage.removeItem(ROLE_KEY);
-    localStorage.removeItem(ORG_KEY);
-  } finally {
-    notify();
-  }
+  accessToken = null;
+  phase = 'out';
+  for (const key of [SESSION_KEY, ROLE_KEY, ORG_KEY]) write(key, null);
+  notify();
 }
 
 export function getPlatformRole(): PlatformRoleHint | null {
@@ -75,14 +98,9 @@ export function getPlatformRole(): PlatformRoleHint | null {
 /** Records the signed-in user's platform role, as the server last reported it. */
 export function storePlatformRole(role: PlatformRoleHint | null | undefined): void {
   if ((role ?? null) === getPlatformRole()) return;
-  try {
-    if (role) localStorage.setItem(ROLE_KEY, role);
-    else localStorage.removeItem(ROLE_KEY);
-  } catch {
-    // Without storage the admin link stays hidden; /quan-tri still works when typed.
-  } finally {
-    notify();
-  }
+  // Without storage the admin link stays hidden; /quan-tri still works when typed.
+  write(ROLE_KEY, role ?? null);
+  notify();
 }
 
 export function getOrganizationKind(): OrganizationKindHint | null {
@@ -95,34 +113,33 @@ export function getOrganizationKind(): OrganizationKindHint | null {
 /** Records the kind of the signed-in user's organization (null: none), as the server reported. */
 export function storeOrganizationKind(kind: OrganizationKindHint | null | undefined): void {
   if ((kind ?? null) === getOrganizationKind()) return;
-  try {
-    if (kind) localStorage.setItem(ORG_KEY, kind);
-    else localStorage.removeItem(ORG_KEY);
-  } catch {
-    // Without storage the link stays hidden; /san-pham still works when typed.
-  } finally {
+  // Without storage the link stays hidden; /san-pham still works when typed.
+  write(ORG_KEY, kind ?? null);
+  notify();
+}
+
+// Another tab signed out (the marker went): this one forgets its token too. Another tab signed in
+// while this one was out: the next request restores the session through the cookie.
+if (typeof window !== 'undefined') {
+  window.addEventListener('storage', (event) => {
+    if (event.key !== null && event.key !== SESSION_KEY) {
+      if (event.key === ROLE_KEY || event.key === ORG_KEY) notify();
+      return;
+    }
+    const present = read(SESSION_KEY) !== null;
+    if (!present && phase !== 'out') {
+      accessToken = null;
+      phase = 'out';
+    } else if (present && phase === 'out') {
+      phase = 'restoring';
+    }
     notify();
-  }
+  });
 }
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
-  // Signing out in one tab should sign out the others too.
-  const onStorage = (event: StorageEvent) => {
-    if (
-      event.key === null ||
-      event.key === ACCESS_KEY ||
-      event.key === ROLE_KEY ||
-      event.key === ORG_KEY
-    ) {
-      listener();
-    }
-  };
-  window.addEventListener('storage', onStorage);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener('storage', onStorage);
-  };
+  return () => listeners.delete(listener);
 }
 
 export function useSignedIn(): boolean {

@@ -36,14 +36,29 @@ function parseServerErrorBody(bodyText: string): RawGraphQLError[] {
   return [];
 }
 
+/** A refused REST call (the session routes): its body holds errors shaped as GraphQL's. */
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly errors: RawGraphQLError[],
+  ) {
+    super(`HTTP ${status}`);
+  }
+
+  static async from(response: Response): Promise<ApiRequestError> {
+    return new ApiRequestError(response.status, parseServerErrorBody(await response.text()));
+  }
+}
+
 /**
- * The GraphQL errors carried by an Apollo error. A server may answer with a non-2xx status and
+ * The GraphQL errors carried by an Apollo error or a refused REST call. A server may answer with a non-2xx status and
  * plain JSON, which Apollo surfaces as a ServerError; its body still holds the localized errors.
  */
 export function apiErrorsOf(error: unknown): ApiError[] {
   let raw: readonly RawGraphQLError[] = [];
   if (CombinedGraphQLErrors.is(error)) raw = error.errors;
   else if (ServerError.is(error)) raw = parseServerErrorBody(error.bodyText);
+  else if (error instanceof ApiRequestError) raw = error.errors;
   return raw.map(toApiError).filter((e): e is ApiError => e !== null);
 }
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { getAccessToken } from './auth';
-import { refreshTokens } from './apollo';
+import { refreshTokens, sessionReady } from './apollo';
 import { currentLanguage } from './i18n';
 
 /** A refused REST call, with the server's localized message (or none: say "network"). */
@@ -15,6 +15,7 @@ export class FileRequestError extends Error {
 
 /** fetch() to the file endpoints with the session's token and language; refreshes once on 401. */
 export async function fileFetch(path: string, init: RequestInit = {}): Promise<Response> {
+  await sessionReady();
   const send = () => {
     const token = getAccessToken();
     return fetch(path, {

@@ -144,7 +144,7 @@ function AccountView() {
 
   useEffect(() => {
     // The server no longer knows this token (and refreshing did not help): sign out cleanly.
-    if (sessionGone) signOut();
+    if (sessionGone) void signOut();
   }, [sessionGone]);
 
   useEffect(() => {
@@ -154,8 +154,8 @@ function AccountView() {
     storeOrganizationKind(me.organization?.kind);
   }, [me]);
 
-  function handleSignOut() {
-    signOut();
+  async function handleSignOut() {
+    await signOut();
     navigate('/dang-nhap', { replace: true });
   }
 

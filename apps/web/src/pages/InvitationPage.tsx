@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { graphql } from '../gql';
-import { startSession } from '../lib/apollo';
+import { signInWithPassword } from '../lib/apollo';
 import { applyApiErrors, type FieldMap } from '../lib/form-errors';
 import { FormProblems } from '../lib/FormProblems';
 import { Input, PasswordInput } from '../lib/inputs';
@@ -13,7 +13,10 @@ import { ORG_NS } from '../lib/org-i18n';
 const AcceptDocument = graphql(`
   mutation AcceptInvitation($token: String!, $fullName: String!, $password: String!) {
     acceptInvitation(token: $token, fullName: $fullName, password: $password) {
-      ...SessionFields
+      user {
+        id
+        email
+      }
     }
   }
 `);
@@ -43,7 +46,8 @@ export default function InvitationPage() {
         variables: { token, fullName: values.fullName.trim(), password: values.password },
       });
       if (!data) throw new Error('acceptInvitation returned no data');
-      await startSession(data.acceptInvitation);
+      // The member exists now; signing in through /api/session puts the session in its cookie.
+      await signInWithPassword(data.acceptInvitation.user.email, values.password);
       navigate('/to-chuc/thanh-vien', { replace: true });
     } catch (error) {
       setProblems(

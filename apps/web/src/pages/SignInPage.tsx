@@ -1,21 +1,11 @@
-import { useMutation } from '@apollo/client/react';
 import { Button, Form } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { graphql } from '../gql';
-import { startSession } from '../lib/apollo';
+import { signInWithPassword } from '../lib/apollo';
 import { applyApiErrors, type FieldMap } from '../lib/form-errors';
 import { FormProblems } from '../lib/FormProblems';
 import { Input, PasswordInput } from '../lib/inputs';
-
-const SignInMutation = graphql(`
-  mutation SignIn($email: String!, $password: String!) {
-    signIn(email: $email, password: $password) {
-      ...SessionFields
-    }
-  }
-`);
 
 interface SignInValues {
   email: string;
@@ -40,20 +30,20 @@ export default function SignInPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const [form] = Form.useForm<SignInValues>();
-  const [signIn, { loading }] = useMutation(SignInMutation);
+  const [loading, setLoading] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
 
   async function submit(values: SignInValues) {
     setProblems([]);
+    setLoading(true);
     try {
-      const { data } = await signIn({
-        variables: { email: values.email.trim(), password: values.password },
-      });
-      if (!data) throw new Error('signIn returned no data');
-      await startSession(data.signIn);
+      // Through /api/session, which keeps the session in an HttpOnly cookie (not the GraphQL signIn).
+      await signInWithPassword(values.email.trim(), values.password);
       navigate(returnPath(location.state), { replace: true });
     } catch (error) {
       setProblems(applyApiErrors(form, error, SERVER_FIELDS) ?? [t('errors.network')]);
+    } finally {
+      setLoading(false);
     }
   }
 

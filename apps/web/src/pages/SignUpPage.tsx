@@ -1,11 +1,11 @@
-import { useApolloClient, useMutation } from '@apollo/client/react';
+import { useMutation } from '@apollo/client/react';
 import { Button, Form } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { graphql } from '../gql';
 import type { OrganizationKind, SignUpInput } from '../gql/graphql';
-import { storeOrganizationKind, storePlatformRole, storeTokens } from '../lib/auth';
+import { signInWithPassword } from '../lib/apollo';
 import { ChoiceCards } from '../lib/ChoiceCards';
 import { applyApiErrors, type FieldMap } from '../lib/form-errors';
 import { FormProblems } from '../lib/FormProblems';
@@ -16,8 +16,6 @@ import { ProvinceSelect } from '../lib/ProvinceSelect';
 const SignUpMutation = graphql(`
   mutation SignUp($input: SignUpInput!) {
     signUp(input: $input) {
-      accessToken
-      refreshToken
       user {
         id
       }
@@ -199,7 +197,6 @@ export default function SignUpPage() {
   const { t } = useTranslation();
   const language = useLanguage();
   const navigate = useNavigate();
-  const client = useApolloClient();
   const [form] = Form.useForm<SignUpValues>();
   const [signUp, { loading }] = useMutation(SignUpMutation);
   const [problems, setProblems] = useState<string[]>([]);
@@ -211,14 +208,17 @@ export default function SignUpPage() {
         variables: { input: toInput(values, language === 'en' ? 'EN' : 'VI') },
       });
       if (!data) throw new Error('signUp returned no data');
-      storeTokens(data.signUp);
-      // A new organization's owner is never platform staff, whoever used this browser before.
-      storePlatformRole(null);
-      storeOrganizationKind(values.kind);
-      await client.clearStore();
-      navigate('/tai-khoan', { replace: true });
     } catch (error) {
       setProblems(applyApiErrors(form, error, SERVER_FIELDS) ?? [t('errors.network')]);
+      return;
+    }
+    // The account exists: signing in through /api/session puts the session in its cookie. Should
+    // that fail (the network), the sign-in page is where the new owner goes on.
+    try {
+      await signInWithPassword(values.email.trim(), values.password);
+      navigate('/tai-khoan', { replace: true });
+    } catch {
+      navigate('/dang-nhap', { replace: true });
     }
   }
 

@@ -226,7 +226,7 @@ function TeamView({
     }
     if (member.id === me.id) {
       // Leaving ends this person's sessions in the organization.
-      signOut();
+      await signOut();
       navigate('/dang-nhap', { replace: true });
       return;
     }

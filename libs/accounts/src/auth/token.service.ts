@@ -11,12 +11,16 @@ export interface TokenPair {
   refreshToken: string;
 }
 
+/** Everyone whose sessions end together (one session alone: `revokeFamily`). */
+type PeopleOf = Exclude<SessionsOf, { sessionId: string }>;
+
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /**
  * Access tokens are short-lived JWTs; refresh tokens are opaque `id.secret` strings that rotate on
- * every use. Presenting a token that was already used revokes its whole family (it was stolen or
- * replayed), so neither the thief nor the victim can continue without signing in again.
+ * every use. Presenting a token that was already used, past a short grace, revokes its whole family
+ * (it was stolen or replayed), so neither the thief nor the victim can continue without signing in
+ * again. The family is the session: access tokens carry its id (`sid`) so that ending it ends them.
  */
 @Injectable()
 export class TokenService {
@@ -36,7 +40,7 @@ export class TokenService {
     });
     return {
       accessToken: issueAccessToken(
-        { ...user, organizationVerification: await this.verificationOf(m, user.organizationId) },
+        { ...user, sessionId: familyId, organizationVerification: await this.verificationOf(m, user.organizationId) },
         this.config.auth.jwtSecret,
         this.config.auth.accessTtlSeconds,
       ),
@@ -46,26 +50,49 @@ export class TokenService {
 
   /**
    * Marks a refresh token used and returns its row, or reports reuse. The row is locked, so two
-   * concurrent refreshes with one token cannot both succeed.
+   * concurrent refreshes with one token are served one after the other. A token rotated less than
+   * the grace ago opens the same session again (two tabs refreshed at once with one cookie); used
+   * again later, it was stolen or replayed.
    */
   async consume(m: EntityManager, token: string): Promise<{ row: RefreshTokenEntity } | { reused: string } | null> {
-    const [id, secret] = token.split('.');
-    if (!id || !secret || !isUuid(id)) return null;
-    const repo = m.getRepository(RefreshTokenEntity);
-    const row = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    const row = await this.find(m, token);
     if (!row) return null;
-    const expected = Buffer.from(row.tokenHash, 'hex');
-    const given = Buffer.from(sha256(secret), 'hex');
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-    if (row.usedAt || row.revokedAt) return { reused: row.familyId };
+    if (row.revokedAt) return { reused: row.familyId };
+    if (row.usedAt) return this.withinGrace(row.usedAt) ? { row } : { reused: row.familyId };
     if (row.expiresAt.getTime() <= Date.now()) return null;
     row.usedAt = new Date();
-    await repo.save(row);
+    await m.getRepository(RefreshTokenEntity).save(row);
     return { row };
   }
 
+  /** The session a refresh token belongs to, whether or not it was used (signing out), or null. */
+  async sessionOf(m: EntityManager, token: string): Promise<string | null> {
+    return (await this.find(m, token))?.familyId ?? null;
+  }
+
+  /**
+   * Ends one session: its refresh tokens are revoked, and its access tokens stop at once through a
+   * marker every subgraph checks (set before commit: a failed transaction costs a re-sign-in, never
+   * a session that outlives its revocation).
+   */
   async revokeFamily(m: EntityManager, familyId: string): Promise<void> {
+    await this.revocations.revoke({ sessionId: familyId });
     await m.query(`UPDATE catalog.refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [familyId]);
+  }
+
+  /** The row of a well-formed token whose secret matches, locked for this transaction. */
+  private async find(m: EntityManager, token: string): Promise<RefreshTokenEntity | null> {
+    const [id, secret] = token.split('.');
+    if (!id || !secret || !isUuid(id)) return null;
+    const row = await m.getRepository(RefreshTokenEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!row) return null;
+    const expected = Buffer.from(row.tokenHash, 'hex');
+    const given = Buffer.from(sha256(secret), 'hex');
+    return expected.length === given.length && timingSafeEqual(expected, given) ? row : null;
+  }
+
+  private withinGrace(usedAt: Date): boolean {
+    return Date.now() - usedAt.getTime() < this.config.auth.refreshGraceSeconds * 1000;
   }
 
   private async verificationOf(m: EntityManager, organizationId: string | null): Promise<OrganizationVerification | null> {
@@ -74,17 +101,17 @@ export class TokenService {
     return row?.verification ?? null;
   }
 
+  /** Access tokens issued so far stop working; their refresh tokens still do, so clients refresh silently. */
+  refreshSessions(of: PeopleOf): Promise<void> {
+    return this.revocations.revoke(of);
+  }
+
   /**
    * Ends every session of one person, or of everyone in an organization, at once: refresh tokens are
    * revoked in this transaction and access tokens by a marker that every subgraph checks. The marker
    * is set before commit: were the transaction to fail, the worst outcome is one silent refresh.
    */
-  /** Access tokens issued so far stop working; their refresh tokens still do, so clients refresh silently. */
-  refreshSessions(of: SessionsOf): Promise<void> {
-    return this.revocations.revoke(of);
-  }
-
-  async revokeSessions(m: EntityManager, of: SessionsOf): Promise<void> {
+  async revokeSessions(m: EntityManager, of: PeopleOf): Promise<void> {
     await this.revocations.revoke(of);
     const users = 'userId' in of ? '$1::uuid' : 'SELECT id FROM catalog.users WHERE organization_id = $1';
     await m.query(

@@ -8,6 +8,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.FORBIDDEN]: 403,
   [ErrorCode.NOT_FOUND]: 404,
   [ErrorCode.CONFLICT]: 409,
+  [ErrorCode.TOO_MANY_REQUESTS]: 429,
 };
 
 /** Domain errors answer like GraphQL errors (code, field, localized message) with an HTTP status. */
