@@ -1,5 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { extensionSchema } from './1763800400000-products';
+import { ensureSearchIndex } from './search-index';
 
 /**
  * Search that stays fast at a million listings (DESIGN.md, Performance → Search; decision 32):
@@ -12,7 +13,8 @@ import { extensionSchema } from './1763800400000-products';
  * - `sort_key` is the one order of results (reliability, then the latest approval), unique, with a
  *   btree to walk it and the RUM index `product_search_doc` carrying it beside every posting
  *   (`rum_tsvector_addon_ops`, `order_by_attach`), so an index scan returns a lexeme's listings in
- *   that order. ProductSearchRepository says which of the two each query uses.
+ *   that order. ProductSearchRepository says which of the two each query uses. Without the RUM
+ *   extension `product_search_doc` is a GIN index over the same `doc` (search-index.ts, decision 62).
  * - `catalog.search_vocabulary` holds each lexeme of the searchable listings once, with how many
  *   listings hold it: typed words are corrected to its words (trigram KNN, then edit distance) and
  *   queries are planned by its counts.
@@ -25,12 +27,9 @@ export class SearchRum1763801500000 implements MigrationInterface {
   name = 'SearchRum1763801500000';
 
   async up(q: QueryRunner): Promise<void> {
-    // RUM is not in contrib (Debian: postgresql-15-rum); fuzzystrmatch is. Both are trusted.
-    await q.query(
-      `CREATE EXTENSION IF NOT EXISTS rum; CREATE EXTENSION IF NOT EXISTS fuzzystrmatch;`,
-    );
+    // fuzzystrmatch is contrib and trusted; RUM is neither contrib nor required (ensureSearchIndex).
+    await q.query(`CREATE EXTENSION IF NOT EXISTS fuzzystrmatch;`);
     const trgm = await extensionSchema(q, 'pg_trgm');
-    const rum = await extensionSchema(q, 'rum');
     const fuzzy = await extensionSchema(q, 'fuzzystrmatch');
     await q.query(`
       DROP INDEX catalog.products_search;
@@ -59,9 +58,6 @@ export class SearchRum1763801500000 implements MigrationInterface {
         certifications jsonb NOT NULL
       );
       ALTER SEQUENCE catalog.product_search_seq OWNED BY catalog.product_search.seq;
-      CREATE INDEX product_search_doc ON catalog.product_search
-        USING rum (doc ${rum}.rum_tsvector_addon_ops, sort_key)
-        WITH (attach = 'sort_key', to = 'doc', order_by_attach = 't');
       CREATE UNIQUE INDEX product_search_order ON catalog.product_search (sort_key);
       CREATE INDEX product_search_organization ON catalog.product_search (organization_id);
 
@@ -180,8 +176,10 @@ export class SearchRum1763801500000 implements MigrationInterface {
 
       -- Listings already public when this runs.
       SELECT catalog.search_reindex(ARRAY(SELECT id FROM catalog.products WHERE approved IS NOT NULL));
-      ANALYZE catalog.product_search, catalog.search_vocabulary;
     `);
+    // product_search_doc: RUM where PostgreSQL offers it, else GIN; migrateAll then applies SEARCH_RUM.
+    await ensureSearchIndex((sql, params) => q.query(sql, params), 'auto');
+    await q.query('ANALYZE catalog.product_search, catalog.search_vocabulary');
   }
 
   async down(q: QueryRunner): Promise<void> {
