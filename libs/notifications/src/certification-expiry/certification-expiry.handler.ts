@@ -49,12 +49,10 @@ export class CertificationExpiryHandler implements JobHandler<'certifications.ex
        SELECT p.id AS "productId", p.organization_id AS "organizationId", p.approved ->> 'name' AS "productName",
               c ->> 'kind' AS kind, c ->> 'issuer' AS issuer, c ->> 'validUntil' AS "validUntil",
               ((c ->> 'validUntil')::date - today.d) AS "daysLeft"
-         FROM catalog.products p
-         JOIN catalog.organizations o ON o.id = p.organization_id AND o.verification = 'VERIFIED'
+         FROM catalog.public_listings p
          CROSS JOIN today
          CROSS JOIN LATERAL jsonb_array_elements(p.approved -> 'certifications') c
-        WHERE p.approved IS NOT NULL AND p.status <> 'ARCHIVED'
-          AND (c ->> 'validUntil')::date BETWEEN today.d AND today.d + $1::int
+        WHERE (c ->> 'validUntil')::date BETWEEN today.d AND today.d + $1::int
           AND NOT EXISTS (SELECT 1 FROM matching.certification_expiry_notices n
                            WHERE n.product_id = p.id AND n.kind = c ->> 'kind' AND n.valid_until = (c ->> 'validUntil')::date)
         ORDER BY p.id, kind`,
