@@ -7,6 +7,8 @@
 // Env: DATABASE_URL, PORT, BUYER_ORG (the organization whose needs `mine` lists).
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { Pool } from 'pg';
+// The file, not the lib's index (which loads GraphQL types).
+import { todayInVietnam } from '../../libs/reference-data/src/calendar';
 import type { CertificationKind } from '../../libs/products/src/products/product.entity';
 import {
   planSearch,
@@ -50,8 +52,6 @@ interface ProductRow {
   approved: { name: string };
 }
 
-/** `todayInVietnam` of libs/products product.rules (which loads GraphQL helpers). */
-const todayInVietnam = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
 /** ProductService.search: the bench sends valid, canonical filters, so they are taken as they come. */
 async function products(variables: Record<string, unknown>) {

@@ -5,6 +5,7 @@ import { recordAudit } from '@lienket/audit';
 import { AuthUser, OrganizationRole, RequestContext, requireOrganization } from '@lienket/auth';
 import { inTransaction } from '@lienket/database';
 import { badInput, DomainError, ErrorCode, forbidden, isUuid, MessageKey, notFound } from '@lienket/graphql';
+import { todayInVietnam } from '@lienket/reference-data';
 import { ListingStatus, ProductEntity, ProductVersion } from './product.entity';
 import { ProductSearchRepository, SearchHit } from './product-search.repository';
 import { rankCursor, timeCursor } from './product.keyset';
@@ -15,7 +16,6 @@ import {
   sameVersion,
   SearchFilterInput,
   snapshotOf,
-  todayInVietnam,
   versionOf,
 } from './product.rules';
 
