@@ -8,6 +8,7 @@ import * as moderation from '../libs/moderation/src/migrations';
 import * as matching from '../libs/notifications/src/migrations';
 import * as procurement from '../libs/procurement/src/migrations';
 import * as products from '../libs/products/src/migrations';
+import { ensureSearchIndex, searchIndexWarning } from '../libs/products/src/migrations/search-index';
 
 const SERVICES: [ServiceSchema, Function[]][] = [
   // TypeORM orders a schema's migrations by their timestamps, whichever lib they come from.
@@ -16,14 +17,28 @@ const SERVICES: [ServiceSchema, Function[]][] = [
   ['matching', Object.values(matching)],
 ];
 
-/** Creates the database when missing and applies every service's migrations to its own schema. */
-export async function migrateAll(databaseUrl = loadConfig().databaseUrl, log: (line: string) => void = () => undefined) {
+/**
+ * Creates the database when missing and applies every service's migrations to its own schema; then
+ * gives product search the index PostgreSQL and SEARCH_RUM allow (RUM, or the GIN fallback with a
+ * warning), so a database migrated without RUM gains it at the first start after it is installed.
+ */
+export async function migrateAll(
+  databaseUrl = loadConfig().databaseUrl,
+  log: (line: string) => void = () => undefined,
+  search = loadConfig().search,
+) {
   if (await ensureDatabase(databaseUrl)) log(`created database ${new URL(databaseUrl).pathname.slice(1)}`);
   for (const [schema, migrations] of SERVICES) {
     const ds = createDataSource({ url: databaseUrl, schema, entities: [], migrations, poolSize: 1 });
     try {
       const applied = await migrate(ds, schema);
       log(`${schema}: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`);
+      if (schema === 'catalog') {
+        const index = await ds.transaction((m) => ensureSearchIndex((sql, params) => m.query(sql, params), search.rum));
+        if (index.changed) log(`catalog: product search index built as ${index.kind.toUpperCase()}`);
+        const warning = searchIndexWarning(index);
+        if (warning) log(warning);
+      }
     } finally {
       await ds.destroy();
     }

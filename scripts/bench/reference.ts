@@ -7,8 +7,18 @@
 // Env: DATABASE_URL, PORT, BUYER_ORG (the organization whose needs `mine` lists).
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { Pool } from 'pg';
+// The file, not the lib's index (which loads GraphQL types).
+import { todayInVietnam } from '../../libs/reference-data/src/calendar';
 import type { CertificationKind } from '../../libs/products/src/products/product.entity';
-import { planSearch, Resolved, resolveSql, SearchCriteria, searchSql } from '../../libs/products/src/products/product-search.sql';
+import {
+  planSearch,
+  Resolved,
+  resolveSql,
+  SEARCH_INDEX_KIND_SQL,
+  SearchCriteria,
+  SearchIndexKind,
+  searchSql,
+} from '../../libs/products/src/products/product-search.sql';
 
 /** The subgraphs' TypeORM pool size (libs/database data-source.ts). */
 const POOL_SIZE = 10;
@@ -27,6 +37,8 @@ const ORGANIZATIONS_SQL = `SELECT * FROM catalog.organizations WHERE id = ANY($1
 
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: POOL_SIZE });
 const buyerOrg = process.env.BUYER_ORG ?? '';
+/** RUM or the GIN fallback, read once as ProductSearchRepository does. */
+const searchIndex = pool.query<{ kind: SearchIndexKind }>(SEARCH_INDEX_KIND_SQL).then((r) => r.rows[0].kind);
 const PAGE = 20;
 
 const cursor = (key: string[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
@@ -40,8 +52,6 @@ interface ProductRow {
   approved: { name: string };
 }
 
-/** `todayInVietnam` of libs/products product.rules (which loads GraphQL helpers). */
-const todayInVietnam = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
 /** ProductService.search: the bench sends valid, canonical filters, so they are taken as they come. */
 async function products(variables: Record<string, unknown>) {
@@ -58,7 +68,7 @@ async function products(variables: Record<string, unknown>) {
     after: after ? { rank: after[0], id: after[1] } : null,
   };
   const r = resolveSql(c);
-  const plan = planSearch(c, (await pool.query<Resolved>(r.sql, r.params)).rows[0]);
+  const plan = planSearch(c, (await pool.query<Resolved>(r.sql, r.params)).rows[0], await searchIndex);
   const { sql, params } = plan ? searchSql(c, plan) : { sql: 'SELECT 0 AS total WHERE false', params: [] };
   const { rows } = await pool.query<ProductRow>(sql, params);
   const hits = rows.filter((r) => r.id !== null).slice(0, PAGE);

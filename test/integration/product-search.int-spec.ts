@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { PlatformRole } from '@lienket/auth';
+import { loadConfig } from '@lienket/config';
 import { ProductService } from '@lienket/products';
 import { errorCode, gql, GqlResult, queryRows } from '@lienket/testing';
 import { CatalogAppModule } from '../../apps/catalog/src/app.module';
@@ -7,9 +8,12 @@ import {
   planSearch,
   Resolved,
   resolveSql,
+  SEARCH_INDEX_KIND_SQL,
   SearchCriteria,
+  SearchIndexKind,
   searchSql,
 } from '../../libs/products/src/products/product-search.sql';
+import { migrateAll } from '../../scripts/migrate';
 import { RunningApp, startSubgraph } from '../support/subgraph';
 import {
   ARCHIVE_PRODUCT,
@@ -29,6 +33,9 @@ import {
 
 // Searching the way Vietnamese buyers type: real product names, with and without diacritics, with
 // a typo, and each filter. Only approved listings of verified organizations may ever be found.
+// The whole file runs twice: through the RUM index (installed on this machine), and through the
+// GIN fallback of a PostgreSQL without RUM (product-search-gin.int-spec.ts sets SEARCH_RUM=off).
+const INDEX: SearchIndexKind = loadConfig().search.rum === 'off' ? 'gin' : 'rum';
 
 let s: RunningApp;
 const search = (
@@ -454,7 +461,7 @@ describe('the search plan', () => {
   const explain = async (c: SearchCriteria) => {
     const r = resolveSql(c);
     const [resolved] = await queryRows<Resolved>(s.databaseUrl, r.sql, r.params);
-    const plan = planSearch(c, resolved)!;
+    const plan = planSearch(c, resolved, INDEX)!;
     const { sql, params } = searchSql(c, plan);
     const [row] = await queryRows<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(
       s.databaseUrl,
@@ -475,7 +482,11 @@ describe('the search plan', () => {
     };
   };
 
-  it('walks the order for common words, reads only the rarest word from RUM, never a whole table', async () => {
+  it(`searches through the ${INDEX.toUpperCase()} index that SEARCH_RUM and PostgreSQL allow`, async () => {
+    expect(await queryRows(s.databaseUrl, SEARCH_INDEX_KIND_SQL)).toEqual([{ kind: INDEX }]);
+  });
+
+  it(`walks the order for common words, enters ${INDEX.toUpperCase()} for rare ones, never a whole table`, async () => {
     // Five thousand more public listings and VACUUM ANALYZE (as autovacuum would), so that the
     // planner's row counts are those of a real catalogue.
     await queryRows(
@@ -495,18 +506,57 @@ describe('the search plan', () => {
     expect(common.indexes).toContain('product_search_order');
     expect(common.seqScans).toEqual([]);
     expect(common.sortedMatches).toEqual([]);
-    // One listing holds "robusta" (typed "robsta"): the index reads that word's postings only, and
-    // the other words are checked on those rows.
+    // One listing holds "robusta" (typed "robsta"). RUM reads that word's postings only and the
+    // other words are checked on those rows; GIN intersects every word's postings.
     const rare = await explain(criteria('ca phe robsta'));
-    expect(rare.plan).toMatchObject({ walk: false, driver: "'robusta'" });
+    expect(rare.plan).toMatchObject({ walk: false, driver: "'robusta'", index: INDEX });
     expect(rare.indexes).toContain('product_search_doc');
-    expect(rare.indexConds).toContain(`(doc @@ '''robusta'''::tsquery)`);
-    expect(rare.indexConds.join()).not.toContain('phe');
+    if (INDEX === 'rum') {
+      expect(rare.indexConds).toContain(`(doc @@ '''robusta'''::tsquery)`);
+      expect(rare.indexConds.join()).not.toContain('phe');
+    } else {
+      expect(rare.indexConds).toContain(`(doc @@ '''ca'' & ''phe'' & ''robusta'''::tsquery)`);
+    }
     expect(rare.seqScans).toEqual([]);
     // A filter alone enters by its token.
     const filtered = await explain(criteria(null, { provinceCode: '24' }));
     expect(filtered.plan.driver).toBe("'p:24'");
     expect(filtered.indexes).toContain('product_search_doc');
     expect(filtered.seqScans).toEqual([]);
+  });
+});
+
+describe('the search index at every start (migrateAll)', () => {
+  const kind = async () => (await queryRows<{ kind: string }>(s.databaseUrl, SEARCH_INDEX_KIND_SQL))[0].kind;
+  /** The ids a search finds through the index as it is now, run as the repository runs it. */
+  const found = async (text: string, index: SearchIndexKind) => {
+    const c: SearchCriteria = { text, categoryCode: null, provinceCode: null, certification: null, minMonthlyCapacity: null, today: '2026-11-23', limit: 20, after: null };
+    const r = resolveSql(c);
+    const plan = planSearch(c, (await queryRows<Resolved>(s.databaseUrl, r.sql, r.params))[0], index)!;
+    expect(plan.walk).toBe(false);
+    const { sql, params } = searchSql(c, plan);
+    return (await queryRows<{ id: string }>(s.databaseUrl, sql, params)).map((x) => x.id);
+  };
+  // Leaves the index as this run asked, for the subgraph's cached kind.
+  afterAll(() => migrateAll(s.databaseUrl, () => undefined, { rum: INDEX === 'rum' ? 'auto' : 'off' }));
+
+  it('turns to GIN with SEARCH_RUM=off and warns; gains RUM again once allowed; same results through both', async () => {
+    const lines: string[] = [];
+    await migrateAll(s.databaseUrl, (l) => lines.push(l), { rum: 'off' });
+    expect(await kind()).toBe('gin');
+    expect(lines).toContainEqual(expect.stringMatching(/^WARNING product search uses its GIN fallback \(SEARCH_RUM=off\)/));
+    const throughGin = await found('ca phe robusta', 'gin');
+    expect(throughGin).toHaveLength(1);
+
+    lines.length = 0;
+    await migrateAll(s.databaseUrl, (l) => lines.push(l), { rum: 'auto' });
+    expect(await kind()).toBe('rum');
+    expect(lines).toContain('catalog: product search index built as RUM');
+    expect(lines.join('\n')).not.toMatch(/WARNING/);
+    expect(await found('ca phe robusta', 'rum')).toEqual(throughGin);
+
+    lines.length = 0;
+    await migrateAll(s.databaseUrl, (l) => lines.push(l), { rum: 'auto' });
+    expect(lines.join('\n')).not.toMatch(/index built/);
   });
 });

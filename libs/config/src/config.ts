@@ -54,6 +54,8 @@ const schema = z.object({
   S3_ACCESS_KEY_ID: optionalString,
   S3_SECRET_ACCESS_KEY: optionalString,
   S3_REGION: optionalString,
+  /** Product search's index: RUM when PostgreSQL offers it (`auto`), or the contrib GIN fallback (`off`: operators, tests). */
+  SEARCH_RUM: z.enum(['auto', 'off']).default('auto'),
 });
 
 /** Object storage for uploaded files: local disk unless S3_BUCKET is set. */
@@ -93,6 +95,8 @@ export interface AppConfig {
   maxUploadBytes: number;
   photos: { maxBytes: number; maxPerProduct: number };
   maxLogoBytes: number;
+  /** `off`: build and use product search's GIN fallback even where the RUM extension is available. */
+  search: { rum: 'auto' | 'off' };
 }
 
 export class ConfigError extends Error {
@@ -157,6 +161,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     photos: { maxBytes: e.MAX_PHOTO_BYTES, maxPerProduct: e.MAX_PHOTOS_PER_PRODUCT },
     maxLogoBytes: e.MAX_LOGO_BYTES,
+    search: { rum: e.SEARCH_RUM },
   };
 }
 

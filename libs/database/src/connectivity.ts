@@ -1,8 +1,12 @@
 import { Client } from 'pg';
 import { Redis } from 'ioredis';
 
-/** Extensions beyond PostgreSQL's contrib that the migrations create: `rum` (Debian's postgresql-15-rum). */
-export const REQUIRED_EXTENSIONS = ['rum'];
+/**
+ * Extensions beyond PostgreSQL's contrib that the migrations require: none. RUM (Debian's
+ * postgresql-15-rum) is recommended, not required: without it product search falls back to GIN and
+ * `npm start` warns (decision 62).
+ */
+export const REQUIRED_EXTENSIONS: string[] = [];
 
 /**
  * Checks that PostgreSQL (with the extensions the migrations need) and Redis answer; returns one

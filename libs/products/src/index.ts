@@ -1,4 +1,10 @@
-import { Directory1763801000000, ProductPhotos1763802000000, Products1763800400000, SearchRum1763801500000 } from './migrations';
+import {
+  Directory1763801000000,
+  ProductPhotos1763802000000,
+  Products1763800400000,
+  PublicListing1763806200000,
+  SearchRum1763801500000,
+} from './migrations';
 import { ProductEntity } from './products/product.entity';
 
 export * from './products.module';
@@ -7,11 +13,14 @@ export * from './products/product.type';
 export * from './products/product.mapper';
 export * from './directory/directory.type';
 export * from './photos/photo.type';
-export {
-  ProductService,
-  pendingReviewCursorKey,
-  isPublicListing,
-} from './products/product.service';
+export { ProductService, pendingReviewCursorKey } from './products/product.service';
+export { isPublicListing, isPublishedListing, publicListingSql } from './products/public-listing';
 export type { ModerationDecision, ProductPage } from './products/product.service';
 export const PRODUCTS_ENTITIES = [ProductEntity];
-export const PRODUCTS_MIGRATIONS = [Products1763800400000, Directory1763801000000, SearchRum1763801500000, ProductPhotos1763802000000];
+export const PRODUCTS_MIGRATIONS = [
+  Products1763800400000,
+  Directory1763801000000,
+  SearchRum1763801500000,
+  ProductPhotos1763802000000,
+  PublicListing1763806200000,
+];

@@ -3,3 +3,4 @@ export * from './categories';
 export * from './units';
 export * from './tax-code';
 export * from './reference.types';
+export * from './calendar';

@@ -5,16 +5,26 @@ import { recordAudit } from '@lienket/audit';
 import { AuthUser, OrganizationRole, requireOrganization } from '@lienket/auth';
 import { inTransaction } from '@lienket/database';
 import { badInput, forbidden, notFound, optionalText, validateInput } from '@lienket/graphql';
-import { findWard } from '@lienket/reference-data';
+import { currentYearInVietnam, findWard } from '@lienket/reference-data';
 import { OrganizationEntity } from '../organizations/organization.entity';
 
-const profileSchema = z.object({
+/** From 1900 to this year in Vietnam, the year read at each validation (a schema is built once, at start-up). */
+const foundedYear = z
+  .number()
+  .int()
+  .min(1900, { message: 'outOfRange' })
+  .check((ctx) => {
+    const year = currentYearInVietnam();
+    if (ctx.value > year) ctx.issues.push({ code: 'too_big', origin: 'number', maximum: year, inclusive: true, input: ctx.value, message: 'outOfRange' });
+  });
+
+export const profileSchema = z.object({
   description: optionalText(2000),
   address: optionalText(300),
   wardCode: z.string().trim().regex(/^\d{5}$/, { message: 'invalidValue' }).nullish().transform((v) => v ?? null),
   phone: z.string().trim().regex(/^\+?[0-9 ().-]{8,20}$/, { message: 'invalidValue' }).nullish().transform((v) => v ?? null),
   memberCount: z.number().int().min(1, { message: 'outOfRange' }).max(1_000_000, { message: 'outOfRange' }).nullish().transform((v) => v ?? null),
-  foundedYear: z.number().int().min(1900, { message: 'outOfRange' }).max(new Date().getFullYear(), { message: 'outOfRange' }).nullish().transform((v) => v ?? null),
+  foundedYear: foundedYear.nullish().transform((v) => v ?? null),
 });
 
 /** Owners and managers keep their organization's profile; members read it. */

@@ -28,8 +28,7 @@ export class ReportService {
     // Only what the reporter can see publicly: verified organizations and their public listings.
     const sql: Partial<Record<ModerationSubject, string>> = {
       ORGANIZATION: `SELECT 1 FROM catalog.organizations WHERE id = $1 AND verification = 'VERIFIED'`,
-      PRODUCT: `SELECT 1 FROM catalog.products p JOIN catalog.organizations o ON o.id = p.organization_id
-                 WHERE p.id = $1 AND p.approved IS NOT NULL AND p.status <> 'ARCHIVED' AND o.verification = 'VERIFIED'`,
+      PRODUCT: `SELECT 1 FROM catalog.public_listings WHERE id = $1`,
     };
     if (!sql[subject]) return false;
     const rows: unknown[] = await this.ds.query(sql[subject], [id]);

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@lienket/config';
 import { HandlesJob, JobHandler } from '@lienket/queue';
+import { todayInVietnam } from '@lienket/reference-data';
 import { InAppNotifier } from '../in-app/in-app.service';
 import { OutgoingMailService } from '../mail/outgoing-mail.service';
 import { ExpiringCertification, expiryMail, expiryNotice, ExpiryRecipient } from './certification-expiry.templates';
@@ -45,20 +46,18 @@ export class CertificationExpiryHandler implements JobHandler<'certifications.ex
 
   private expiringSoon(): Promise<Candidate[]> {
     return this.ds.query<Candidate[]>(
-      `WITH today AS (SELECT (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS d)
+      `WITH today AS (SELECT $2::date AS d)
        SELECT p.id AS "productId", p.organization_id AS "organizationId", p.approved ->> 'name' AS "productName",
               c ->> 'kind' AS kind, c ->> 'issuer' AS issuer, c ->> 'validUntil' AS "validUntil",
               ((c ->> 'validUntil')::date - today.d) AS "daysLeft"
-         FROM catalog.products p
-         JOIN catalog.organizations o ON o.id = p.organization_id AND o.verification = 'VERIFIED'
+         FROM catalog.public_listings p
          CROSS JOIN today
          CROSS JOIN LATERAL jsonb_array_elements(p.approved -> 'certifications') c
-        WHERE p.approved IS NOT NULL AND p.status <> 'ARCHIVED'
-          AND (c ->> 'validUntil')::date BETWEEN today.d AND today.d + $1::int
+        WHERE (c ->> 'validUntil')::date BETWEEN today.d AND today.d + $1::int
           AND NOT EXISTS (SELECT 1 FROM matching.certification_expiry_notices n
                            WHERE n.product_id = p.id AND n.kind = c ->> 'kind' AND n.valid_until = (c ->> 'validUntil')::date)
         ORDER BY p.id, kind`,
-      [EXPIRY_NOTICE_DAYS],
+      [EXPIRY_NOTICE_DAYS, todayInVietnam()],
     );
   }
 

@@ -4,13 +4,12 @@ import { AuthUser, OrganizationRole, requireOrganization } from '@lienket/auth';
 import { APP_CONFIG, AppConfig } from '@lienket/config';
 import { plainRead } from '@lienket/database';
 import { badInput, decodeCursor, DomainError, ErrorCode, forbidden, unauthenticated, validateInput } from '@lienket/graphql';
-import { findCategory, findProvince, findUnit } from '@lienket/reference-data';
+import { clock, findCategory, findProvince, findUnit, todayInVietnam, vietnamDate } from '@lienket/reference-data';
 import { needSchema } from './dto/need.schema';
 import { NeedEntity, NeedStatus, PUBLIC_NEED_STATUSES } from './need.entity';
 import { NeedFilter } from './need.type';
 
 const TOTAL_CAP = 1000;
-const today = () => new Date().toISOString().slice(0, 10);
 
 @Injectable()
 export class NeedService {
@@ -31,13 +30,14 @@ export class NeedService {
     if (!findProvince(input.deliveryProvinceCode)) {
       throw badInput('deliveryProvinceCode', 'unknownProvince', { value: input.deliveryProvinceCode });
     }
-    if (input.deliveryFrom < today()) throw badInput('deliveryFrom', 'invalidValue');
+    // Dates are Vietnamese calendar days: at 00:30 in Hà Nội, yesterday (still "today" in UTC) is past.
+    if (input.deliveryFrom < todayInVietnam()) throw badInput('deliveryFrom', 'invalidValue');
     if (input.deliveryFrom > input.deliveryTo) throw badInput('deliveryTo', 'dateOrder');
     const window = this.config.minBidWindowSeconds;
-    if (input.bidDeadline.getTime() < Date.now() + window * 1000) {
+    if (input.bidDeadline.getTime() < clock.now().getTime() + window * 1000) {
       throw badInput('bidDeadline', 'deadlineTooSoon', { minutes: Math.ceil(window / 60) });
     }
-    if (input.bidDeadline.toISOString().slice(0, 10) > input.deliveryFrom) throw badInput('bidDeadline', 'deadlineAfterDelivery');
+    if (vietnamDate(input.bidDeadline) > input.deliveryFrom) throw badInput('bidDeadline', 'deadlineAfterDelivery');
     const { targetUnitPrice, ...fields } = input;
     return this.ds.getRepository(NeedEntity).save({
       ...fields,

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { OrganizationKind } from '@lienket/accounts';
 import { CertificationData, CertificationKind } from '../products/product.entity';
+import { publicListingSql } from '../products/public-listing';
 
 export const DIRECTORY_TOTAL_CAP = 1000;
 
@@ -31,8 +32,6 @@ export interface ListingSummary {
   certifications: CertificationData[];
 }
 
-/** The public face of listings: approved once, not archived (as product search says). */
-const PUBLIC = `p.approved IS NOT NULL AND p.status <> 'ARCHIVED'`;
 /** The indexed document of organizations_search (migration 1763801000000): keep them identical. */
 const DOCUMENT = `(setweight(to_tsvector('simple', catalog.f_unaccent(o.name)), 'A')
         || to_tsvector('simple', catalog.f_unaccent(coalesce(o.description, ''))))`;
@@ -59,11 +58,11 @@ export class DirectoryRepository {
   async summaries(ids: readonly string[], today: string): Promise<Map<string, ListingSummary>> {
     const rows = await this.ds.query<{ id: string; products: number; certifications: CertificationData[] }[]>(
       `SELECT o.id,
-              (SELECT count(*) FROM catalog.products p WHERE p.organization_id = o.id AND ${PUBLIC})::int AS products,
+              (SELECT count(*) FROM catalog.public_listings p WHERE p.organization_id = o.id)::int AS products,
               coalesce((SELECT jsonb_agg(c.cert ORDER BY c.cert ->> 'kind') FROM (
                  SELECT DISTINCT ON (cert ->> 'kind') cert
-                   FROM catalog.products p, jsonb_array_elements(p.approved -> 'certifications') cert
-                  WHERE p.organization_id = o.id AND ${PUBLIC} AND ${VALID_CERT('$2')}
+                   FROM catalog.public_listings p, jsonb_array_elements(p.approved -> 'certifications') cert
+                  WHERE p.organization_id = o.id AND ${VALID_CERT('$2')}
                   ORDER BY cert ->> 'kind', coalesce(cert ->> 'validUntil', '9999-12-31') DESC) c), '[]') AS certifications
          FROM unnest($1::uuid[]) AS o(id)`,
       [ids, today],
@@ -127,7 +126,7 @@ function filters(c: DirectoryCriteria, $: (v: unknown) => string): string[] {
                    WHERE cert ->> 'kind' = ${$(c.certification)} AND ${VALID_CERT($(c.today))})`);
   }
   if (listing.length > 0) {
-    and.push(`EXISTS (SELECT 1 FROM catalog.products p WHERE p.organization_id = o.id AND ${PUBLIC} AND ${listing.join(' AND ')})`);
+    and.push(`EXISTS (SELECT 1 FROM catalog.products p WHERE p.organization_id = o.id AND ${publicListingSql()} AND ${listing.join(' AND ')})`);
   }
   return and;
 }

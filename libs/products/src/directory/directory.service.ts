@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { OrganizationEntity, OrganizationService } from '@lienket/accounts';
 import { RequestContext } from '@lienket/auth';
 import { badInput, decodeCursor, isUuid } from '@lienket/graphql';
-import { parseSearchInput, todayInVietnam } from '../products/product.rules';
+import { todayInVietnam } from '@lienket/reference-data';
+import { parseSearchInput } from '../products/product.rules';
 import { DirectoryHit, DirectoryRepository } from './directory.repository';
 import { OrganizationFilter } from './directory.type';
 

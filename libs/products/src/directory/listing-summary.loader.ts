@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { loader, RequestContext } from '@lienket/auth';
 import { isUuid } from '@lienket/graphql';
-import { todayInVietnam } from '../products/product.rules';
+import { todayInVietnam } from '@lienket/reference-data';
 import { DirectoryRepository, ListingSummary } from './directory.repository';
 
 const NO_LISTINGS: ListingSummary = { productCount: 0, certifications: [] };

@@ -1,5 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { extensionSchema } from './1763800400000-products';
+import { ensureSearchIndex } from './search-index';
+import { searchReindex } from './search-reindex';
 
 /**
  * Search that stays fast at a million listings (DESIGN.md, Performance → Search; decision 32):
@@ -12,7 +14,8 @@ import { extensionSchema } from './1763800400000-products';
  * - `sort_key` is the one order of results (reliability, then the latest approval), unique, with a
  *   btree to walk it and the RUM index `product_search_doc` carrying it beside every posting
  *   (`rum_tsvector_addon_ops`, `order_by_attach`), so an index scan returns a lexeme's listings in
- *   that order. ProductSearchRepository says which of the two each query uses.
+ *   that order. ProductSearchRepository says which of the two each query uses. Without the RUM
+ *   extension `product_search_doc` is a GIN index over the same `doc` (search-index.ts, decision 62).
  * - `catalog.search_vocabulary` holds each lexeme of the searchable listings once, with how many
  *   listings hold it: typed words are corrected to its words (trigram KNN, then edit distance) and
  *   queries are planned by its counts.
@@ -25,12 +28,9 @@ export class SearchRum1763801500000 implements MigrationInterface {
   name = 'SearchRum1763801500000';
 
   async up(q: QueryRunner): Promise<void> {
-    // RUM is not in contrib (Debian: postgresql-15-rum); fuzzystrmatch is. Both are trusted.
-    await q.query(
-      `CREATE EXTENSION IF NOT EXISTS rum; CREATE EXTENSION IF NOT EXISTS fuzzystrmatch;`,
-    );
+    // fuzzystrmatch is contrib and trusted; RUM is neither contrib nor required (ensureSearchIndex).
+    await q.query(`CREATE EXTENSION IF NOT EXISTS fuzzystrmatch;`);
     const trgm = await extensionSchema(q, 'pg_trgm');
-    const rum = await extensionSchema(q, 'rum');
     const fuzzy = await extensionSchema(q, 'fuzzystrmatch');
     await q.query(`
       DROP INDEX catalog.products_search;
@@ -59,9 +59,6 @@ export class SearchRum1763801500000 implements MigrationInterface {
         certifications jsonb NOT NULL
       );
       ALTER SEQUENCE catalog.product_search_seq OWNED BY catalog.product_search.seq;
-      CREATE INDEX product_search_doc ON catalog.product_search
-        USING rum (doc ${rum}.rum_tsvector_addon_ops, sort_key)
-        WITH (attach = 'sort_key', to = 'doc', order_by_attach = 't');
       CREATE UNIQUE INDEX product_search_order ON catalog.product_search (sort_key);
       CREATE INDEX product_search_organization ON catalog.product_search (organization_id);
 
@@ -72,48 +69,9 @@ export class SearchRum1763801500000 implements MigrationInterface {
         listings integer NOT NULL
       );
       CREATE INDEX search_vocabulary_trgm ON catalog.search_vocabulary USING gist (word ${trgm}.gist_trgm_ops);
-
-      -- Replaces the search rows of these listings by what is searchable now, and moves the
-      -- vocabulary's counts by the difference (words in a fixed order: concurrent changes lock the
-      -- same rows in the same order and cannot deadlock).
-      CREATE FUNCTION catalog.search_reindex(ids uuid[]) RETURNS void
-        LANGUAGE plpgsql SET search_path = pg_catalog, catalog AS $fn$
-      DECLARE
-        gone text[];
-      BEGIN
-        IF cardinality(ids) = 0 THEN RETURN; END IF;
-        WITH d AS (DELETE FROM catalog.product_search s WHERE s.product_id = ANY (ids) RETURNING s.doc)
-        SELECT coalesce(array_agg(w), '{}') INTO gone FROM d, unnest(tsvector_to_array(d.doc)) w;
-        WITH came AS (
-          INSERT INTO catalog.product_search (product_id, organization_id, doc, capacity, certifications)
-          SELECT p.id, p.organization_id,
-                 array_to_tsvector(w.words || ARRAY['c:' || left(p.approved ->> 'categoryCode', 2),
-                                                    'c:' || (p.approved ->> 'categoryCode'),
-                                                    'p:' || o.province_code]
-                                           || ARRAY(SELECT 'cert:' || lower(c ->> 'kind')
-                                                      FROM jsonb_array_elements(coalesce(p.approved -> 'certifications', '[]')) c)),
-                 coalesce((p.approved ->> 'monthlyCapacityBase')::numeric, 0),
-                 coalesce(p.approved -> 'certifications', '[]')
-            FROM unnest(ids) i (id)
-            JOIN catalog.products p ON p.id = i.id
-            JOIN catalog.organizations o ON o.id = p.organization_id AND o.verification = 'VERIFIED'
-            CROSS JOIN LATERAL (SELECT catalog.search_words(p.approved ->> 'name') AS words) w
-           WHERE p.approved IS NOT NULL AND p.status <> 'ARCHIVED'
-          RETURNING doc
-        ), delta AS (
-          SELECT x.w AS word, sum(x.d)::int AS d
-            FROM (SELECT w, 1 AS d FROM came, unnest(tsvector_to_array(came.doc)) w
-                  UNION ALL SELECT w, -1 FROM unnest(gone) w) x
-           GROUP BY x.w HAVING sum(x.d) <> 0
-        )
-        INSERT INTO catalog.search_vocabulary AS v (word, listings)
-        SELECT word, d FROM delta ORDER BY word
-        ON CONFLICT (word) DO UPDATE SET listings = v.listings + excluded.listings;
-        IF cardinality(gone) > 0 THEN
-          DELETE FROM catalog.search_vocabulary v WHERE v.word = ANY (gone) AND v.listings <= 0;
-        END IF;
-      END $fn$;
-
+    `);
+    await q.query(searchReindex(`o.verification = 'VERIFIED' AND p.approved IS NOT NULL AND p.status <> 'ARCHIVED'`));
+    await q.query(`
       -- Inserted or deleted listings (transition table "changed"): only approved ones can be searchable.
       CREATE FUNCTION catalog.products_search_added_or_removed() RETURNS trigger
         LANGUAGE plpgsql SET search_path = pg_catalog, catalog AS $fn$
@@ -180,8 +138,10 @@ export class SearchRum1763801500000 implements MigrationInterface {
 
       -- Listings already public when this runs.
       SELECT catalog.search_reindex(ARRAY(SELECT id FROM catalog.products WHERE approved IS NOT NULL));
-      ANALYZE catalog.product_search, catalog.search_vocabulary;
     `);
+    // product_search_doc: RUM where PostgreSQL offers it, else GIN; migrateAll then applies SEARCH_RUM.
+    await ensureSearchIndex((sql, params) => q.query(sql, params), 'auto');
+    await q.query('ANALYZE catalog.product_search, catalog.search_vocabulary');
   }
 
   async down(q: QueryRunner): Promise<void> {

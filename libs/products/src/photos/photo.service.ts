@@ -3,13 +3,14 @@ import DataLoader from 'dataloader';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { canSeePrivate, checkImage, FileStorage, StoredFileMissing, VerificationStatus } from '@lienket/accounts';
+import { canSeePrivate, checkImage, FileStorage, StoredFileMissing } from '@lienket/accounts';
 import { recordAudit } from '@lienket/audit';
 import { AuthUser, loader, RequestContext } from '@lienket/auth';
 import { APP_CONFIG, AppConfig } from '@lienket/config';
 import { inTransaction } from '@lienket/database';
 import { badInput, isUuid, notFound } from '@lienket/graphql';
 import { ListingStatus } from '../products/product.entity';
+import { publicListingSql } from '../products/public-listing';
 import { listingConflict, lockOwn, requireEditor, requireNotSuspended } from '../products/product.service';
 import { ProductPhoto } from './photo.type';
 
@@ -93,12 +94,12 @@ export class ProductPhotoService {
   async open(viewer: AuthUser | null, photoId: string): Promise<{ contentType: string; stream: Readable; public: boolean }> {
     if (!isUuid(photoId)) throw notFound('photo');
     const [row] = await this.ds.query<(PhotoRow & { public: boolean })[]>(
-      `SELECT ph.*, (p.approved IS NOT NULL AND p.status <> 'ARCHIVED' AND o.verification = $2) AS public
+      `SELECT ph.*, ${publicListingSql()} AS public
          FROM catalog.product_photos ph
          JOIN catalog.products p ON p.id = ph.product_id
          JOIN catalog.organizations o ON o.id = ph.organization_id
         WHERE ph.id = $1`,
-      [photoId, VerificationStatus.VERIFIED],
+      [photoId],
     );
     if (!row || (!row.public && !canSeePrivate(viewer, row.organization_id))) throw notFound('photo');
     const stream = await this.storage.open(row.storage_key).catch((e: unknown) => {

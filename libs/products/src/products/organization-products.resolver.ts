@@ -5,7 +5,8 @@ import { pageSize, toConnection } from '@lienket/graphql';
 import { toProduct, viewFor } from './product.mapper';
 import { ProductService } from './product.service';
 import { ListingSummaryLoader } from '../directory/listing-summary.loader';
-import { isCertificationValid, todayInVietnam } from './product.rules';
+import { todayInVietnam } from '@lienket/reference-data';
+import { isCertificationValid } from './product.rules';
 import { Certification, ProductConnection } from './product.type';
 
 /** `Organization.products`: the catalog subgraph owns Organization, this lib adds its listings. */

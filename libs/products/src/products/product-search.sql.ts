@@ -1,6 +1,9 @@
 // The SQL of `searchProducts`, pure (no NestJS, TypeORM or GraphQL): ProductSearchRepository runs
 // it, and the bare reference of bench:gateway (scripts/bench/reference.ts) runs the very same.
+import type { SearchIndexKind } from '../migrations/search-index';
 import type { CertificationKind } from './product.entity';
+
+export { SEARCH_INDEX_KIND_SQL, type SearchIndexKind } from '../migrations/search-index';
 
 export const SEARCH_TOTAL_CAP = 1000;
 
@@ -22,7 +25,8 @@ export interface SearchCriteria {
 /**
  * Counting the matches exactly (through the rarest lexeme's postings and rows) is done only while
  * it reads fewer postings and rows than this; beyond, the total is the estimate. Measured on the
- * bench: a posting read by RUM and a row checked on a walk cost about the same (0.7–0.8 µs).
+ * bench: a posting read by RUM and a row checked on a walk cost about the same (0.7–0.8 µs); GIN's
+ * postings and rows are taken to cost the same.
  */
 const COUNT_BUDGET = 20_000;
 
@@ -41,7 +45,12 @@ export interface SearchPlan {
   query: string | null;
   /** The lexeme fewest listings hold: the selective path's entry into the RUM index. */
   driver: string | null;
-  /** Walk the order (btree) and check each row, or read the driver's postings (RUM, ordered by sort_key). */
+  /** The kind of `product_search_doc`: how the selective path reads it. */
+  index: SearchIndexKind;
+  /**
+   * Walk the order (btree) and check each row, or take the selective path: the driver's postings
+   * (RUM, ordered by sort_key), or every lexeme's (GIN, matches sorted by sort_key).
+   */
   walk: boolean;
   /** Listings expected to match: the rarest word's count, narrowed by each filter's share. */
   estimate: number;
@@ -76,14 +85,16 @@ export function resolveSql(c: SearchCriteria): { sql: string; params: unknown[] 
 }
 
 /**
- * Chooses the path from the vocabulary's counts; null when nothing can match (a typed word with no
- * near word, text without any word, a filter no searchable listing has). The walk reads about
- * `(limit + 1) · rows / estimate` rows; the selective path reads the driver's postings, then checks
- * about `(limit + 1) · driver / estimate` rows. The cheaper wins (a posting costs about a row);
- * either gives the same page. The total: SEARCH_TOTAL_CAP when the estimate reaches it; an exact
- * count when that reads fewer than COUNT_BUDGET postings and rows; else the estimate.
+ * Chooses the path from the vocabulary's counts and the kind of index; null when nothing can match
+ * (a typed word with no near word, text without any word, a filter no searchable listing has). The
+ * walk reads about `(limit + 1) · rows / estimate` rows; the selective path reads the driver's
+ * postings, then checks about `(limit + 1) · driver / estimate` rows (RUM), or fetches and sorts
+ * every match, about `estimate` rows (GIN intersects the postings of every lexeme). The cheaper wins
+ * (a posting costs about a row); either gives the same page. The total: SEARCH_TOTAL_CAP when the
+ * estimate reaches it; an exact count when that reads fewer than COUNT_BUDGET postings and rows;
+ * else the estimate.
  */
-export function planSearch(c: SearchCriteria, r: Resolved): SearchPlan | null {
+export function planSearch(c: SearchCriteria, r: Resolved, index: SearchIndexKind): SearchPlan | null {
   const words = [...new Set(r.words)];
   if (c.text !== null && (words.length === 0 || words.includes(null))) return null;
   const lexemes = [...(words as string[]), ...r.tokens];
@@ -103,12 +114,14 @@ export function planSearch(c: SearchCriteria, r: Resolved): SearchPlan | null {
       : 2 * driverCount <= COUNT_BUDGET
         ? { counted: true }
         : { counted: false, value: Math.round(estimate) };
-  if (!driver) return { query: null, driver: null, walk: true, estimate, total };
+  if (!driver) return { query: null, driver: null, index, walk: true, estimate, total };
   const page = c.limit + 1;
+  const rowsChecked = index === 'rum' ? (page * driverCount) / estimate : estimate;
   return {
     query: lexemes.map(quoteLexeme).join(' & '),
     driver: quoteLexeme(driver),
-    walk: (page * rows) / estimate <= driverCount + (page * driverCount) / estimate,
+    index,
+    walk: (page * rows) / estimate <= driverCount + rowsChecked,
     estimate,
     total,
   };
@@ -131,6 +144,9 @@ const quoteLexeme = (l: string) => `'${l.replace(/\\/g, '\\\\').replace(/'/g, "'
  *   postings in `sort_key` order (`<=|`, from the cursor down); the other lexemes are checked on the
  *   row. RUM (1.3) reads a lexeme's whole posting list before the first row, which is why it is
  *   given only the rarest one.
+ * - selective without RUM (decision 62): a bitmap scan of the GIN index `product_search_doc` with
+ *   every lexeme (GIN intersects their postings), the matches sorted by `sort_key` (top-N). The
+ *   subquery's `OFFSET 0` keeps the page's order and limit from turning it into a walk.
  * The total: the page's own size when the first page holds everything; else as `planSearch` says
  * (the cap, an exact count through the driver capped at SEARCH_TOTAL_CAP, or the estimate).
  * Only an expired certificate and a capacity are checked beyond `doc`, in the narrow search row.
@@ -150,14 +166,19 @@ export function searchSql(c: SearchCriteria, plan: SearchPlan): { sql: string; p
   const after = c.after ? [`s.sort_key < ${$(c.after.rank)}::bigint`] : [];
   const and = (xs: string[]) => xs.join(' AND ') || 'true';
   const select = 'SELECT s.product_id, s.sort_key FROM catalog.product_search s';
+  const gin = plan.index === 'gin';
+  // What the index is given: the driver alone (RUM), or every lexeme (GIN).
+  const entry = () => (gin ? `s.doc @@ ${query}::tsquery` : `s.doc @@ ${driver()}`);
+  const rest = gin ? [] : check;
   const page = plan.walk
     ? `${select} WHERE ${and([...check, ...heap, ...after])} ORDER BY s.sort_key DESC`
-    : `${select} WHERE ${and([`s.doc @@ ${driver()}`, ...check, ...heap, ...after])}
-        ORDER BY s.sort_key <=| ${c.after ? `${$(c.after.rank)}::bigint` : BIGINT_MAX}`;
+    : gin
+      ? `SELECT m.product_id, m.sort_key FROM (${select} WHERE ${and([entry(), ...heap, ...after])} OFFSET 0) m
+          ORDER BY m.sort_key DESC`
+      : `${select} WHERE ${and([entry(), ...check, ...heap, ...after])}
+          ORDER BY s.sort_key <=| ${c.after ? `${$(c.after.rank)}::bigint` : BIGINT_MAX}`;
   const counted = () =>
-    plan.driver
-      ? `${select} WHERE ${and([`s.doc @@ ${driver()}`, ...check, ...heap])}`
-      : `${select} WHERE ${and(heap)}`;
+    plan.driver ? `${select} WHERE ${and([entry(), ...rest, ...heap])}` : `${select} WHERE ${and(heap)}`;
   const total = plan.total.counted
     ? `(SELECT count(*) FROM (${counted()} LIMIT ${SEARCH_TOTAL_CAP}) capped)`
     : `${plan.total.value}`;

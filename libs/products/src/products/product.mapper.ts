@@ -1,9 +1,9 @@
 import { canSeePrivate } from '@lienket/accounts';
 import { AuthUser } from '@lienket/auth';
 import { Lang } from '@lienket/graphql';
-import { findCategory, findUnit, toCategory, toUnit } from '@lienket/reference-data';
+import { findCategory, findUnit, todayInVietnam, toCategory, toUnit } from '@lienket/reference-data';
 import { ListingStatus, ProductEntity, ProductVersion } from './product.entity';
-import { isCertificationValid, todayInVietnam, versionOf } from './product.rules';
+import { isCertificationValid, versionOf } from './product.rules';
 import { Product } from './product.type';
 
 /**

@@ -128,11 +128,6 @@ export function snapshotOf(e: ProductEntity, at: Date): ProductSnapshot {
   };
 }
 
-/** Today's date where the market is, YYYY-MM-DD: certificates expire by the Vietnamese calendar. */
-export function todayInVietnam(now = new Date()): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
-
 /** A certificate counts until the end of its validUntil day; one without a date does not expire. */
 export const isCertificationValid = (c: CertificationData, today: string) =>
   c.validUntil === null || c.validUntil >= today;

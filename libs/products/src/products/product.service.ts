@@ -5,16 +5,17 @@ import { recordAudit } from '@lienket/audit';
 import { AuthUser, OrganizationRole, RequestContext, requireOrganization } from '@lienket/auth';
 import { inTransaction } from '@lienket/database';
 import { badInput, DomainError, ErrorCode, forbidden, isUuid, MessageKey, notFound } from '@lienket/graphql';
+import { todayInVietnam } from '@lienket/reference-data';
 import { ListingStatus, ProductEntity, ProductVersion } from './product.entity';
 import { ProductSearchRepository, SearchHit } from './product-search.repository';
 import { rankCursor, timeCursor } from './product.keyset';
+import { isPublicListing, isPublishedListing, publicListingSql } from './public-listing';
 import {
   parseProductInput,
   parseSearchInput,
   sameVersion,
   SearchFilterInput,
   snapshotOf,
-  todayInVietnam,
   versionOf,
 } from './product.rules';
 
@@ -35,9 +36,6 @@ export const pendingReviewCursorKey = (p: ProductEntity) => [p.submittedAt!.toIS
 export const listingConflict = (key: MessageKey) => new DomainError(ErrorCode.CONFLICT, key);
 const stateOf = (e: ProductEntity) => ({ status: e.status, ...versionOf(e) });
 const toColumns = (v: ProductVersion) => ({ ...v, currency: 'VND' });
-/** A listing anyone may see (its organization must also be VERIFIED). */
-export const isPublicListing = (e: ProductEntity) =>
-  e.approved !== null && e.status !== ListingStatus.ARCHIVED;
 
 /**
  * Product listings: the lifecycle (DRAFT → PENDING_REVIEW → APPROVED | REJECTED, APPROVED →
@@ -119,7 +117,7 @@ export class ProductService {
     const organizationId = requireEditor(user);
     return inTransaction(this.ds, async (m) => {
       const p = await lockOwn(m, organizationId, id);
-      if (!isPublicListing(p)) throw listingConflict('listingNotArchivable');
+      if (!isPublishedListing(p)) throw listingConflict('listingNotArchivable');
       return transition(m, user.id, p, 'product.archived', { status: ListingStatus.ARCHIVED });
     });
   }
@@ -211,9 +209,9 @@ export class ProductService {
     const p = await this.ds.getRepository(ProductEntity).findOneBy({ id });
     if (!p) return null;
     if (canSeePrivate(ctx.user, p.organizationId)) return p;
-    if (!isPublicListing(p)) return null;
+    if (!isPublishedListing(p)) return null;
     const org = await this.organizations.loader(ctx).load(p.organizationId);
-    return org?.verification === VerificationStatus.VERIFIED ? p : null;
+    return isPublicListing(p, org?.verification) ? p : null;
   }
 
   /**
@@ -234,7 +232,7 @@ export class ProductService {
       .getRepository(ProductEntity)
       .createQueryBuilder('p')
       .where('p.organization_id = :org', { org: org.id });
-    if (!mine) qb.andWhere(`p.approved IS NOT NULL AND p.status <> 'ARCHIVED'`);
+    if (!mine) qb.andWhere(publicListingSql(':verification'), { verification: org.verification });
     const total = await cappedCount(this.ds, qb);
     if (cursor) qb.andWhere('(p.created_at, p.id) < (:at::timestamptz, :id::uuid)', cursor);
     const rows = await qb

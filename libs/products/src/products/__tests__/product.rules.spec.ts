@@ -9,7 +9,6 @@ import {
   parseSearchInput,
   sameVersion,
   snapshotOf,
-  todayInVietnam,
   versionOf,
 } from '../product.rules';
 
@@ -178,10 +177,6 @@ describe('exact decimals', () => {
 });
 
 describe('certificate validity', () => {
-  it('uses the Vietnamese calendar day', () => {
-    expect(todayInVietnam(new Date('2026-11-22T16:59:59Z'))).toBe('2026-11-22');
-    expect(todayInVietnam(new Date('2026-11-22T17:00:00Z'))).toBe('2026-11-23');
-  });
   it('counts a certificate through its last day, and one without a date forever', () => {
     expect(
       isCertificationValid(
