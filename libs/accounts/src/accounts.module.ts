@@ -3,6 +3,8 @@ import { SessionRevocationsModule } from '@lienket/auth';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { SignInThrottle } from './auth/sign-in-throttle';
+import { AccountLimits } from './auth/rate-limits';
+import { PasswordResetService } from './auth/password-reset.service';
 import { TokenService } from './auth/token.service';
 import { OrganizationResolver } from './organizations/organization.resolver';
 import { OrganizationService } from './organizations/organization.service';
@@ -26,6 +28,8 @@ import { FileStorageModule } from './storage/storage.module';
     AuthService,
     TokenService,
     SignInThrottle,
+    AccountLimits,
+    PasswordResetService,
     OrganizationService,
     AuthResolver,
     UserResolver,
