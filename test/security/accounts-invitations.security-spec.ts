@@ -13,11 +13,11 @@ const SUSPEND = `mutation S($id: ID!, $reason: String!) { suspendOrganization(id
 /** Everything an invitation or a profile edit of one organization writes. */
 async function writtenBy(orgId: string) {
   const [s] = await rows(
-    `SELECT (SELECT count(*)::int FROM catalog.invitations WHERE organization_id = $1) AS invitations,
-            (SELECT count(*)::int FROM catalog.audit_log WHERE subject_id = $1) AS audit,
+    `SELECT (SELECT count(*)::int FROM catalog.invitations WHERE organization_id = $1::uuid) AS invitations,
+            (SELECT count(*)::int FROM catalog.audit_log WHERE subject_id = $1::text) AS audit,
             (SELECT count(*)::int FROM catalog.outbox WHERE event_type = 'member.invited' AND payload->>'organizationName' = o.name) AS invite_events,
             o.description, o.phone, o.member_count, o.updated_at
-       FROM catalog.organizations o WHERE o.id = $1`,
+       FROM catalog.organizations o WHERE o.id = $1::uuid`,
     [orgId],
   );
   return s;
