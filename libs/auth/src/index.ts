@@ -3,4 +3,4 @@ export * from './tokens';
 export * from './context';
 export * from './guards';
 export * from './revocations';
-export * from './password-reset-token';
+export * from './link-tokens';

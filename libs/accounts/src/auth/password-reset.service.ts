@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import argon2 from 'argon2';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { recordAudit } from '@lienket/audit';
-import { passwordResetToken } from '@lienket/auth';
+import { passwordResetToken, sameToken } from '@lienket/auth';
 import { APP_CONFIG, AppConfig } from '@lienket/config';
 import { inTransaction, writeOutbox } from '@lienket/database';
 import { DomainError, ErrorCode, isUuid, validateInput } from '@lienket/graphql';
@@ -103,9 +103,7 @@ export class PasswordResetService {
       [id],
     );
     if (!row || row.expires_at.getTime() <= Date.now()) throw invalid();
-    const expected = Buffer.from(passwordResetToken(row.id, row.nonce, this.config.auth.invitationSecret));
-    const given = Buffer.from(token);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw invalid();
+    if (!sameToken(token, passwordResetToken(row.id, row.nonce, this.config.auth.invitationSecret))) throw invalid();
     return row;
   }
 }

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import argon2 from 'argon2';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '@lienket/audit';
-import { AuthUser, invitationToken, OrganizationRole, requireOrganization } from '@lienket/auth';
+import { AuthUser, invitationToken, OrganizationRole, requireOrganization, sameToken } from '@lienket/auth';
 import { APP_CONFIG, AppConfig } from '@lienket/config';
 import { inTransaction, writeOutbox } from '@lienket/database';
 import { conflict, DomainError, ErrorCode, forbidden, isUuid, text, validateInput } from '@lienket/graphql';
@@ -127,10 +127,4 @@ export class InvitationService {
     );
     return { invitationId: row.id, nonce: row.nonce, email: row.email, role: row.role, organizationName: ctx.organization_name, inviterName: ctx.inviter_name, locale: ctx.locale };
   }
-}
-
-function sameToken(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }

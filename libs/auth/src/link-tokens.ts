@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
  * The secret part of a password reset link, like an invitation's: an HMAC of the reset and its
@@ -9,4 +9,11 @@ import { createHmac } from 'node:crypto';
 export function passwordResetToken(resetId: string, nonce: string, secret: string): string {
   const mac = createHmac('sha256', secret).update(`password-reset:${resetId}:${nonce}`).digest('base64url');
   return `${resetId}.${mac}`;
+}
+
+/** Compares a presented link token with the expected one in constant time. */
+export function sameToken(given: string, expected: string): boolean {
+  const x = Buffer.from(given);
+  const y = Buffer.from(expected);
+  return x.length === y.length && timingSafeEqual(x, y);
 }
