@@ -21,6 +21,8 @@ const OrganizationProfilePage = lazy(() => import('./pages/OrganizationProfilePa
 const TeamPage = lazy(() => import('./pages/TeamPage'));
 const DocumentsPage = lazy(() => import('./pages/DocumentsPage'));
 const InvitationPage = lazy(() => import('./pages/InvitationPage'));
+const ForgotPasswordPage = lazy(() => import('./pages/ForgotPasswordPage'));
+const ResetPasswordPage = lazy(() => import('./pages/ResetPasswordPage'));
 const ModerationPage = lazy(() => import('./pages/admin/ModerationPage'));
 const AuditLogPage = lazy(() => import('./pages/admin/AuditLogPage'));
 
@@ -50,6 +52,9 @@ export function AppRoutes() {
             <Route path="to-chuc/tai-lieu" element={<DocumentsPage />} />
             {/* The invitation e-mail's link (libs/notifications/src/mail/templates.ts). */}
             <Route path="loi-moi" element={<InvitationPage />} />
+            <Route path="quen-mat-khau" element={<ForgotPasswordPage />} />
+            {/* The password reset e-mail's link (libs/notifications/src/mail/templates.ts). */}
+            <Route path="dat-lai-mat-khau" element={<ResetPasswordPage />} />
             <Route path="quan-tri" element={<ModerationPage />} />
             <Route path="quan-tri/nhat-ky" element={<AuditLogPage />} />
           </Route>

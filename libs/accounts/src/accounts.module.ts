@@ -5,6 +5,8 @@ import { AuthService } from './auth/auth.service';
 import { SessionController } from './auth/session.controller';
 import { SessionService } from './auth/session.service';
 import { SignInThrottle } from './auth/sign-in-throttle';
+import { AccountLimits } from './auth/rate-limits';
+import { PasswordResetService } from './auth/password-reset.service';
 import { TokenService } from './auth/token.service';
 import { OrganizationResolver } from './organizations/organization.resolver';
 import { OrganizationService } from './organizations/organization.service';
@@ -29,6 +31,8 @@ import { FileStorageModule } from './storage/storage.module';
     TokenService,
     SessionService,
     SignInThrottle,
+    AccountLimits,
+    PasswordResetService,
     OrganizationService,
     AuthResolver,
     UserResolver,

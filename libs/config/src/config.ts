@@ -41,6 +41,14 @@ const schema = z.object({
   PUBLIC_URL: optionalString,
   SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
+  /** Per hour. */
+  SIGNUP_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(10),
+  /** Reset e-mails asked for one address per hour, and attempts per client address per hour. */
+  PASSWORD_RESET_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(3),
+  PASSWORD_RESET_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(10),
+  /** Per day. */
+  INVITATIONS_MAX_PER_ORGANIZATION: z.coerce.number().int().min(1).default(30),
+  INVITATIONS_MAX_PER_RECIPIENT: z.coerce.number().int().min(1).default(3),
   WEB_DIST: optionalString,
   UPLOAD_DIR: z.string().default('var/uploads'),
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
@@ -85,6 +93,14 @@ export interface AppConfig {
   /** Shared by the gateway and the subgraphs only. */
   internal: { gatewaySecret: string };
   signInThrottle: { perAccount: number; perAddress: number };
+  /** What else a person or an address may do per window (see libs/accounts/src/auth/rate-limits.ts). */
+  limits: {
+    signUpPerAddress: number;
+    resetPerAccount: number;
+    resetPerAddress: number;
+    invitationsPerOrganization: number;
+    invitationsPerRecipient: number;
+  };
   admin: { email: string; password: string };
   minBidWindowSeconds: number;
   mail: { smtpUrl?: string; from: string };
@@ -152,6 +168,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     signInThrottle: {
       perAccount: e.SIGNIN_MAX_FAILURES_PER_ACCOUNT,
       perAddress: e.SIGNIN_MAX_FAILURES_PER_ADDRESS,
+    },
+    limits: {
+      signUpPerAddress: e.SIGNUP_MAX_PER_ADDRESS,
+      resetPerAccount: e.PASSWORD_RESET_MAX_PER_ACCOUNT,
+      resetPerAddress: e.PASSWORD_RESET_MAX_PER_ADDRESS,
+      invitationsPerOrganization: e.INVITATIONS_MAX_PER_ORGANIZATION,
+      invitationsPerRecipient: e.INVITATIONS_MAX_PER_RECIPIENT,
     },
     admin: { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD },
     minBidWindowSeconds: e.MIN_BID_WINDOW_SECONDS,

@@ -31,6 +31,26 @@ export const MESSAGES = {
     vi: 'Bạn đã thử đăng nhập quá nhiều lần. Vui lòng thử lại sau {minutes} phút.',
     en: 'Too many sign-in attempts. Please try again in {minutes} minutes.',
   },
+  tooManySignUps: {
+    vi: 'Có quá nhiều lượt đăng ký từ địa chỉ mạng của bạn. Vui lòng thử lại sau {minutes} phút.',
+    en: 'Too many sign-ups from your network address. Please try again in {minutes} minutes.',
+  },
+  tooManyPasswordResets: {
+    vi: 'Có quá nhiều yêu cầu đặt lại mật khẩu. Vui lòng thử lại sau {minutes} phút.',
+    en: 'Too many password reset requests. Please try again in {minutes} minutes.',
+  },
+  tooManyInvitations: {
+    vi: 'Tổ chức của bạn đã gửi đủ số lời mời cho phép trong ngày. Vui lòng thử lại sau {hours} giờ.',
+    en: 'Your organization has sent as many invitations as allowed for today. Please try again in {hours} hours.',
+  },
+  tooManyInvitationsToRecipient: {
+    vi: 'Địa chỉ e-mail này đã nhận đủ số lời mời cho phép trong ngày. Vui lòng thử lại sau {hours} giờ.',
+    en: 'This e-mail address has received as many invitations as allowed for today. Please try again in {hours} hours.',
+  },
+  passwordResetInvalid: {
+    vi: 'Liên kết đặt lại mật khẩu không còn hiệu lực (đã dùng, đã hết hạn hoặc không đúng). Vui lòng yêu cầu liên kết mới.',
+    en: 'This password reset link is no longer valid (used, expired or wrong). Please ask for a new one.',
+  },
   forbidden: {
     vi: 'Bạn không có quyền thực hiện thao tác này.',
     en: 'You are not allowed to do this.',
@@ -172,6 +192,14 @@ export const MESSAGES = {
     vi: 'Tổ chức của bạn đang bị tạm ngừng hoạt động nên chưa thể thay đổi sản phẩm. Xem lý do trong trang Tài khoản.',
     en: 'Your organization is suspended, so its listings cannot be changed. See the reason on your account page.',
   },
+  organizationSuspendedTeam: {
+    vi: 'Tổ chức của bạn đang bị tạm ngừng hoạt động nên chưa thể mời thành viên. Xem lý do trong trang Tài khoản.',
+    en: 'Your organization is suspended, so it cannot invite members. See the reason on your account page.',
+  },
+  organizationSuspendedProfile: {
+    vi: 'Tổ chức của bạn đang bị tạm ngừng hoạt động nên chưa thể sửa hồ sơ. Xem lý do trong trang Tài khoản.',
+    en: 'Your organization is suspended, so its profile cannot be changed. See the reason on your account page.',
+  },
   invalidDecimal: {
     vi: 'Số không hợp lệ: hãy viết số dạng chuỗi như "125000000" hoặc "12.5" (dấu chấm thập phân, không dùng dấu phẩy).',
     en: 'Not a valid number: write it as a string such as "125000000" or "12.5" (a decimal point, no commas).',
@@ -216,6 +244,7 @@ export type MessageKey = keyof typeof MESSAGES;
 export const FIELD_LABELS: Record<string, Record<Lang, string>> = {
   email: { vi: 'e-mail', en: 'e-mail' },
   password: { vi: 'mật khẩu', en: 'password' },
+  newPassword: { vi: 'mật khẩu mới', en: 'new password' },
   fullName: { vi: 'họ tên', en: 'full name' },
   'organization.name': { vi: 'tên tổ chức', en: 'organization name' },
   'organization.taxCode': { vi: 'mã số thuế', en: 'tax code' },

@@ -6,7 +6,8 @@ import { OutgoingMailService } from './mail/outgoing-mail.service';
 import { RegistrationReceivedHandler } from './mail/registration-received.handler';
 import { VerificationDecidedHandler } from './mail/verification-decided.handler';
 import { MemberInvitedHandler } from './mail/member-invited.handler';
+import { PasswordResetHandler } from './mail/password-reset.handler';
 
 /** E-mail (and later in-app) notifications, driven by domain events. */
-@Module({ providers: [InAppNotifier, MailerService, OutgoingMailService, RegistrationReceivedHandler, VerificationDecidedHandler, MemberInvitedHandler, CertificationExpiryHandler], exports: [OutgoingMailService] })
+@Module({ providers: [InAppNotifier, MailerService, OutgoingMailService, RegistrationReceivedHandler, VerificationDecidedHandler, MemberInvitedHandler, PasswordResetHandler, CertificationExpiryHandler], exports: [OutgoingMailService] })
 export class NotificationsModule {}

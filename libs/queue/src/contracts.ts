@@ -33,6 +33,15 @@ export interface JobPayloads {
     inviterName: string;
     locale: 'VI' | 'EN';
   };
+  /** Someone asked for a password reset link for an account that exists (nothing is sent otherwise). */
+  'password.reset_requested': {
+    resetId: string;
+    /** The link's secret is derived from this (never stored); see passwordResetToken in @lienket/auth. */
+    nonce: string;
+    email: string;
+    name: string;
+    locale: 'VI' | 'EN';
+  };
   /** Daily (see SCHEDULED_JOBS): tells owners of certifications that expire within 30 days. */
   'certifications.expiry_scan': Record<string, never>;
 }
@@ -42,6 +51,7 @@ export const JOB_NAMES: readonly JobName[] = [
   'organization.registered',
   'organization.verification_decided',
   'member.invited',
+  'password.reset_requested',
   'certifications.expiry_scan',
 ];
 

@@ -81,6 +81,11 @@ export default function SignInPage() {
         >
           <PasswordInput data-testid="signin-password" autoComplete="current-password" />
         </Form.Item>
+        <p className="form-forgot">
+          <Link to="/quen-mat-khau" data-testid="signin-forgot">
+            {t('signIn.forgot')}
+          </Link>
+        </p>
         <FormProblems problems={problems} />
         <Button
           data-testid="signin-submit"

@@ -3,6 +3,7 @@ import { RequestContext } from '@lienket/auth';
 import { toUser } from '../users/user.resolver';
 import { AuthPayload, SignUpInput } from '../users/user.type';
 import { AuthService, SignedIn } from './auth.service';
+import { PasswordResetService } from './password-reset.service';
 
 const toPayload = (s: SignedIn): AuthPayload => ({
   accessToken: s.accessToken,
@@ -12,11 +13,14 @@ const toPayload = (s: SignedIn): AuthPayload => ({
 
 @Resolver()
 export class AuthResolver {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly resets: PasswordResetService,
+  ) {}
 
   @Mutation(() => AuthPayload, { description: 'Creates a user as OWNER of a new organization awaiting verification' })
-  async signUp(@Args('input') input: SignUpInput) {
-    return toPayload(await this.auth.signUp(input));
+  async signUp(@Args('input') input: SignUpInput, @Context() ctx: RequestContext) {
+    return toPayload(await this.auth.signUp(input, ctx.ip));
   }
 
   @Mutation(() => AuthPayload)
@@ -27,5 +31,17 @@ export class AuthResolver {
   @Mutation(() => AuthPayload, { description: 'Rotates a refresh token; reusing a rotated one revokes the session' })
   async refreshToken(@Args('refreshToken') refreshToken: string) {
     return toPayload(await this.auth.refresh(refreshToken));
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'E-mails a one-time password reset link (valid 1 hour) if the address has an account; always true, so it never tells which addresses do',
+  })
+  requestPasswordReset(@Args('email') email: string, @Context() ctx: RequestContext) {
+    return this.resets.request(email, ctx.ip);
+  }
+
+  @Mutation(() => Boolean, { description: 'Sets a new password with the link from the e-mail; ends every session of the account, so sign in again' })
+  resetPassword(@Args('token') token: string, @Args('newPassword') newPassword: string, @Context() ctx: RequestContext) {
+    return this.resets.reset(token, newPassword, ctx.ip);
   }
 }

@@ -8,6 +8,7 @@ import { JobPayloads } from '@lienket/queue';
 import { findProvince, normalizeTaxCode } from '@lienket/reference-data';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { UserEntity } from '../users/user.entity';
+import { AccountLimits } from './rate-limits';
 import { SignInThrottle } from './sign-in-throttle';
 import { signUpSchema, MIN_PASSWORD_LENGTH } from './sign-up.schema';
 import { refreshInvalid, TokenPair, TokenService } from './token.service';
@@ -38,16 +39,21 @@ export class AuthService {
     @Inject(DataSource) private readonly ds: DataSource,
     private readonly tokens: TokenService,
     private readonly throttle: SignInThrottle,
+    private readonly limits: AccountLimits,
   ) {}
 
-  /** Creates the user as OWNER of a new organization awaiting verification; all or nothing. */
-  async signUp(raw: unknown): Promise<SignedIn> {
+  /**
+   * Creates the user as OWNER of a new organization awaiting verification; all or nothing. Limited
+   * per client address (taken after the input is valid, before the costly hash and the insert).
+   */
+  async signUp(raw: unknown, ip: string): Promise<SignedIn> {
     const input = validateInput(signUpSchema, raw);
     const taxCode = normalizeTaxCode(input.organization.taxCode);
     if (!taxCode) throw badInput('organization.taxCode', 'invalidTaxCode');
     if (!findProvince(input.organization.provinceCode)) {
       throw badInput('organization.provinceCode', 'unknownProvince', { value: input.organization.provinceCode });
     }
+    await this.limits.signUp(ip);
     const passwordHash = await argon2.hash(input.password, { type: argon2.argon2id });
     try {
       return await inTransaction(this.ds, async (m) => {
@@ -81,20 +87,21 @@ export class AuthService {
     }
   }
 
-  /** Same answer for an unknown e-mail and a wrong password; throttled per account and address. */
+  /**
+   * Same answer for an unknown e-mail and a wrong password. Each attempt is counted per account and
+   * per address before the password is checked, so parallel attempts cannot check more than the limit.
+   */
   async signIn(emailRaw: string, password: string, ip: string): Promise<SignedIn> {
-    const email = emailRaw.trim().toLowerCase();
-    await this.throttle.assertAllowed(email, ip);
+    // Longer than any address: still counted, under a bounded key.
+    const email = emailRaw.trim().toLowerCase().slice(0, 320);
+    await this.throttle.attempt(email, ip);
     const user = email.length <= 254 ? await this.ds.getRepository(UserEntity).findOne({ where: { email } }) : null;
     const ok =
       password.length >= 1 &&
       password.length <= 200 &&
       (await argon2.verify(user?.passwordHash ?? (await this.dummyHash), password));
-    if (!user || !ok) {
-      await this.throttle.recordFailure(email, ip);
-      throw unauthenticated('badCredentials');
-    }
-    await this.throttle.recordSuccess(email);
+    if (!user || !ok) throw unauthenticated('badCredentials');
+    await this.throttle.succeeded(email, ip);
     return inTransaction(this.ds, async (m) => ({ user, ...(await this.tokens.issue(m, toAuthUser(user))) }));
   }
 

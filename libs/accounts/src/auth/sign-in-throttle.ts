@@ -1,15 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRedis } from 'rate-limiter-flexible';
 import { APP_CONFIG, AppConfig } from '@lienket/config';
-import { DomainError, ErrorCode } from '@lienket/graphql';
 import { REDIS } from '@lienket/queue';
+import { take } from './rate-limits';
 
 const WINDOW_SECONDS = 15 * 60;
 
 /**
- * Counts failed sign-ins per account and per address in Redis (shared by every catalog instance).
- * Past the limit, sign-in is refused for the rest of the window even with the right password.
+ * Sign-in attempts per account and per client address in Redis (shared by every catalog instance).
+ * An attempt takes its point BEFORE the password is checked, so however many arrive at once, no
+ * more than the limit are checked; a success gives its points back (the account's counter starts
+ * over, the address's attempt did not fail). Past the limit, sign-in is refused for the rest of the
+ * window even with the right password.
  */
 @Injectable()
 export class SignInThrottle {
@@ -22,25 +25,21 @@ export class SignInThrottle {
     this.perAddress = new RateLimiterRedis({ ...base, keyPrefix: `${config.queuePrefix}:signin:ip`, points: config.signInThrottle.perAddress });
   }
 
-  async assertAllowed(email: string, ip: string): Promise<void> {
-    const [acct, addr] = await Promise.all([this.perAccount.get(email), this.perAddress.get(ip)]);
-    const blocked = [acct, addr].find(
-      (r, i) => r && r.consumedPoints >= (i === 0 ? this.perAccount.points : this.perAddress.points),
-    );
-    if (blocked) throw tooMany(blocked);
+  /**
+   * Takes one attempt; throws TOO_MANY_REQUESTS (with the minutes to wait) when none is left. The
+   * account is counted first: an attacker hammering one account does not use up the allowance of
+   * everyone behind the same address (a refused attempt takes nothing from the address).
+   */
+  async attempt(email: string, ip: string): Promise<void> {
+    await take([this.perAccount, email, 'tooManySignIns'], [this.perAddress, ip, 'tooManySignIns']);
   }
 
-  async recordFailure(email: string, ip: string): Promise<void> {
-    await Promise.allSettled([this.perAccount.consume(email), this.perAddress.consume(ip)]);
+  async succeeded(email: string, ip: string): Promise<void> {
+    await Promise.allSettled([this.perAccount.delete(email), this.perAddress.reward(ip, 1)]);
   }
 
-  async recordSuccess(email: string): Promise<void> {
+  /** A password reset proves the owner: the account may sign in again at once. */
+  async forget(email: string): Promise<void> {
     await this.perAccount.delete(email);
   }
-}
-
-function tooMany(r: RateLimiterRes): DomainError {
-  return new DomainError(ErrorCode.TOO_MANY_REQUESTS, 'tooManySignIns', {
-    minutes: Math.max(1, Math.ceil(r.msBeforeNext / 60000)),
-  });
 }

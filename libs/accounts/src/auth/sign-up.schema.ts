@@ -5,18 +5,24 @@ import { Locale } from '../users/user.entity';
 
 export const MIN_PASSWORD_LENGTH = 10;
 
+/** A password anyone chooses (sign-up, an invitation, a reset); argon2 hashes at most 200 characters. */
+export const newPassword = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, { message: 'weakPassword' })
+  .max(200, { message: 'tooLong' });
+
+/** An e-mail address as stored: trimmed, lower case. */
+export const emailAddress = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, { message: 'tooLong' })
+  .pipe(z.email({ message: 'invalidEmail' }));
+
 /** Sign-up rules; messages are message keys, paths are the input's field names. */
 export const signUpSchema = z.object({
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .max(254, { message: 'tooLong' })
-    .pipe(z.email({ message: 'invalidEmail' })),
-  password: z
-    .string()
-    .min(MIN_PASSWORD_LENGTH, { message: 'weakPassword' })
-    .max(200, { message: 'tooLong' }),
+  email: emailAddress,
+  password: newPassword,
   fullName: text(120),
   locale: z.enum(Locale).nullish().transform((l) => l ?? Locale.VI),
   organization: z.object({

@@ -1,26 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
 import argon2 from 'argon2';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '@lienket/audit';
-import { AuthUser, invitationToken, OrganizationRole, requireOrganization } from '@lienket/auth';
+import { AuthUser, invitationToken, OrganizationRole, requireOrganization, sameToken } from '@lienket/auth';
 import { APP_CONFIG, AppConfig } from '@lienket/config';
 import { inTransaction, writeOutbox } from '@lienket/database';
 import { conflict, DomainError, ErrorCode, forbidden, isUuid, text, validateInput } from '@lienket/graphql';
 import { JobPayloads } from '@lienket/queue';
 import { UserEntity } from '../users/user.entity';
-import { MIN_PASSWORD_LENGTH } from '../auth/sign-up.schema';
+import { emailAddress, newPassword } from '../auth/sign-up.schema';
 import { toAuthUser } from '../auth/auth.service';
 import { TokenService } from '../auth/token.service';
+import { AccountLimits } from '../auth/rate-limits';
+import { assertNotSuspended } from '../organizations/suspension';
 import { Invitation } from './team.types';
 
 const INVITATION_DAYS = 7;
-const inviteSchema = z.object({ email: z.string().trim().toLowerCase().pipe(z.email({ message: 'invalidEmail' })) });
-const acceptSchema = z.object({
-  fullName: text(120),
-  password: z.string().min(MIN_PASSWORD_LENGTH, { message: 'weakPassword' }).max(200, { message: 'tooLong' }),
-});
+const inviteSchema = z.object({ email: emailAddress });
+const acceptSchema = z.object({ fullName: text(120), password: newPassword });
 
 interface InvitationRow {
   id: string;
@@ -40,30 +39,45 @@ export class InvitationService {
     @Inject(DataSource) private readonly ds: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly tokens: TokenService,
+    private readonly limits: AccountLimits,
   ) {}
 
+  /**
+   * Limited per organization and per recipient per day (taken before anything is written, given
+   * back when nothing was); a suspended organization cannot invite.
+   */
   async invite(user: AuthUser, rawEmail: string, role: OrganizationRole): Promise<Invitation> {
     const organizationId = requireOrganization(user);
     if (user.organizationRole === OrganizationRole.MEMBER) throw forbidden();
     if (role === OrganizationRole.OWNER && user.organizationRole !== OrganizationRole.OWNER) throw forbidden();
     const { email } = validateInput(inviteSchema, { email: rawEmail });
-    return inTransaction(this.ds, async (m) => {
-      if (await m.getRepository(UserEntity).existsBy({ email })) throw conflict('email', 'alreadyMember');
-      const nonce = randomBytes(16).toString('base64url');
-      const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86400_000);
-      // Inviting the same address again replaces the open invitation (and voids its link).
-      const [row] = await m.query<InvitationRow[]>(
-        `INSERT INTO catalog.invitations (organization_id, email, role, nonce, invited_by, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (organization_id, email) WHERE accepted_at IS NULL
-         DO UPDATE SET role = EXCLUDED.role, nonce = EXCLUDED.nonce, invited_by = EXCLUDED.invited_by, expires_at = EXCLUDED.expires_at
-         RETURNING id, organization_id, email, role, nonce, expires_at`,
-        [organizationId, email, role, nonce, user.id, expiresAt],
-      );
-      await recordAudit(m, { actorId: user.id, action: 'organization.member_invited', subject: 'ORGANIZATION', subjectId: organizationId, after: { email, role } });
-      await writeOutbox(m, 'catalog', 'member.invited', await this.event(m, row, user.id));
-      return { id: row.id, email: row.email, role: row.role, expiresAt: row.expires_at };
-    });
+    const taken = await this.limits.invitation(organizationId, email);
+    try {
+      return await inTransaction(this.ds, (m) => this.write(m, user, organizationId, email, role));
+    } catch (e) {
+      await taken.giveBack();
+      throw e;
+    }
+  }
+
+  private async write(m: EntityManager, user: AuthUser, organizationId: string, email: string, role: OrganizationRole): Promise<Invitation> {
+    // FOR SHARE: a suspension (which locks the row for update) lands wholly before or after this.
+    await assertNotSuspended(m, organizationId, 'organizationSuspendedTeam');
+    if (await m.getRepository(UserEntity).existsBy({ email })) throw conflict('email', 'alreadyMember');
+    const nonce = randomBytes(16).toString('base64url');
+    const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86400_000);
+    // Inviting the same address again replaces the open invitation (and voids its link).
+    const [row] = await m.query<InvitationRow[]>(
+      `INSERT INTO catalog.invitations (organization_id, email, role, nonce, invited_by, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (organization_id, email) WHERE accepted_at IS NULL
+       DO UPDATE SET role = EXCLUDED.role, nonce = EXCLUDED.nonce, invited_by = EXCLUDED.invited_by, expires_at = EXCLUDED.expires_at
+       RETURNING id, organization_id, email, role, nonce, expires_at`,
+      [organizationId, email, role, nonce, user.id, expiresAt],
+    );
+    await recordAudit(m, { actorId: user.id, action: 'organization.member_invited', subject: 'ORGANIZATION', subjectId: organizationId, after: { email, role } });
+    await writeOutbox(m, 'catalog', 'member.invited', await this.event(m, row, user.id));
+    return { id: row.id, email: row.email, role: row.role, expiresAt: row.expires_at };
   }
 
   /** Accepts and signs the new member in, in one transaction. */
@@ -113,10 +127,4 @@ export class InvitationService {
     );
     return { invitationId: row.id, nonce: row.nonce, email: row.email, role: row.role, organizationName: ctx.organization_name, inviterName: ctx.inviter_name, locale: ctx.locale };
   }
-}
-
-function sameToken(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }

@@ -7,6 +7,7 @@ import { inTransaction } from '@lienket/database';
 import { badInput, forbidden, notFound, optionalText, validateInput } from '@lienket/graphql';
 import { currentYearInVietnam, findWard } from '@lienket/reference-data';
 import { OrganizationEntity } from '../organizations/organization.entity';
+import { refuseIfSuspended } from '../organizations/suspension';
 
 /** From 1900 to this year in Vietnam, the year read at each validation (a schema is built once, at start-up). */
 const foundedYear = z
@@ -40,6 +41,7 @@ export class ProfileService {
       const repo = m.getRepository(OrganizationEntity);
       const org = await repo.findOne({ where: { id: organizationId }, lock: { mode: 'pessimistic_write' } });
       if (!org) throw notFound();
+      refuseIfSuspended(org.verification, 'organizationSuspendedProfile');
       if (input.wardCode && findWard(input.wardCode)?.provinceCode !== org.provinceCode) {
         throw badInput('wardCode', 'unknownWard', { value: input.wardCode });
       }

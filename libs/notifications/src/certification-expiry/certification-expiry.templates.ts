@@ -1,5 +1,5 @@
 import type { Mail } from '../mail/mailer.service';
-import { toMail } from '../mail/templates';
+import { link, toMail } from '../mail/templates';
 
 export interface ExpiringCertification {
   productId: string;
@@ -54,7 +54,7 @@ export function expiryMail(c: ExpiringCertification, r: ExpiryRecipient, publicU
   return toMail(r.email, `LienKet: ${title}`, [
     vi ? `Chào ${r.name},` : `Hello ${r.name},`,
     body,
-    `${vi ? 'Cập nhật sản phẩm' : 'Update the listing'}: ${publicUrl}/san-pham/${c.productId}`,
+    link(vi ? 'Cập nhật sản phẩm' : 'Update the listing', `${publicUrl}/san-pham/${c.productId}`),
     vi ? 'Trân trọng,\nĐội ngũ LienKet' : 'Kind regards,\nThe LienKet team',
   ]);
 }

@@ -4,8 +4,41 @@ import type { Mail } from './mailer.service';
 const escape = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-export function toMail(to: string, subject: string, lines: string[]): Mail {
-  return { to, subject, text: lines.join('\n\n'), html: lines.map((l) => `<p>${escape(l).replace(/\n/g, '<br>')}</p>`).join('\n') };
+const ZWJ = '\u200d';
+/**
+ * Where mail clients start a link: a dot before a letter or digit ("evil.com", "www.", "1.2.3.4",
+ * also the full-width and ideographic dots some linkifiers accept), a colon before a slash or letter
+ * ("http://", "mailto:", "javascript:"), an at sign ("a@b.com"), and "//".
+ */
+const LINK_JOINTS = /([.\u3002\uff0e\uff61](?=[\p{L}\p{N}])|[:\uff1a](?=[/\uff0f\p{L}])|[@\uff20](?=\S)|[/\uff0f](?=[/\uff0f]))/gu;
+
+/**
+ * Text that mail clients show as written and never turn into a link: a zero-width joiner after
+ * each link joint. Invisible to a reader and kept by copy and paste, it breaks the patterns that
+ * Gmail, Outlook, Apple Mail and linkify libraries look for. Applied to everything in an e-mail but
+ * our own links, so an organization called "evil.com" or "http://x" cannot put a link in our mail.
+ */
+export const plainText = (s: string): string => s.replace(LINK_JOINTS, `$1${ZWJ}`);
+
+/** One of our own links, shown as "label: url" (and an <a> in the HTML part). */
+export interface MailLink {
+  label: string;
+  url: string;
+}
+export const link = (label: string, url: string): MailLink => ({ label, url });
+
+/**
+ * An e-mail from lines of text (names and free text welcome: see plainText) and our own links. The
+ * HTML part is the same text escaped, so markup in a name is shown, never rendered.
+ */
+export function toMail(to: string, subject: string, lines: (string | MailLink)[]): Mail {
+  const text = lines.map((l) => (typeof l === 'string' ? plainText(l) : `${plainText(l.label)}: ${l.url}`));
+  const html = lines.map((l) =>
+    typeof l === 'string'
+      ? `<p>${escape(plainText(l)).replace(/\n/g, '<br>')}</p>`
+      : `<p>${escape(plainText(l.label))}: <a href="${escape(l.url)}">${escape(l.url)}</a></p>`,
+  );
+  return { to, subject: plainText(subject), text: text.join('\n\n'), html: html.join('\n') };
 }
 
 const OUTCOME: Record<VerificationOutcome, { vi: [string, string]; en: [string, string] }> = {
@@ -39,7 +72,7 @@ export function verificationDecided(
     vi ? `Chào ${r.name},` : `Hello ${r.name},`,
     `${p.organizationName} ${what}. ${next}`,
     ...(p.reason ? [vi ? `Lý do: ${p.reason}` : `Reason: ${p.reason}`] : []),
-    `${vi ? 'Xem tài khoản' : 'Your account'}: ${publicUrl}/tai-khoan`,
+    link(vi ? 'Xem tài khoản' : 'Your account', `${publicUrl}/tai-khoan`),
     vi ? 'Trân trọng,\nĐội ngũ LienKet' : 'Kind regards,\nThe LienKet team',
   ];
   return toMail(r.email, `LienKet: ${p.organizationName} ${what}`, lines);
@@ -64,14 +97,14 @@ export function registrationReceived(p: JobPayloads['organization.registered'], 
         `Chào ${p.ownerName},`,
         `LienKet đã nhận đăng ký của ${p.organizationName}.`,
         'Quản trị viên sẽ kiểm tra mã số thuế và giấy tờ của tổ chức, thường trong 1–2 ngày làm việc. Trong lúc chờ, bạn có thể đăng nhập và soạn nháp; sau khi được xác minh, tổ chức của bạn có thể đăng công khai, dự thầu và nhận hợp đồng.',
-        `Đăng nhập: ${publicUrl}/dang-nhap`,
+        link('Đăng nhập', `${publicUrl}/dang-nhap`),
         'Trân trọng,\nĐội ngũ LienKet',
       ]
     : [
         `Hello ${p.ownerName},`,
         `LienKet has received the registration of ${p.organizationName}.`,
         "An administrator will check your organization's tax code and documents, usually within 1–2 working days. Meanwhile you can sign in and prepare drafts; once verified, your organization can publish, bid and be awarded contracts.",
-        `Sign in: ${publicUrl}/dang-nhap`,
+        link('Sign in', `${publicUrl}/dang-nhap`),
         'Kind regards,\nThe LienKet team',
       ];
   return toMail(p.ownerEmail, vi ? `LienKet đã nhận đăng ký của ${p.organizationName}` : `LienKet received the registration of ${p.organizationName}`, lines);
@@ -82,10 +115,34 @@ const ROLE = { OWNER: ['chủ tài khoản', 'owner'], MANAGER: ['quản lý', '
 /** An invitation to join an organization, with the one-time link. */
 export function memberInvited(p: JobPayloads['member.invited'], token: string, publicUrl: string): Mail {
   const vi = p.locale !== 'EN';
-  const link = `${publicUrl}/loi-moi?token=${encodeURIComponent(token)}`;
+  const url = `${publicUrl}/loi-moi?token=${encodeURIComponent(token)}`;
   const role = ROLE[p.role][vi ? 0 : 1];
   const lines = vi
-    ? [`Xin chào,`, `${p.inviterName} mời bạn tham gia ${p.organizationName} trên LienKet với vai trò ${role}.`, `Nhận lời mời (trong 7 ngày): ${link}`, 'Nếu bạn không biết lời mời này, hãy bỏ qua thư.']
-    : [`Hello,`, `${p.inviterName} invites you to join ${p.organizationName} on LienKet as ${role}.`, `Accept the invitation (within 7 days): ${link}`, 'If you did not expect this, ignore this e-mail.'];
+    ? [`Xin chào,`, `${p.inviterName} mời bạn tham gia ${p.organizationName} trên LienKet với vai trò ${role}.`, link('Nhận lời mời (trong 7 ngày)', url), 'Nếu bạn không biết lời mời này, hãy bỏ qua thư.']
+    : [`Hello,`, `${p.inviterName} invites you to join ${p.organizationName} on LienKet as ${role}.`, link('Accept the invitation (within 7 days)', url), 'If you did not expect this, ignore this e-mail.'];
   return toMail(p.email, vi ? `Lời mời tham gia ${p.organizationName} trên LienKet` : `Invitation to join ${p.organizationName} on LienKet`, lines);
+}
+
+/** A one-time link to choose a new password, valid for an hour. */
+export function passwordReset(p: JobPayloads['password.reset_requested'], token: string, publicUrl: string): Mail {
+  const vi = p.locale !== 'EN';
+  const url = `${publicUrl}/dat-lai-mat-khau?token=${encodeURIComponent(token)}`;
+  const lines = vi
+    ? [
+        `Chào ${p.name},`,
+        'Chúng tôi nhận được yêu cầu đặt lại mật khẩu cho tài khoản LienKet của bạn.',
+        link('Đặt mật khẩu mới (liên kết dùng một lần, trong 1 giờ)', url),
+        'Sau khi đặt mật khẩu mới, mọi phiên đăng nhập khác của tài khoản sẽ kết thúc.',
+        'Nếu bạn không yêu cầu, hãy bỏ qua thư này: mật khẩu hiện tại vẫn giữ nguyên.',
+        'Trân trọng,\nĐội ngũ LienKet',
+      ]
+    : [
+        `Hello ${p.name},`,
+        'We received a request to reset the password of your LienKet account.',
+        link('Choose a new password (one-time link, within 1 hour)', url),
+        'Once you set a new password, every other session of the account ends.',
+        'If you did not ask for this, ignore this e-mail: your current password stays as it is.',
+        'Kind regards,\nThe LienKet team',
+      ];
+  return toMail(p.email, vi ? 'LienKet: đặt lại mật khẩu' : 'LienKet: reset your password', lines);
 }
