@@ -1,5 +1,6 @@
 import jwt from 'jsonwebtoken';
 import { simpleParser } from 'mailparser';
+import { loadConfig } from '@lienket/config';
 import { errorCode, REFRESH, SIGN_IN, SIGN_UP, signUpInput, uniqueEmail } from '@lienket/testing';
 import { api, awaitMail, gatewayUrl, rows } from '../support/e2e';
 
@@ -81,7 +82,7 @@ describe('accounts through the gateway', () => {
 
   it('answers me with null without a token, and UNAUTHENTICATED for an expired or forged one', async () => {
     expect((await api(ME)).data).toEqual({ me: null });
-    const expired = jwt.sign({ sub: '00000000-0000-0000-0000-000000000000', exp: Math.floor(Date.now() / 1000) - 60 }, 'lienket-development-secret-change-me-in-production', { issuer: 'lienket' });
+    const expired = jwt.sign({ sub: '00000000-0000-0000-0000-000000000000', exp: Math.floor(Date.now() / 1000) - 60 }, loadConfig().auth.jwtSecret, { issuer: 'lienket' });
     const r = await api(ME, {}, { token: expired, lang: 'en' });
     expect(errorCode(r)).toBe('UNAUTHENTICATED');
     expect(r.errors?.[0].message).toBe('Your session has expired. Please sign in again.');
