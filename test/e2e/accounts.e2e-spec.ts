@@ -1,6 +1,7 @@
 import jwt from 'jsonwebtoken';
 import { loadConfig } from '@lienket/config';
 import { simpleParser } from 'mailparser';
+import { loadConfig } from '@lienket/config';
 import { errorCode, REFRESH, SIGN_IN, SIGN_UP, signUpInput, uniqueEmail } from '@lienket/testing';
 import { api, awaitMail, gatewayUrl, rows } from '../support/e2e';
 

@@ -72,6 +72,10 @@ export default async function globalSetup() {
     throw e;
   });
   process.env.E2E_GATEWAY_URL = `http://127.0.0.1:${ports.gateway}`;
+  // The subgraphs directly, for test/security (they refuse what does not come through the gateway).
+  process.env.E2E_CATALOG_URL = `http://127.0.0.1:${ports.catalog}/graphql`;
+  process.env.E2E_PROCUREMENT_URL = `http://127.0.0.1:${ports.procurement}/graphql`;
+  process.env.E2E_MATCHER_HEALTH_PORT = String(ports.matcher);
   process.env.E2E_DATABASE_URL = databaseUrl;
   process.env.E2E_PREFIX = E2E_PREFIX;
   process.env.E2E_UPLOAD_DIR = uploadDir;

@@ -1,5 +1,6 @@
 import argon2 from 'argon2';
 import jwt from 'jsonwebtoken';
+import { loadConfig } from '@lienket/config';
 import { errorCode, SIGN_IN, SIGN_UP, signUpInput, uniqueEmail } from '@lienket/testing';
 import { api, rows } from '../support/e2e';
 
@@ -143,7 +144,7 @@ describe('createNeed refuses, and writes nothing', () => {
   });
 
   it('refuses anonymous callers, expired and forged tokens', async () => {
-    const expired = jwt.sign({ sub: 'u', org: buyer.orgId, orole: 'OWNER', exp: Math.floor(Date.now() / 1000) - 5 }, 'lienket-development-secret-change-me-in-production', { issuer: 'lienket' });
+    const expired = jwt.sign({ sub: 'u', org: buyer.orgId, orole: 'OWNER', exp: Math.floor(Date.now() / 1000) - 5 }, loadConfig().auth.jwtSecret, { issuer: 'lienket' });
     const forged = jwt.sign({ sub: 'u', org: buyer.orgId, orole: 'OWNER' }, 'someone-elses-secret-someone-elses-secret', { issuer: 'lienket' });
     for (const token of [undefined, expired, forged]) {
       expect(errorCode(await api(CREATE, { input: needInput() }, { token }))).toBe('UNAUTHENTICATED');

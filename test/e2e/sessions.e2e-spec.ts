@@ -1,6 +1,6 @@
 import jwt from 'jsonwebtoken';
 import { errorCode, REFRESH } from '@lienket/testing';
-import { adminToken, api, rows, signInAs, signUpOwner } from '../support/e2e';
+import { adminToken, api, needInput, rows, signInAs, signUpOwner } from '../support/e2e';
 
 // Suspension and removal end sessions at once in every subgraph, not when the access token expires.
 const MODERATE = `mutation M($id: ID!) { moderate(subject: ORGANIZATION, subjectId: $id, decision: APPROVE) { subjectId } }`;
@@ -11,17 +11,6 @@ const ME = `{ me { id organization { id } } }`;
 const INVITE = `mutation I($email: String!) { inviteMember(email: $email, role: MANAGER) { id } }`;
 const REMOVE = `mutation R($id: ID!) { removeMember(userId: $id) }`;
 
-const inDays = (d: number) => new Date(Date.now() + d * 86400_000);
-const needInput = () => ({
-  title: 'Gạo ST25 đóng bao 50 kg',
-  categoryCode: '1006',
-  quantity: '40',
-  unitCode: 'TNE',
-  deliveryProvinceCode: '79',
-  deliveryFrom: inDays(30).toISOString().slice(0, 10),
-  deliveryTo: inDays(45).toISOString().slice(0, 10),
-  bidDeadline: inDays(20).toISOString(),
-});
 const needCount = async (orgId: string) => (await rows<{ n: number }>(`SELECT count(*)::int AS n FROM procurement.needs WHERE buyer_org_id = $1`, [orgId]))[0].n;
 const claims = (token: string) => jwt.decode(token) as { ov?: string };
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { gql, PNG_1X1, S3StandIn, SIGN_UP, signUpInput, WEBP_1X1 } from '@lienket/testing';
+import { asGateway, gql, PNG_1X1, S3StandIn, SIGN_UP, signUpInput, WEBP_1X1 } from '@lienket/testing';
 import { RunningApp, startSubgraph } from '../support/subgraph';
 import { CatalogAppModule } from '../../apps/catalog/src/app.module';
 
@@ -26,7 +26,7 @@ function post(path: string, token: string, file: Buffer, fields: Record<string, 
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
   form.set('file', new Blob([new Uint8Array(file)]), 'f');
-  return fetch(`${base}${path}`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } });
+  return fetch(`${base}${path}`, { method: 'POST', body: form, headers: { ...asGateway(), authorization: `Bearer ${token}` } });
 }
 const keysOf = (orgId: string) => [...standIn.objects.keys()].filter((k) => k.startsWith(orgId)).sort();
 
@@ -53,7 +53,7 @@ describe('uploads with S3-compatible storage configured', () => {
     expect(existsSync(join(process.env.UPLOAD_DIR ?? 'var/uploads', orgId))).toBe(false);
     expect(standIn.objects.get(keysOf(orgId).find((k) => k.includes('/photos/'))!)?.contentType).toBe('image/png');
 
-    const auth = { headers: { authorization: `Bearer ${token}` } };
+    const auth = { headers: { ...asGateway(), authorization: `Bearer ${token}` } };
     expect(Buffer.from(await (await fetch(`${base}${photo.url}`, auth)).arrayBuffer()).equals(PNG_1X1)).toBe(true);
     expect(Buffer.from(await (await fetch(`${base}${logo.logoUrl}`, auth)).arrayBuffer()).equals(WEBP_1X1)).toBe(true);
     expect((await fetch(`${base}${doc.url}`, auth)).status).toBe(200);

@@ -63,3 +63,17 @@ export async function approvedListing(ownerToken: string, input: Record<string, 
   await approve('PRODUCT', id);
   return id;
 }
+
+const inDays = (d: number) => new Date(Date.now() + d * 86400_000);
+
+/** A valid procurement need (rice, delivered to Hồ Chí Minh City in a month, bids for 20 days). */
+export const needInput = () => ({
+  title: 'Gạo ST25 đóng bao 50 kg',
+  categoryCode: '1006',
+  quantity: '40',
+  unitCode: 'TNE',
+  deliveryProvinceCode: '79',
+  deliveryFrom: inDays(30).toISOString().slice(0, 10),
+  deliveryTo: inDays(45).toISOString().slice(0, 10),
+  bidDeadline: inDays(20).toISOString(),
+});

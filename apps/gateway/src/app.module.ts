@@ -3,9 +3,10 @@ import { ApolloGatewayDriver, ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import depthLimit from 'graphql-depth-limit';
-import type { IncomingMessage } from 'node:http';
+import type { Request } from 'express';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gatewayHeaders } from '@lienket/auth';
 import { ConfigModule, loadConfig } from '@lienket/config';
 import { loggerModule, REQUEST_ID_HEADER } from '@lienket/observability';
 import { complexityPlugin } from './complexity.plugin';
@@ -22,7 +23,8 @@ const MAX_DEPTH = 12;
 const MAX_COST = 5000;
 
 interface GatewayContext extends Record<string, unknown> {
-  headers: Partial<Record<(typeof FORWARDED_HEADERS)[number], string>>;
+  /** The client's headers the subgraphs need, and the gateway's vouching (secret, client address). */
+  headers: Record<string, string>;
 }
 
 /** Subgraph URLs come from configuration, not from the URLs baked into the supergraph file. */
@@ -44,18 +46,22 @@ const fetcher = undiciFetcher();
         introspection: !config.production,
         hideSchemaDetailsFromClientErrors: config.production,
         includeStacktraceInErrorResponses: false,
-        graphiql: !config.production,
+        // Off: GraphiQL runs inline and CDN scripts that the CSP refuses (decision 45).
+        graphiql: false,
         csrfPrevention: true,
         validationRules: [depthLimit(MAX_DEPTH)],
         // Same plugin objects, two module identities (ESM inside @nestjs/apollo, CommonJS here).
         plugins: [ApolloServerPluginInlineTraceDisabled(), complexityPlugin(MAX_COST), requestErrorStatusPlugin()] as never[],
-        context: ({ req }: { req: IncomingMessage }): GatewayContext => ({
-          headers: Object.fromEntries(
-            FORWARDED_HEADERS.flatMap((h) => {
-              const v = req.headers[h];
-              return typeof v === 'string' ? [[h, v]] : [];
-            }),
-          ),
+        context: ({ req }: { req: Request }): GatewayContext => ({
+          headers: {
+            ...Object.fromEntries(
+              FORWARDED_HEADERS.flatMap((h) => {
+                const v = req.headers[h];
+                return typeof v === 'string' ? [[h, v]] : [];
+              }),
+            ),
+            ...gatewayHeaders(req.ip, config.internal.gatewaySecret),
+          },
         }),
       },
       gateway: {

@@ -4,25 +4,31 @@ import { loadConfig } from '@lienket/config';
 import { createHttpApp, listen } from '@lienket/observability';
 import { GatewayAppModule } from './app.module';
 import { forwardPaths } from './forward';
+import { securityHeaders } from './security-headers';
 import { serveWeb } from './web';
 
 async function main() {
   const config = loadConfig();
   const origin = (url: string) => new URL(new URL(url).origin);
   const app = await createHttpApp(GatewayAppModule, {
+    trustProxy: config.gateway.trustProxy,
     beforeBody: [
-      forwardPaths([
-        { prefix: '/webhooks/', target: origin(config.gateway.procurementUrl) },
-        { prefix: '/api/documents', target: origin(config.gateway.catalogUrl) },
-        { prefix: '/api/products/', target: origin(config.gateway.catalogUrl) },
-        { prefix: '/api/photos/', target: origin(config.gateway.catalogUrl) },
-        { prefix: '/api/organization/logo', target: origin(config.gateway.catalogUrl) },
-        { prefix: '/api/logos/', target: origin(config.gateway.catalogUrl) },
-        { prefix: '/api/session', target: origin(config.gateway.catalogUrl) },
-      ]),
+      securityHeaders(),
+      forwardPaths(
+        [
+          { prefix: '/webhooks/', target: origin(config.gateway.procurementUrl) },
+          { prefix: '/api/documents', target: origin(config.gateway.catalogUrl) },
+          { prefix: '/api/products/', target: origin(config.gateway.catalogUrl) },
+          { prefix: '/api/photos/', target: origin(config.gateway.catalogUrl) },
+          { prefix: '/api/organization/logo', target: origin(config.gateway.catalogUrl) },
+          { prefix: '/api/logos/', target: origin(config.gateway.catalogUrl) },
+          { prefix: '/api/session', target: origin(config.gateway.catalogUrl) },
+        ],
+        config.internal.gatewaySecret,
+      ),
       serveWeb(config.webDist ?? join(__dirname, '..', '..', '..', 'web')),
     ],
   });
-  await listen(app, config.gateway.port, 'gateway');
+  await listen(app, config.gateway.port, 'gateway', config.gateway.host);
 }
 void main();

@@ -9,7 +9,7 @@ import { REDIS } from '@lienket/queue';
 import { MatcherModule } from './matcher.module';
 
 /** The worker has no HTTP API; a tiny /health answers whether PostgreSQL and Redis reach it. */
-function serveHealth(ds: DataSource, redis: Redis, port: number) {
+function serveHealth(ds: DataSource, redis: Redis, port: number, host: string) {
   const answer = async (req: IncomingMessage, res: ServerResponse) => {
     const check = async (fn: () => Promise<unknown>) => fn().then(() => 'up', () => 'down');
     const [postgres, redisStatus] = await Promise.all([check(() => ds.query('SELECT 1')), check(() => redis.ping())]);
@@ -17,7 +17,7 @@ function serveHealth(ds: DataSource, redis: Redis, port: number) {
     res.writeHead(req.url === '/health' ? (ok ? 200 : 503) : 404, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ status: ok ? 'ok' : 'error', info: { postgres: { status: postgres }, redis: { status: redisStatus } } }));
   };
-  return createServer((req, res) => void answer(req, res)).listen(port, '127.0.0.1');
+  return createServer((req, res) => void answer(req, res)).listen(port, host);
 }
 
 async function main() {
@@ -25,7 +25,7 @@ async function main() {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   const config = loadConfig();
-  const health = serveHealth(app.get(DataSource), app.get<Redis>(REDIS), config.matcher.healthPort);
+  const health = serveHealth(app.get(DataSource), app.get<Redis>(REDIS), config.matcher.healthPort, config.internal.host);
   process.once('SIGTERM', () => health.close());
   process.once('SIGINT', () => health.close());
   app.get(Logger).log(`matcher worker started (health on :${config.matcher.healthPort})`);

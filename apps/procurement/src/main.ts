@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { loadConfig } from '@lienket/config';
-import { createHttpApp, listen } from '@lienket/observability';
+import { createSubgraphApp, listen } from '@lienket/observability';
 import { ProcurementAppModule } from './app.module';
 
 async function main() {
-  const app = await createHttpApp(ProcurementAppModule);
-  await listen(app, loadConfig().procurement.port, 'procurement subgraph');
+  const config = loadConfig();
+  const app = await createSubgraphApp(ProcurementAppModule, config.internal.gatewaySecret);
+  await listen(app, config.procurement.port, 'procurement subgraph', config.internal.host);
 }
 void main();

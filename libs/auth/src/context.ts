@@ -1,5 +1,6 @@
 import { Lang, pickLang, unauthenticated } from '@lienket/graphql';
 import type { IncomingHttpHeaders } from 'node:http';
+import { clientAddress } from './gateway';
 import { AuthUser } from './roles';
 import { verifyAccessToken } from './tokens';
 
@@ -8,18 +9,17 @@ export interface RequestContext {
   user: AuthUser | null;
   authError?: 'expired' | 'invalid';
   lang: Lang;
+  /** The client's address as the gateway vouched for it (see gateway.ts), else the TCP peer. */
   ip: string;
   loaders: Map<string, unknown>;
 }
 
 export function buildRequestContext(
-  req: { headers: IncomingHttpHeaders; ip?: string; socket?: { remoteAddress?: string } },
+  req: { headers: IncomingHttpHeaders; socket?: { remoteAddress?: string } },
   jwtSecret: string,
 ): RequestContext {
   const lang = pickLang(req.headers['accept-language']);
-  const forwarded = req.headers['x-forwarded-for'];
-  const ip = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim() || req.ip || req.socket?.remoteAddress || '';
-  const base = { lang, ip, loaders: new Map<string, unknown>() };
+  const base = { lang, ip: clientAddress(req), loaders: new Map<string, unknown>() };
   const header = req.headers.authorization;
   if (!header) return { ...base, user: null };
   const match = /^Bearer\s+(\S+)$/i.exec(header);

@@ -4,3 +4,4 @@ export * from './context';
 export * from './guards';
 export * from './revocations';
 export * from './link-tokens';
+export * from './gateway';

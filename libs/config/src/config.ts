@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { installationSecrets, SECRET_NAMES, SecretName, Secrets, weakSecretReason } from './secrets';
 
@@ -19,6 +20,14 @@ const schema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379/0'),
   QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]{1,40}$/i).default('lienket'),
   PORT: port.default(4000),
+  /** Where the gateway listens; subgraphs and the matcher's health port listen on SUBGRAPH_HOST. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  SUBGRAPH_HOST: z.string().min(1).default('127.0.0.1'),
+  TRUST_PROXY: optionalString.transform((v, ctx) => {
+    const parsed = trustProxy(v);
+    if (typeof parsed === 'object') ctx.addIssue({ code: 'custom', message: parsed.problem });
+    return typeof parsed === 'object' ? false : parsed;
+  }),
   CATALOG_PORT: port.default(4001),
   PROCUREMENT_PORT: port.default(4002),
   MATCHER_HEALTH_PORT: port.default(4003),
@@ -78,7 +87,15 @@ export interface AppConfig {
   databaseUrl: string;
   redisUrl: string;
   queuePrefix: string;
-  gateway: { port: number; catalogUrl: string; procurementUrl: string; publicUrl: string };
+  gateway: {
+    port: number;
+    host: string;
+    /** Express's `trust proxy`: which proxies may say who the client is (false: none). */
+    trustProxy: TrustProxy;
+    catalogUrl: string;
+    procurementUrl: string;
+    publicUrl: string;
+  };
   catalog: { port: number };
   procurement: { port: number };
   matcher: { healthPort: number };
@@ -91,7 +108,7 @@ export interface AppConfig {
     refreshGraceSeconds: number;
   };
   /** Shared by the gateway and the subgraphs only. */
-  internal: { gatewaySecret: string };
+  internal: { gatewaySecret: string; host: string };
   signInThrottle: { perAccount: number; perAddress: number };
   /** What else a person or an address may do per window (see libs/accounts/src/auth/rate-limits.ts). */
   limits: {
@@ -150,6 +167,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     queuePrefix: e.QUEUE_PREFIX,
     gateway: {
       port: e.PORT,
+      host: e.HOST,
+      trustProxy: e.TRUST_PROXY,
       catalogUrl: e.CATALOG_URL ?? `http://127.0.0.1:${e.CATALOG_PORT}/graphql`,
       procurementUrl: e.PROCUREMENT_URL ?? `http://127.0.0.1:${e.PROCUREMENT_PORT}/graphql`,
       publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
@@ -164,7 +183,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       refreshTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
       refreshGraceSeconds: e.REFRESH_REUSE_GRACE_SECONDS,
     },
-    internal: { gatewaySecret: secrets.GATEWAY_SECRET },
+    internal: { gatewaySecret: secrets.GATEWAY_SECRET, host: e.SUBGRAPH_HOST },
     signInThrottle: {
       perAccount: e.SIGNIN_MAX_FAILURES_PER_ACCOUNT,
       perAddress: e.SIGNIN_MAX_FAILURES_PER_ADDRESS,
@@ -211,6 +230,29 @@ function secretsOf(e: z.infer<typeof schema>, production: boolean): { secrets: S
 }
 
 export type { SecretName };
+
+/** Express's `trust proxy` values: none, all, a number of hops, or addresses, subnets and names. */
+export type TrustProxy = boolean | number | string;
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY with express's semantics, checked here so a typo is a configuration error at start
+ * rather than a gateway that trusts nobody (or everybody) without saying so.
+ */
+export function trustProxy(value: string | undefined): TrustProxy | { problem: string } {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value.split(',').map((v) => v.trim());
+  const bad = entries.filter((v) => {
+    if (PROXY_NAMES.has(v)) return false;
+    const [address, mask, ...rest] = v.split('/');
+    if (rest.length || !isIP(address)) return true;
+    return mask !== undefined && !/^\d{1,3}$/.test(mask) && !isIP(mask);
+  });
+  if (bad.length) return { problem: `not an address, subnet or one of loopback, linklocal, uniquelocal: ${bad.join(', ')}` };
+  return entries.join(',');
+}
 
 /** S3 is all or nothing: a half-configured store must not silently fall back to local disk. */
 function storageConfig(e: z.infer<typeof schema>): StorageConfig | string {

@@ -46,15 +46,21 @@ export async function checkServices(
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
   });
-  redis.on('error', () => undefined);
+  // A refused password arrives as an 'error' event; the rejection itself says only "Connection is closed".
+  let refusal: string | undefined;
+  redis.on('error', (e: Error) => {
+    if (/NOAUTH|WRONGPASS|NOPERM/.test(e.message)) refusal = e.message;
+  });
   try {
     await redis.connect();
     await redis.ping();
   } catch (e) {
     problems.push(
-      `Redis is not reachable at ${safeAddress(redisUrl)} (${(e as Error).message}). ` +
-        `Start it: 'redis-server --daemonize yes --bind 127.0.0.1 --port 6379' on a local install, ` +
-        `or 'docker compose up -d postgres redis'.`,
+      refusal
+        ? `Redis at ${safeAddress(redisUrl)} refused the credentials in REDIS_URL (${refusal}): give the password as redis://:<password>@host:port/db, percent-encoded.`
+        : `Redis is not reachable at ${safeAddress(redisUrl)} (${(e as Error).message}). ` +
+            `Start it: 'redis-server --daemonize yes --bind 127.0.0.1 --port 6379' on a local install, ` +
+            `or 'docker compose up -d postgres redis'.`,
     );
   } finally {
     redis.disconnect();

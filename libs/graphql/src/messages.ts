@@ -55,6 +55,10 @@ export const MESSAGES = {
     vi: 'Bạn không có quyền thực hiện thao tác này.',
     en: 'You are not allowed to do this.',
   },
+  gatewayOnly: {
+    vi: 'Dịch vụ nội bộ này chỉ nhận yêu cầu qua cổng API của LienKet.',
+    en: 'This internal service accepts requests through the LienKet gateway only.',
+  },
   organizationRequired: {
     vi: 'Tài khoản của bạn chưa thuộc tổ chức nào.',
     en: 'Your account does not belong to an organization.',

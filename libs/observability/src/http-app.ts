@@ -6,6 +6,8 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Logger } from 'nestjs-pino';
+import { onlyFromGateway } from '@lienket/auth';
+import { loadConfig, TrustProxy } from '@lienket/config';
 
 export const MAX_BODY = '256kb';
 
@@ -24,12 +26,16 @@ export function jsonBodyParser(limit = MAX_BODY) {
     });
 }
 
-/** Creates an Express-based Nest app with pino logs, bounded bodies and graceful shutdown. */
+/**
+ * Creates an Express-based Nest app with pino logs, bounded bodies and graceful shutdown.
+ * `trustProxy` is express's setting (what `req.ip` and `req.secure` believe); none by default.
+ */
 export async function createHttpApp(
   module: Type<unknown>,
-  opts: { beforeBody?: RequestHandler[] } = {},
+  opts: { beforeBody?: RequestHandler[]; trustProxy?: TrustProxy } = {},
 ): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, { bodyParser: false, bufferLogs: true });
+  app.set('trust proxy', opts.trustProxy ?? false);
   app.useLogger(app.get(Logger));
   for (const handler of opts.beforeBody ?? []) app.use(handler);
   app.use(jsonBodyParser());
@@ -38,9 +44,18 @@ export async function createHttpApp(
   return app;
 }
 
-export async function listen(app: INestApplication, port: number, name: string): Promise<void> {
-  await app.listen(port, '0.0.0.0');
+/**
+ * A subgraph: refuses every call but `/health` that does not carry the gateway's secret, before
+ * anything else runs (decision 43). Integration tests serve subgraphs through this too.
+ */
+export function createSubgraphApp(module: Type<unknown>, gatewaySecret = loadConfig().internal.gatewaySecret): Promise<NestExpressApplication> {
+  return createHttpApp(module, { beforeBody: [onlyFromGateway(gatewaySecret)] });
+}
+
+/** Listens on `host` (loopback unless configured: HOST for the gateway, SUBGRAPH_HOST for the rest). */
+export async function listen(app: INestApplication, port: number, name: string, host: string): Promise<void> {
+  await app.listen(port, host);
   // With port 0 the OS picks one: log the real one.
   const actual = (app.getHttpServer() as Server).address() as AddressInfo;
-  app.get(Logger).log(`${name} listening on http://localhost:${actual.port}`);
+  app.get(Logger).log(`${name} listening on http://localhost:${actual.port} (bound to ${actual.address})`);
 }
