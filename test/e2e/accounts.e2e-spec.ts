@@ -1,5 +1,4 @@
 import jwt from 'jsonwebtoken';
-import { loadConfig } from '@lienket/config';
 import { simpleParser } from 'mailparser';
 import { loadConfig } from '@lienket/config';
 import { errorCode, REFRESH, SIGN_IN, SIGN_UP, signUpInput, uniqueEmail } from '@lienket/testing';
