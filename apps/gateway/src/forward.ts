@@ -12,7 +12,11 @@ export function forwardPaths(routes: { prefix: string; target: URL }[]) {
     const upstream = request(
       { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: { ...req.headers, host: target.host } },
       (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        // An answer before the whole body arrived (an upload refused on its headers, or stopped at
+        // its limit): the client gets it and the connection closes, so the rest is never read.
+        const early = !req.complete;
+        if (early) req.unpipe(upstream);
+        res.writeHead(answer.statusCode ?? 502, early ? { ...answer.headers, connection: 'close' } : answer.headers);
         answer.pipe(res);
       },
     );

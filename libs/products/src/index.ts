@@ -1,4 +1,4 @@
-import { Directory1763801000000, ProductPhotos1763802000000, Products1763800400000, SearchRum1763801500000 } from './migrations';
+import { Directory1763801000000, ProductPhotos1763802000000, Products1763800400000, SearchRum1763801500000, UploadThumbnails1763805900000 } from './migrations';
 import { ProductEntity } from './products/product.entity';
 
 export * from './products.module';
@@ -14,4 +14,4 @@ export {
 } from './products/product.service';
 export type { ModerationDecision, ProductPage } from './products/product.service';
 export const PRODUCTS_ENTITIES = [ProductEntity];
-export const PRODUCTS_MIGRATIONS = [Products1763800400000, Directory1763801000000, SearchRum1763801500000, ProductPhotos1763802000000];
+export const PRODUCTS_MIGRATIONS = [Products1763800400000, Directory1763801000000, SearchRum1763801500000, ProductPhotos1763802000000, UploadThumbnails1763805900000];
