@@ -1,5 +1,6 @@
 import { request } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
+import { discardRestOfBody } from '@lienket/observability';
 
 /**
  * Streams REST paths to the service that owns them, untouched — Stripe signs the raw webhook body,
@@ -13,10 +14,13 @@ export function forwardPaths(routes: { prefix: string; target: URL }[]) {
       { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: { ...req.headers, host: target.host } },
       (answer) => {
         // An answer before the whole body arrived (an upload refused on its headers, or stopped at
-        // its limit): the client gets it and the connection closes, so the rest is never read.
-        const early = !req.complete;
-        if (early) req.unpipe(upstream);
-        res.writeHead(answer.statusCode ?? 502, early ? { ...answer.headers, connection: 'close' } : answer.headers);
+        // its limit): nothing more goes upstream, and the rest is dropped within a bound.
+        if (!req.complete) {
+          req.unpipe(upstream);
+          discardRestOfBody(req);
+          answer.once('end', () => upstream.destroy());
+        }
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
       },
     );

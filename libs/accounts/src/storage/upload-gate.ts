@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { catchError, Observable, of } from 'rxjs';
 import { AuthUser, OrganizationRole, requireOrganization, requireUser, SessionRevocations } from '@lienket/auth';
 import { APP_CONFIG, AppConfig } from '@lienket/config';
+import { discardRestOfBody } from '@lienket/observability';
 import { EntityManager } from 'typeorm';
 import { badInput, forbidden, notFound } from '@lienket/graphql';
 import { fileTooLarge } from './image';
@@ -43,8 +44,9 @@ export function uploader(req: Request): AuthUser {
  * Everything that can be decided from the request line and headers is decided before one byte of
  * the body is read: the session (also one revoked since its token was issued), the caller's role
  * and organization, and the declared length against the route's limit. Only then does multer read
- * the body, in memory and stopping at the route's limit (not a larger one of its own). An answer
- * given while the body is still arriving closes the connection, so Node does not read the rest.
+ * the body, in memory and stopping at the route's limit (not a larger one of its own). After an
+ * answer given while the body is still arriving, the rest is dropped, within a bound, then the
+ * connection closes (discardRestOfBody).
  */
 function UploadGate(route: UploadRoute): Type<NestInterceptor> {
   @Injectable()
@@ -66,7 +68,7 @@ function UploadGate(route: UploadRoute): Type<NestInterceptor> {
       const res = context.switchToHttp().getResponse<Response>();
       const ctx = await this.sessions.read(req);
       const refuse = (e: unknown) => {
-        if (!req.complete) res.setHeader('connection', 'close');
+        discardRestOfBody(req);
         restError(res, ctx.lang, this.uploadError(e));
         return of(undefined);
       };
