@@ -1,16 +1,12 @@
 import sharp from 'sharp';
 import { image, PNG_1X1, pngOfSize, WEBP_1X1 } from '@lienket/testing';
 import { adminToken, api, rows } from '../support/e2e';
-import { approve, del, get, memberToken, Org, restError, sendFile, signUpOrg, storedFiles } from '../support/uploads';
+import { approve, del, draftListing, get, memberToken, Org, restError, sendFile, signUpOrg, storedFiles } from '../support/uploads';
 
-const LISTING = { categoryCode: '0901', name: 'Cà phê Robusta Ea Tu', unitCode: 'TNE', monthlyCapacity: '20' };
 const PHOTOS = `query($id: ID!) { product(id: $id) { id status photos { id url thumbnailUrl width height } } }`;
 const SEARCH_PHOTOS = `query($q: String) { searchProducts(query: $q, first: 5) { edges { node { id photos { url } } } } }`;
 
-async function listing(o: Org): Promise<string> {
-  const r = await api<{ createProduct: { id: string } }>(`mutation($input: ProductInput!) { createProduct(input: $input) { id } }`, { input: LISTING }, { token: o.token });
-  return r.data!.createProduct.id;
-}
+const listing = draftListing;
 const photosPath = (productId: string) => `/api/products/${productId}/photos`;
 const photoRows = async (productId: string) => (await rows<{ n: number }>(`SELECT count(*)::int AS n FROM catalog.product_photos WHERE product_id = $1`, [productId]))[0].n;
 

@@ -1,15 +1,26 @@
 import { request } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
+import { badInput, pickLang, toGraphqlError } from '@lienket/graphql';
 import { discardRestOfBody } from '@lienket/observability';
+
+export interface ForwardRoute {
+  prefix: string;
+  target: URL;
+  /** Uploads: the most a POST body may carry (the file's limit plus room for the form around it). */
+  maxBody?: { bytes: number; fileBytes: number };
+}
 
 /**
  * Streams REST paths to the service that owns them, untouched — Stripe signs the raw webhook body,
- * uploads are multipart — so it must run before any body parser.
+ * uploads are multipart — so it must run before any body parser. An upload's body is counted as it
+ * passes: past the route's bound nothing more is forwarded and the client gets 413 at once (the
+ * service counts too, for callers that reach it without the gateway).
  */
-export function forwardPaths(routes: { prefix: string; target: URL }[]) {
+export function forwardPaths(routes: ForwardRoute[]) {
   return (req: Request, res: Response, next: NextFunction) => {
-    const target = routes.find((r) => req.url.startsWith(r.prefix))?.target;
-    if (!target) return next();
+    const route = routes.find((r) => req.url.startsWith(r.prefix));
+    if (!route) return next();
+    const { target } = route;
     const upstream = request(
       { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: { ...req.headers, host: target.host } },
       (answer) => {
@@ -27,6 +38,23 @@ export function forwardPaths(routes: { prefix: string; target: URL }[]) {
     upstream.on('error', () => {
       if (!res.headersSent) res.status(502).json({ error: 'service unavailable' });
     });
+    if (route.maxBody && req.method === 'POST') countBody(req, res, upstream, route.maxBody);
     req.pipe(upstream);
   };
+}
+
+function countBody(req: Request, res: Response, upstream: ReturnType<typeof request>, max: NonNullable<ForwardRoute['maxBody']>) {
+  let seen = 0;
+  const count = (chunk: Buffer) => {
+    seen += chunk.length;
+    if (seen <= max.bytes) return;
+    req.off('data', count);
+    req.unpipe(upstream);
+    upstream.destroy();
+    discardRestOfBody(req);
+    if (res.headersSent) return;
+    const error = toGraphqlError(badInput('file', 'fileTooLarge', { max: Math.round((max.fileBytes / 1048576) * 10) / 10 }), pickLang(req.headers['accept-language']));
+    res.status(413).json({ errors: [{ message: error.message, extensions: error.extensions }] });
+  };
+  req.on('data', count);
 }

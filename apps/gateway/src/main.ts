@@ -4,19 +4,22 @@ import { loadConfig } from '@lienket/config';
 import { createHttpApp, listen } from '@lienket/observability';
 import { GatewayAppModule } from './app.module';
 import { forwardPaths } from './forward';
+import { UPLOAD_FORM_OVERHEAD } from '@lienket/observability';
 import { serveWeb } from './web';
 
 async function main() {
   const config = loadConfig();
   const origin = (url: string) => new URL(new URL(url).origin);
+  // Upload bodies: the file's limit (as the catalog enforces it) and room for the form around it.
+  const upload = (fileBytes: number) => ({ fileBytes, bytes: fileBytes + UPLOAD_FORM_OVERHEAD });
   const app = await createHttpApp(GatewayAppModule, {
     beforeBody: [
       forwardPaths([
         { prefix: '/webhooks/', target: origin(config.gateway.procurementUrl) },
-        { prefix: '/api/documents', target: origin(config.gateway.catalogUrl) },
-        { prefix: '/api/products/', target: origin(config.gateway.catalogUrl) },
+        { prefix: '/api/documents', target: origin(config.gateway.catalogUrl), maxBody: upload(config.maxUploadBytes) },
+        { prefix: '/api/products/', target: origin(config.gateway.catalogUrl), maxBody: upload(config.photos.maxBytes) },
         { prefix: '/api/photos/', target: origin(config.gateway.catalogUrl) },
-        { prefix: '/api/organization/logo', target: origin(config.gateway.catalogUrl) },
+        { prefix: '/api/organization/logo', target: origin(config.gateway.catalogUrl), maxBody: upload(config.maxLogoBytes) },
         { prefix: '/api/logos/', target: origin(config.gateway.catalogUrl) },
       ]),
       serveWeb(config.webDist ?? join(__dirname, '..', '..', '..', 'web')),

@@ -1,5 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 
+/** Boundaries, part headers and small text fields around an upload's one file (a document's kind). */
+export const UPLOAD_FORM_OVERHEAD = 16 * 1024;
+
 /** What is read (and dropped) of a body after it was answered early, before the connection closes. */
 export const DISCARD_AFTER_ANSWER = { maxBytes: 32 * 1024 * 1024, maxMs: 10_000 };
 

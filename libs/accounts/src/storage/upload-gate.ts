@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { catchError, Observable, of } from 'rxjs';
 import { AuthUser, OrganizationRole, requireOrganization, requireUser, SessionRevocations } from '@lienket/auth';
 import { APP_CONFIG, AppConfig } from '@lienket/config';
-import { discardRestOfBody } from '@lienket/observability';
+import { discardRestOfBody, UPLOAD_FORM_OVERHEAD } from '@lienket/observability';
 import { EntityManager } from 'typeorm';
 import { badInput, forbidden, notFound } from '@lienket/graphql';
 import { fileTooLarge } from './image';
@@ -16,8 +16,6 @@ export function uploadMaxBytes(config: AppConfig, route: UploadRoute): number {
   return route === 'document' ? config.maxUploadBytes : route === 'photo' ? config.photos.maxBytes : config.maxLogoBytes;
 }
 
-/** Boundaries, part headers and the small text fields (a document's kind) around the one file. */
-const MULTIPART_OVERHEAD = 16 * 1024;
 
 /**
  * Who may upload for an organization: its owners and managers, while it is not suspended (as the
@@ -32,6 +30,29 @@ export function requireUploader(user: AuthUser): string {
 }
 
 const admitted = new WeakMap<Request, AuthUser>();
+/** Per request: what to do when the body passes the route's limit (answer 413 at once). */
+const onOverflow = new WeakMap<Request, () => void>();
+
+type Busboy = NodeJS.WritableStream & { destroy(error?: Error): void };
+
+/**
+ * Feeds multer's parser, counting the body: past `maxBytes` it stops feeding and the request is
+ * answered at once. (multer alone, at its file-size limit, reads the rest of the body before it
+ * reports the error — all 60 MB of a chunked upload — to spare clients a reset connection.)
+ */
+const countingFeed = (maxBytes: number) => (req: Request, busboy: Busboy) => {
+  let seen = 0;
+  const count = (chunk: Buffer) => {
+    seen += chunk.length;
+    if (seen <= maxBytes) return;
+    req.off('data', count);
+    req.unpipe(busboy);
+    onOverflow.get(req)?.();
+    busboy.destroy(new Error('upload past its limit'));
+  };
+  req.on('data', count);
+  req.pipe(busboy);
+};
 
 /** The caller the upload gate admitted for this request. */
 export function uploader(req: Request): AuthUser {
@@ -59,7 +80,9 @@ function UploadGate(route: UploadRoute): Type<NestInterceptor> {
       @Inject(APP_CONFIG) config: AppConfig,
     ) {
       this.maxBytes = uploadMaxBytes(config, route);
-      const Multer = FileInterceptor('file', { limits: { fileSize: this.maxBytes, files: 1, fields: 4, fieldSize: 1024, parts: 5, headerPairs: 20 } });
+      const limits = { fileSize: this.maxBytes, files: 1, fields: 4, fieldSize: 1024, parts: 5, headerPairs: 20 };
+      // streamHandler is multer's own option (2.x), which Nest passes through untyped.
+      const Multer = FileInterceptor('file', { limits, streamHandler: countingFeed(this.maxBytes + UPLOAD_FORM_OVERHEAD) } as Parameters<typeof FileInterceptor>[1]);
       this.multer = new Multer();
     }
 
@@ -68,6 +91,7 @@ function UploadGate(route: UploadRoute): Type<NestInterceptor> {
       const res = context.switchToHttp().getResponse<Response>();
       const ctx = await this.sessions.read(req);
       const refuse = (e: unknown) => {
+        if (res.headersSent) return of(undefined);
         discardRestOfBody(req);
         restError(res, ctx.lang, this.uploadError(e));
         return of(undefined);
@@ -75,8 +99,9 @@ function UploadGate(route: UploadRoute): Type<NestInterceptor> {
       try {
         const user = requireUser(ctx);
         requireUploader(user);
-        if (Number(req.headers['content-length'] ?? 0) > this.maxBytes + MULTIPART_OVERHEAD) throw fileTooLarge(this.maxBytes);
+        if (Number(req.headers['content-length'] ?? 0) > this.maxBytes + UPLOAD_FORM_OVERHEAD) throw fileTooLarge(this.maxBytes);
         admitted.set(req, user);
+        onOverflow.set(req, () => refuse(fileTooLarge(this.maxBytes)));
         const handled = await this.multer.intercept(context, next);
         return handled.pipe(catchError(refuse));
       } catch (e) {
