@@ -46,11 +46,11 @@ describe('evidence documents', () => {
     expect(await docCount(o.orgId)).toBe(0);
   });
 
-  it('refuses a file over the size limit', async () => {
+  it('refuses a file over the size limit with 413, writing nothing', async () => {
     const o = await owner();
     const big = Buffer.concat([PDF, Buffer.alloc(11 * 1024 * 1024)]);
     const res = await upload(o.token, big, 'big.pdf');
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(413);
     expect(((await res.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(/Tệp quá lớn/);
     expect(await docCount(o.orgId)).toBe(0);
   });

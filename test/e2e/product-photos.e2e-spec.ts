@@ -1,15 +1,12 @@
-import { jpegHeader, PNG_1X1, pngOfSize, WEBP_1X1 } from '@lienket/testing';
+import sharp from 'sharp';
+import { image, PNG_1X1, pngOfSize, WEBP_1X1 } from '@lienket/testing';
 import { adminToken, api, rows } from '../support/e2e';
-import { approve, del, get, memberToken, Org, restError, sendFile, signUpOrg, storedFiles } from '../support/uploads';
+import { approve, del, draftListing, get, memberToken, Org, restError, sendFile, signUpOrg, storedFiles } from '../support/uploads';
 
-const LISTING = { categoryCode: '0901', name: 'Cà phê Robusta Ea Tu', unitCode: 'TNE', monthlyCapacity: '20' };
-const PHOTOS = `query($id: ID!) { product(id: $id) { id status photos { id url width height } } }`;
+const PHOTOS = `query($id: ID!) { product(id: $id) { id status photos { id url thumbnailUrl width height } } }`;
 const SEARCH_PHOTOS = `query($q: String) { searchProducts(query: $q, first: 5) { edges { node { id photos { url } } } } }`;
 
-async function listing(o: Org): Promise<string> {
-  const r = await api<{ createProduct: { id: string } }>(`mutation($input: ProductInput!) { createProduct(input: $input) { id } }`, { input: LISTING }, { token: o.token });
-  return r.data!.createProduct.id;
-}
+const listing = draftListing;
 const photosPath = (productId: string) => `/api/products/${productId}/photos`;
 const photoRows = async (productId: string) => (await rows<{ n: number }>(`SELECT count(*)::int AS n FROM catalog.product_photos WHERE product_id = $1`, [productId]))[0].n;
 
@@ -23,13 +20,13 @@ describe('listing photos through the gateway', () => {
   it('adds JPEG, PNG and WebP photos in order, lists them on the product, serves and removes them', async () => {
     const coop = await signUpOrg();
     const id = await listing(coop);
-    const added: { id: string; url: string; width: number; height: number }[] = [];
-    for (const [bytes, name] of [[jpegHeader(1200, 800), 'ca-phe.jpg'], [PNG_1X1, 'vuon.png'], [WEBP_1X1, 'hat.webp']] as const) {
+    const added: { id: string; url: string; thumbnailUrl: string; width: number; height: number }[] = [];
+    for (const [bytes, name] of [[await image(1200, 800), 'ca-phe.jpg'], [PNG_1X1, 'vuon.png'], [WEBP_1X1, 'hat.webp']] as const) {
       const res = await sendFile(photosPath(id), coop.token, bytes, name);
       expect(res.status).toBe(201);
       added.push((await res.json()) as (typeof added)[number]);
     }
-    expect(added[0]).toMatchObject({ width: 1200, height: 800, url: `/api/photos/${added[0].id}` });
+    expect(added[0]).toMatchObject({ width: 1200, height: 800, url: `/api/photos/${added[0].id}`, thumbnailUrl: `/api/photos/${added[0].id}/thumbnail` });
 
     const r = await api<{ product: { photos: unknown[] } }>(PHOTOS, { id }, { token: coop.token });
     expect(r.data?.product.photos).toEqual(added);
@@ -38,12 +35,19 @@ describe('listing photos through the gateway', () => {
     expect(png.status).toBe(200);
     expect(png.headers.get('content-type')).toBe('image/png');
     expect(png.headers.get('cache-control')).toBe('private, no-store');
-    expect(Buffer.from(await png.arrayBuffer()).equals(PNG_1X1)).toBe(true);
+    const served = await sharp(Buffer.from(await png.arrayBuffer())).metadata();
+    expect([served.format, served.width, served.height]).toEqual(['png', 1, 1]);
+    const thumb = await get(added[0].thumbnailUrl, coop.token);
+    expect(thumb.headers.get('content-type')).toBe('image/webp');
+    const thumbMeta = await sharp(Buffer.from(await thumb.arrayBuffer())).metadata();
+    expect([thumbMeta.format, thumbMeta.width, thumbMeta.height]).toEqual(['webp', 480, 320]);
 
     expect((await del(`${photosPath(id)}/${added[0].id}`, coop.token)).status).toBe(204);
     expect((await api<{ product: { photos: { id: string }[] } }>(PHOTOS, { id }, { token: coop.token })).data?.product.photos.map((p) => p.id)).toEqual([added[1].id, added[2].id]);
     expect((await get(added[0].url, coop.token)).status).toBe(404);
-    expect(await storedFiles(coop.orgId, 'photos')).toHaveLength(2);
+    expect((await get(added[0].thumbnailUrl, coop.token)).status).toBe(404);
+    // Each photo is stored with its thumbnail: two photos, four files.
+    expect(await storedFiles(coop.orgId, 'photos')).toHaveLength(4);
   });
 
   it("keeps a draft's photos private and makes an approved listing's photos public and cacheable", async () => {
@@ -73,7 +77,7 @@ describe('listing photos through the gateway', () => {
     const archived = await sendFile(photosPath(id), coop.token, PNG_1X1);
     expect(archived.status).toBe(409);
     expect(await photoRows(id)).toBe(2);
-    expect(await storedFiles(coop.orgId, 'photos')).toHaveLength(2);
+    expect(await storedFiles(coop.orgId, 'photos')).toHaveLength(4);
   });
 
   it('refuses a file that only claims to be an image, in the caller’s language, writing nothing', async () => {
@@ -91,11 +95,11 @@ describe('listing photos through the gateway', () => {
     await nothingWritten(coop, id);
   });
 
-  it('refuses a photo over the size limit, writing nothing', async () => {
+  it('refuses a photo over the size limit with 413, writing nothing', async () => {
     const coop = await signUpOrg();
     const id = await listing(coop);
     const res = await sendFile(photosPath(id), coop.token, pngOfSize(5 * 1024 * 1024 + 1));
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(413);
     expect(await restError(res)).toEqual({ message: 'Tệp quá lớn (tối đa 5 MB).', extensions: { code: 'BAD_USER_INPUT', field: 'file' } });
     await nothingWritten(coop, id);
   });
@@ -108,7 +112,7 @@ describe('listing photos through the gateway', () => {
     const refused = uploads.find((r) => r.status === 400)!;
     expect(await restError(refused)).toMatchObject({ message: 'Mỗi sản phẩm có tối đa 8 ảnh. Hãy xóa bớt ảnh cũ trước.', extensions: { code: 'BAD_USER_INPUT', field: 'file' } });
     expect(await photoRows(id)).toBe(8);
-    expect(await storedFiles(coop.orgId, 'photos')).toHaveLength(8);
+    expect(await storedFiles(coop.orgId, 'photos')).toHaveLength(16);
   });
 
   it("answers another organization's listing as not found, refuses members and anonymous callers, writing nothing", async () => {
@@ -136,6 +140,6 @@ describe('listing photos through the gateway', () => {
     expect((await del(path)).status).toBe(401);
     expect((await del(`${photosPath(id)}/${crypto.randomUUID()}`, coop.token)).status).toBe(404);
     expect(await photoRows(id)).toBe(1);
-    expect(await storedFiles(coop.orgId, 'photos')).toHaveLength(1);
+    expect(await storedFiles(coop.orgId, 'photos')).toHaveLength(2);
   });
 });

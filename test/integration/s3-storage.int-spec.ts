@@ -29,6 +29,20 @@ describe('S3-compatible storage', () => {
     await expect(storage.open(k)).rejects.toBeInstanceOf(StoredFileMissing);
   });
 
+  it('lists every stored object of LienKet\'s key shapes with its last change, page after page, leaving other objects out', async () => {
+    standIn.objects.clear();
+    standIn.pageSize = 2;
+    const keys = [key(), key('jpg'), `${randomUUID()}/${randomUUID()}.pdf`, `${randomUUID()}/logo/${randomUUID()}.thumb.webp`];
+    for (const k of keys) await storage.put(k, Buffer.from('x'), 'image/png');
+    standIn.objects.set('backups/dump.sql', { bytes: Buffer.from('x'), contentType: 'text/plain', modified: new Date() });
+    const pages: { key: string; modified: Date }[][] = [];
+    for await (const page of storage.list()) pages.push(page);
+    standIn.pageSize = 1000;
+    expect(pages.length).toBe(3);
+    expect(pages.flat().map((o) => o.key).sort()).toEqual([...keys].sort());
+    expect(pages.flat().every((o) => o.modified instanceof Date && !Number.isNaN(o.modified.getTime()))).toBe(true);
+  });
+
   it('answers "missing" for an object that never existed, and deleting it is no error', async () => {
     const k = key('pdf');
     await expect(storage.open(k)).rejects.toBeInstanceOf(StoredFileMissing);

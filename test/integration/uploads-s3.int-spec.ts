@@ -47,15 +47,21 @@ describe('uploads with S3-compatible storage configured', () => {
     const photo = (await (await post(`/api/products/${productId}/photos`, token, PNG_1X1)).json()) as { id: string; url: string };
     const logo = (await (await post('/api/organization/logo', token, WEBP_1X1)).json()) as { logoUrl: string };
 
-    expect(keysOf(orgId)).toEqual(
-      [expect.stringMatching(new RegExp(`^${orgId}/[0-9a-f-]{36}\\.pdf$`)), expect.stringMatching(/\/logo\/[0-9a-f-]{36}\.webp$/), expect.stringMatching(/\/photos\/[0-9a-f-]{36}\.png$/)].sort(),
-    );
+    // Photos and logos are stored re-encoded, each with a WebP thumbnail beside it.
+    expect(keysOf(orgId)).toEqual([
+      expect.stringMatching(new RegExp(`^${orgId}/[0-9a-f-]{36}\\.pdf$`)),
+      expect.stringMatching(/\/logo\/[0-9a-f-]{36}\.thumb\.webp$/),
+      expect.stringMatching(/\/logo\/[0-9a-f-]{36}\.webp$/),
+      expect.stringMatching(/\/photos\/[0-9a-f-]{36}\.png$/),
+      expect.stringMatching(/\/photos\/[0-9a-f-]{36}\.thumb\.webp$/),
+    ]);
     expect(existsSync(join(process.env.UPLOAD_DIR ?? 'var/uploads', orgId))).toBe(false);
     expect(standIn.objects.get(keysOf(orgId).find((k) => k.includes('/photos/'))!)?.contentType).toBe('image/png');
 
     const auth = { headers: { ...asGateway(), authorization: `Bearer ${token}` } };
-    expect(Buffer.from(await (await fetch(`${base}${photo.url}`, auth)).arrayBuffer()).equals(PNG_1X1)).toBe(true);
-    expect(Buffer.from(await (await fetch(`${base}${logo.logoUrl}`, auth)).arrayBuffer()).equals(WEBP_1X1)).toBe(true);
+    const stored = (part: RegExp) => standIn.objects.get(keysOf(orgId).find((k) => part.test(k))!)!.bytes;
+    expect(Buffer.from(await (await fetch(`${base}${photo.url}`, auth)).arrayBuffer()).equals(stored(/photos\/[0-9a-f-]+\.png$/))).toBe(true);
+    expect(Buffer.from(await (await fetch(`${base}${logo.logoUrl}`, auth)).arrayBuffer()).equals(stored(/logo\/[0-9a-f-]+\.webp$/))).toBe(true);
     expect((await fetch(`${base}${doc.url}`, auth)).status).toBe(200);
 
     expect((await fetch(`${base}/api/products/${productId}/photos/${photo.id}`, { method: 'DELETE', ...auth })).status).toBe(204);

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { loadConfig } from '@lienket/config';
-import { createHttpApp, listen } from '@lienket/observability';
+import { createHttpApp, listen, UPLOAD_FORM_OVERHEAD } from '@lienket/observability';
 import { GatewayAppModule } from './app.module';
 import { forwardPaths } from './forward';
 import { securityHeaders } from './security-headers';
@@ -10,6 +10,8 @@ import { serveWeb } from './web';
 async function main() {
   const config = loadConfig();
   const origin = (url: string) => new URL(new URL(url).origin);
+  // Upload bodies: the file's limit (as the catalog enforces it) and room for the form around it.
+  const upload = (fileBytes: number) => ({ fileBytes, bytes: fileBytes + UPLOAD_FORM_OVERHEAD });
   const app = await createHttpApp(GatewayAppModule, {
     trustProxy: config.gateway.trustProxy,
     beforeBody: [
@@ -17,10 +19,10 @@ async function main() {
       forwardPaths(
         [
           { prefix: '/webhooks/', target: origin(config.gateway.procurementUrl) },
-          { prefix: '/api/documents', target: origin(config.gateway.catalogUrl) },
-          { prefix: '/api/products/', target: origin(config.gateway.catalogUrl) },
+          { prefix: '/api/documents', target: origin(config.gateway.catalogUrl), maxBody: upload(config.maxUploadBytes) },
+          { prefix: '/api/products/', target: origin(config.gateway.catalogUrl), maxBody: upload(config.photos.maxBytes) },
           { prefix: '/api/photos/', target: origin(config.gateway.catalogUrl) },
-          { prefix: '/api/organization/logo', target: origin(config.gateway.catalogUrl) },
+          { prefix: '/api/organization/logo', target: origin(config.gateway.catalogUrl), maxBody: upload(config.maxLogoBytes) },
           { prefix: '/api/logos/', target: origin(config.gateway.catalogUrl) },
           { prefix: '/api/session', target: origin(config.gateway.catalogUrl) },
         ],

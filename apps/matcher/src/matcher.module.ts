@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { ConfigModule } from '@lienket/config';
 import { DatabaseModule } from '@lienket/database';
+import { OrphanSweepModule } from '@lienket/accounts';
 import { MATCHING_MIGRATIONS, NotificationsModule } from '@lienket/notifications';
 import { loggerModule } from '@lienket/observability';
 import { RedisModule, WorkerHost } from '@lienket/queue';
@@ -14,6 +15,8 @@ import { RedisModule, WorkerHost } from '@lienket/queue';
     RedisModule,
     DiscoveryModule,
     NotificationsModule,
+    // Uploads' orphan sweep: the worker runs scheduled jobs (docs/decisions.md 61).
+    OrphanSweepModule,
   ],
   providers: [WorkerHost],
 })

@@ -64,6 +64,10 @@ const schema = z.object({
   MAX_PHOTO_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
   MAX_PHOTOS_PER_PRODUCT: z.coerce.number().int().min(1).max(50).default(8),
   MAX_LOGO_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  /** Photos and logos declaring more pixels are refused before they are decoded (decompression bombs). */
+  MAX_IMAGE_PIXELS: z.coerce.number().int().min(1).max(268_402_689).default(50_000_000),
+  /** Stored files no row points at are removed once older than this (an upload in flight is younger). */
+  UPLOAD_ORPHAN_GRACE_SECONDS: z.coerce.number().int().min(60).default(3600),
   S3_ENDPOINT: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   S3_BUCKET: optionalString.pipe(
     z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'a bucket name: 3–63 lowercase letters, digits, dots, hyphens').optional(),
@@ -130,6 +134,8 @@ export interface AppConfig {
   maxLogoBytes: number;
   /** `off`: build and use product search's GIN fallback even where the RUM extension is available. */
   search: { rum: 'auto' | 'off' };
+  /** Decoding bound for photos and logos, and the grace before an unreferenced stored file is removed. */
+  uploads: { maxImagePixels: number; orphanGraceSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -204,6 +210,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     photos: { maxBytes: e.MAX_PHOTO_BYTES, maxPerProduct: e.MAX_PHOTOS_PER_PRODUCT },
     maxLogoBytes: e.MAX_LOGO_BYTES,
     search: { rum: e.SEARCH_RUM },
+    uploads: { maxImagePixels: e.MAX_IMAGE_PIXELS, orphanGraceSeconds: e.UPLOAD_ORPHAN_GRACE_SECONDS },
   };
 }
 

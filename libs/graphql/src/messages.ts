@@ -159,6 +159,18 @@ export const MESSAGES = {
     vi: 'Chỉ nhận ảnh JPEG, PNG hoặc WebP.',
     en: 'Only JPEG, PNG or WebP images are accepted.',
   },
+  imagePixels: {
+    vi: 'Ảnh có quá nhiều điểm ảnh (tối đa {max} triệu). Hãy thu nhỏ ảnh rồi tải lại.',
+    en: 'The image has too many pixels (at most {max} million). Make it smaller and try again.',
+  },
+  uploadMalformed: {
+    vi: 'Yêu cầu tải lên không hợp lệ: hãy gửi một biểu mẫu có đúng một tệp ở trường "file".',
+    en: 'The upload is not valid: send a form with exactly one file in the "file" field.',
+  },
+  uploadSuspended: {
+    vi: 'Tổ chức của bạn đang bị tạm ngừng hoạt động nên chưa thể tải tệp lên. Xem lý do trong trang Tài khoản.',
+    en: 'Your organization is suspended, so it cannot upload files. See the reason on the Account page.',
+  },
   tooManyPhotos: {
     vi: 'Mỗi sản phẩm có tối đa {max} ảnh. Hãy xóa bớt ảnh cũ trước.',
     en: 'A listing has at most {max} photos. Remove one first.',

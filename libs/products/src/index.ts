@@ -4,6 +4,7 @@ import {
   Products1763800400000,
   PublicListing1763806200000,
   SearchRum1763801500000,
+  UploadThumbnails1763805900000,
 } from './migrations';
 import { ProductEntity } from './products/product.entity';
 
@@ -22,5 +23,6 @@ export const PRODUCTS_MIGRATIONS = [
   Directory1763801000000,
   SearchRum1763801500000,
   ProductPhotos1763802000000,
+  UploadThumbnails1763805900000,
   PublicListing1763806200000,
 ];

@@ -44,6 +44,8 @@ export interface JobPayloads {
   };
   /** Daily (see SCHEDULED_JOBS): tells owners of certifications that expire within 30 days. */
   'certifications.expiry_scan': Record<string, never>;
+  /** Hourly (see SCHEDULED_JOBS): removes stored upload bytes that no row points at (see OrphanSweepHandler). */
+  'uploads.orphan_sweep': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 export type VerificationOutcome = 'VERIFIED' | 'REJECTED' | 'SUSPENDED' | 'REINSTATED';
@@ -53,6 +55,7 @@ export const JOB_NAMES: readonly JobName[] = [
   'member.invited',
   'password.reset_requested',
   'certifications.expiry_scan',
+  'uploads.orphan_sweep',
 ];
 
 /** Jobs the worker schedules itself (BullMQ job schedulers, upserted at every start: no duplicates). */
@@ -66,6 +69,7 @@ export interface ScheduledJob<N extends JobName = JobName> {
 }
 export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   { id: 'certifications-expiry-daily', name: 'certifications.expiry_scan', data: {}, pattern: '0 7 * * *' },
+  { id: 'uploads-orphan-sweep-hourly', name: 'uploads.orphan_sweep', data: {}, pattern: '23 * * * *' },
 ];
 export const SCHEDULE_TIMEZONE = 'Asia/Ho_Chi_Minh';
 

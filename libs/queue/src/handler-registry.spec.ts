@@ -29,7 +29,7 @@ describe('buildHandlerRegistry', () => {
     ).toThrow(/C handles unknown job "no.such.job"/);
   });
   it('refuses to start when a scheduled job has no handler', () => {
-    expect(SCHEDULED_JOBS.map((j) => j.name)).toEqual(['certifications.expiry_scan']);
+    expect(SCHEDULED_JOBS.map((j) => j.name)).toEqual(['certifications.expiry_scan', 'uploads.orphan_sweep']);
     expect(() => buildHandlerRegistry(everyJob().filter((e) => e.name !== 'certifications.expiry_scan'))).toThrow(
       /"certifications.expiry_scan" has no handler/,
     );

@@ -2,12 +2,14 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 import { AddressInfo } from 'node:net';
 
 /**
- * The few S3 endpoints LienKet calls (PutObject, GetObject, DeleteObject), on loopback, for tests of
+ * The few S3 endpoints LienKet calls (PutObject, GetObject, DeleteObject, ListObjectsV2), on loopback, for tests of
  * the real S3 client where no S3 is reachable. It keeps objects in memory, checks that requests are
  * signed with the expected access key, and answers errors in S3's XML shape. Path-style only.
  */
 export class S3StandIn {
-  readonly objects = new Map<string, { bytes: Buffer; contentType: string }>();
+  readonly objects = new Map<string, { bytes: Buffer; contentType: string; modified?: Date }>();
+  /** Objects per ListObjectsV2 page (S3 answers at most 1,000). */
+  pageSize = 1000;
   private server?: Server;
 
   constructor(
@@ -36,8 +38,11 @@ export class S3StandIn {
     const [, bucket, ...rest] = path.split('/');
     const key = rest.join('/');
     if (bucket !== this.bucket) return error(res, 404, 'NoSuchBucket');
+    if (req.method === 'GET' && !key && new URL(req.url ?? '/', 'http://s3').searchParams.get('list-type') === '2') {
+      return this.list(res, new URL(req.url ?? '/', 'http://s3').searchParams.get('continuation-token'));
+    }
     if (req.method === 'PUT') {
-      this.objects.set(key, { bytes: body, contentType: String(req.headers['content-type'] ?? 'application/octet-stream') });
+      this.objects.set(key, { bytes: body, contentType: String(req.headers['content-type'] ?? 'application/octet-stream'), modified: new Date() });
       res.writeHead(200, { etag: '"stand-in"' }).end();
     } else if (req.method === 'GET' || req.method === 'HEAD') {
       const o = this.objects.get(key);
@@ -50,6 +55,20 @@ export class S3StandIn {
     } else {
       error(res, 501, 'NotImplemented');
     }
+  }
+
+  /** ListObjectsV2 in key order, paged by a continuation token that is the next page's first index. */
+  private list(res: ServerResponse, token: string | null) {
+    const keys = [...this.objects.keys()].sort();
+    const from = Number(token ?? 0);
+    const page = keys.slice(from, from + this.pageSize);
+    const more = from + this.pageSize < keys.length;
+    const contents = page
+      .map((k) => `<Contents><Key>${k}</Key><LastModified>${(this.objects.get(k)!.modified ?? new Date()).toISOString()}</LastModified><Size>${this.objects.get(k)!.bytes.length}</Size></Contents>`)
+      .join('');
+    const next = more ? `<NextContinuationToken>${from + this.pageSize}</NextContinuationToken>` : '';
+    res.writeHead(200, { 'content-type': 'application/xml' });
+    res.end(`<?xml version="1.0" encoding="UTF-8"?><ListBucketResult><Name>${this.bucket}</Name><KeyCount>${page.length}</KeyCount><IsTruncated>${more}</IsTruncated>${next}${contents}</ListBucketResult>`);
   }
 }
 

@@ -56,7 +56,7 @@ export function ProductCard({ product }: { product: SearchProduct }) {
         <img
           className="product-card-photo"
           data-testid="search-result-photo"
-          src={cover.url}
+          src={cover.thumbnailUrl}
           width={cover.width}
           height={cover.height}
           alt={t('card.photoAlt', { name: product.name })}

@@ -7,6 +7,8 @@ import { PRODUCTS_NS } from './products-i18n';
 export interface EditedPhoto {
   id: string;
   url: string;
+  /** At most 480 px: what the editor's row of photos shows (the moderator's grid shows `url`). */
+  thumbnailUrl?: string;
   width: number;
   height: number;
 }
@@ -27,7 +29,7 @@ function Thumbnail({
   busy?: boolean;
 }) {
   const { t } = useTranslation(PRODUCTS_NS);
-  const src = usePrivateImage(photo.url);
+  const src = usePrivateImage(photo.thumbnailUrl ?? photo.url);
   return (
     <li className="photo-thumb" data-testid="product-photo" data-photo-id={photo.id}>
       {src ? (

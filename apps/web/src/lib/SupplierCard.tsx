@@ -67,6 +67,8 @@ export interface SupplierSummary {
   id: string;
   name: string;
   logoUrl?: string | null;
+  /** At most 128 px, for the card (the logo itself for one stored before thumbnails). */
+  logoThumbnailUrl?: string | null;
   kind: OrganizationKind;
   province: { name: string };
   productCount: number;
@@ -79,7 +81,7 @@ export function SupplierCard({ supplier }: { supplier: SupplierSummary }) {
   const { t: tMain } = useTranslation();
   return (
     <li className="supplier-card" data-testid="supplier-result" data-org-id={supplier.id}>
-      <OrgLogo name={supplier.name} logoUrl={supplier.logoUrl} />
+      <OrgLogo name={supplier.name} logoUrl={supplier.logoThumbnailUrl ?? supplier.logoUrl} />
       <div className="supplier-card-body">
         <h3 className="supplier-card-name">
           <Link to={`/nha-cung-cap/${supplier.id}`} data-testid="supplier-link">

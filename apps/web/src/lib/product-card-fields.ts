@@ -21,6 +21,7 @@ export const ProductCardFields = graphql(`
     }
     photos {
       url
+      thumbnailUrl
       width
       height
     }

@@ -32,6 +32,7 @@ const DirectoryDocument = graphql(`
           id
           name
           logoUrl
+          logoThumbnailUrl
           kind
           province {
             code

@@ -58,6 +58,7 @@ graphql(`
     photos {
       id
       url
+      thumbnailUrl
       width
       height
     }

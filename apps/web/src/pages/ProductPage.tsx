@@ -22,6 +22,7 @@ const PublicProductDocument = graphql(`
         id
         name
         logoUrl
+        logoThumbnailUrl
         kind
         province {
           code
@@ -98,7 +99,7 @@ function ProductView({ product }: { product: Product }) {
         <section className="card" aria-labelledby="product-supplier">
           <h2 id="product-supplier">{t('product.supplier')}</h2>
           <div className="supplier-head">
-            <OrgLogo name={product.organization.name} logoUrl={product.organization.logoUrl} />
+            <OrgLogo name={product.organization.name} logoUrl={product.organization.logoThumbnailUrl ?? product.organization.logoUrl} />
             <div>
               <p className="member-name">{product.organization.name}</p>
               <p className="muted">

@@ -1,8 +1,9 @@
-import { Controller, Get, Param, Post, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Controller, Get, Param, Post, Req, Res, UploadedFile } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { pickLang } from '@lienket/graphql';
 import { requireUser, SessionRevocations } from '@lienket/auth';
 import { answerRest } from '../storage/rest';
+import { Upload, uploader } from '../storage/upload-gate';
 import { DocumentService } from './document.service';
 
 /** REST for files (GraphQL carries no bytes): the gateway streams /api/documents here untouched. */
@@ -14,15 +15,13 @@ export class DocumentController {
   ) {}
 
   @Post()
-  // Multer stops reading past the limit (+1 byte tells "too large" apart from "exactly the limit").
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 64 * 1024 * 1024, files: 1 } }))
+  @Upload('document')
   async upload(@Req() req: Request, @Res() res: Response, @UploadedFile() file?: { originalname: string; buffer: Buffer }) {
-    const ctx = await this.sessions.read(req);
-    await answerRest(res, ctx.lang, async () => {
+    await answerRest(res, pickLang(req.headers['accept-language']), async () => {
       const body = req.body as { kind?: string };
       // Multipart file names arrive as latin1-decoded bytes; browsers send UTF-8 (Vietnamese names).
       const filename = file ? Buffer.from(file.originalname, 'latin1').toString('utf8') : undefined;
-      const doc = await this.documents.upload(requireUser(ctx), { kind: body?.kind, filename }, file?.buffer);
+      const doc = await this.documents.upload(uploader(req), { kind: body?.kind, filename }, file?.buffer);
       res.status(201).json(doc);
     });
   }

@@ -4,13 +4,15 @@ import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { recordAudit } from '@lienket/audit';
-import { AuthUser, OrganizationRole, requireOrganization } from '@lienket/auth';
+import { AuthUser } from '@lienket/auth';
 import { APP_CONFIG, AppConfig } from '@lienket/config';
 import { inTransaction } from '@lienket/database';
-import { badInput, forbidden, isUuid, notFound, validateInput } from '@lienket/graphql';
+import { badInput, isUuid, notFound, validateInput } from '@lienket/graphql';
 import { canSeePrivate } from '../organizations/organization.service';
 import { DOCUMENT_TYPES, sniffContentType } from '../storage/content-type';
-import { FileStorage, StoredFileMissing } from '../storage/file.storage';
+import { FileStorage, storeThenCommit, StoredFileMissing } from '../storage/file.storage';
+import { fileTooLarge } from '../storage/image';
+import { requireNotSuspendedToUpload, requireUploader } from '../storage/upload-gate';
 import { DocumentKind, OrganizationDocument } from './document.type';
 
 interface Row {
@@ -48,26 +50,32 @@ export class DocumentService {
     @Inject(FileStorage) private readonly storage: FileStorage,
   ) {}
 
+  /**
+   * A PDF, JPEG or PNG by its first bytes, within MAX_UPLOAD_BYTES, from an owner or manager of an
+   * organization that is not suspended. The bytes are stored under a fresh key, then the row and its
+   * audit entry commit in one short transaction (see storeThenCommit).
+   */
   async upload(user: AuthUser, raw: { kind?: string; filename?: string }, bytes: Buffer | undefined): Promise<OrganizationDocument> {
-    const organizationId = requireOrganization(user);
-    if (user.organizationRole === OrganizationRole.MEMBER) throw forbidden();
+    const organizationId = requireUploader(user);
     const input = validateInput(uploadSchema, raw);
     if (!bytes?.length) throw badInput('file', 'required');
-    if (bytes.length > this.config.maxUploadBytes) throw badInput('file', 'fileTooLarge', { max: Math.floor(this.config.maxUploadBytes / 1048576) });
+    if (bytes.length > this.config.maxUploadBytes) throw fileTooLarge(this.config.maxUploadBytes);
     const sniffed = sniffContentType(bytes, DOCUMENT_TYPES);
     if (!sniffed) throw badInput('file', 'fileType');
+    await requireNotSuspendedToUpload(this.ds.manager, organizationId);
     const key = `${organizationId}/${randomUUID()}.${sniffed.ext}`;
-    // Bytes first, then the row: a failed insert leaves an unreferenced file, never a row without bytes.
-    await this.storage.put(key, bytes, sniffed.type);
-    return inTransaction(this.ds, async (m) => {
-      const [row] = await m.query<Row[]>(
-        `INSERT INTO catalog.documents (organization_id, kind, filename, content_type, size_bytes, storage_key, uploaded_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-        [organizationId, input.kind, input.filename, sniffed.type, bytes.length, key, user.id],
-      );
-      await recordAudit(m, { actorId: user.id, action: 'organization.document_uploaded', subject: 'ORGANIZATION', subjectId: organizationId, after: { id: row.id, kind: row.kind, filename: row.filename } });
-      return toDocument(row);
-    });
+    return storeThenCommit(this.storage, [{ key, bytes, contentType: sniffed.type }], () =>
+      inTransaction(this.ds, async (m) => {
+        await requireNotSuspendedToUpload(m, organizationId, true);
+        const [row] = await m.query<Row[]>(
+          `INSERT INTO catalog.documents (organization_id, kind, filename, content_type, size_bytes, storage_key, uploaded_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+          [organizationId, input.kind, input.filename, sniffed.type, bytes.length, key, user.id],
+        );
+        await recordAudit(m, { actorId: user.id, action: 'organization.document_uploaded', subject: 'ORGANIZATION', subjectId: organizationId, after: { id: row.id, kind: row.kind, filename: row.filename } });
+        return toDocument(row);
+      }),
+    );
   }
 
   async list(viewer: AuthUser | null, organizationId: string): Promise<OrganizationDocument[] | null> {

@@ -1,8 +1,9 @@
-import { Controller, Delete, Get, Param, Post, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Controller, Delete, Get, Param, Post, Req, Res, UploadedFile } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { requireUser, SessionRevocations } from '@lienket/auth';
-import { answerRest, IMAGE_UPLOAD_LIMITS, sendImage } from '../storage/rest';
+import { pickLang } from '@lienket/graphql';
+import { answerRest, sendImage } from '../storage/rest';
+import { Upload, uploader } from '../storage/upload-gate';
 import { LogoService } from './logo.service';
 
 /** The caller's organization's logo over REST; the gateway streams these paths here untouched. */
@@ -14,11 +15,10 @@ export class LogoController {
   ) {}
 
   @Post('organization/logo')
-  @UseInterceptors(FileInterceptor('file', { limits: IMAGE_UPLOAD_LIMITS }))
+  @Upload('logo')
   async replace(@Req() req: Request, @Res() res: Response, @UploadedFile() file?: { buffer: Buffer }) {
-    const ctx = await this.sessions.read(req);
-    await answerRest(res, ctx.lang, async () => {
-      res.status(201).json(await this.logos.replace(requireUser(ctx), file?.buffer));
+    await answerRest(res, pickLang(req.headers['accept-language']), async () => {
+      res.status(201).json(await this.logos.replace(uploader(req), file?.buffer));
     });
   }
 
@@ -35,5 +35,11 @@ export class LogoController {
   async open(@Param('logoId') logoId: string, @Req() req: Request, @Res() res: Response) {
     const ctx = await this.sessions.read(req);
     await answerRest(res, ctx.lang, async () => sendImage(res, await this.logos.open(ctx.user, logoId)));
+  }
+
+  @Get('logos/:logoId/thumbnail')
+  async thumbnail(@Param('logoId') logoId: string, @Req() req: Request, @Res() res: Response) {
+    const ctx = await this.sessions.read(req);
+    await answerRest(res, ctx.lang, async () => sendImage(res, await this.logos.open(ctx.user, logoId, 'thumbnail')));
   }
 }

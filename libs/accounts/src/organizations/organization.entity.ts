@@ -29,6 +29,8 @@ export class OrganizationEntity {
   @Column({ name: 'logo_id', type: 'uuid', nullable: true }) logoId: string | null;
   @Column({ name: 'logo_key', type: 'text', nullable: true }) logoKey: string | null;
   @Column({ name: 'logo_content_type', type: 'text', nullable: true }) logoContentType: string | null;
+  /** WebP, for lists and cards; null for a logo stored before thumbnails existed. */
+  @Column({ name: 'logo_thumbnail_key', type: 'text', nullable: true }) logoThumbnailKey: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -41,6 +41,8 @@ export function canSeePrivate(user: AuthUser | null, organizationId: string): bo
 
 /** A new logo is a new id, so the URL of one logo never changes what it shows. */
 export const logoUrl = (logoId: string | null) => (logoId ? `/api/logos/${logoId}` : null);
+export const logoThumbnailUrl = (logoId: string | null, thumbnailKey: string | null) =>
+  logoId && thumbnailKey ? `/api/logos/${logoId}/thumbnail` : logoUrl(logoId);
 
 export function toOrganization(e: OrganizationEntity, ctx: Pick<RequestContext, 'user' | 'lang'>): Organization {
   const viewer = ctx.user;
@@ -60,6 +62,7 @@ export function toOrganization(e: OrganizationEntity, ctx: Pick<RequestContext, 
     ward: privateOk && e.wardCode ? { code: e.wardCode, name: findWard(e.wardCode)?.name ?? e.wardCode } : null,
     foundedYear: e.foundedYear,
     logoUrl: logoUrl(e.logoId),
+    logoThumbnailUrl: logoThumbnailUrl(e.logoId, e.logoThumbnailKey),
     address: privateOk ? e.address : null,
     phone: privateOk ? e.phone : null,
     createdAt: e.createdAt,

@@ -30,6 +30,8 @@ export class Organization {
     description: 'GET; upload with POST /api/organization/logo (multipart: file), remove with DELETE',
   })
   logoUrl: string | null;
+  @Field(() => String, { nullable: true, description: 'GET; the logo at most 128 px, for lists and cards (the logo itself when it has none)' })
+  logoThumbnailUrl: string | null;
   @Field(() => DateTimeScalar) createdAt: Date;
 }
 

@@ -16,14 +16,17 @@ export async function answerRest(res: Response, lang: Lang, work: () => Promise<
   try {
     await work();
   } catch (e) {
-    const error = toGraphqlError(e, lang);
-    const code = e instanceof DomainError ? e.code : ErrorCode.INTERNAL_SERVER_ERROR;
-    res.status(STATUS[code] ?? 500).json({ errors: [{ message: error.message, extensions: error.extensions }] });
+    restError(res, lang, e);
   }
 }
 
-/** Multer's limit for image uploads: it stops reading past it, and the service judges the size. */
-export const IMAGE_UPLOAD_LIMITS = { fileSize: 32 * 1024 * 1024, files: 1 };
+/** One error as REST answers it; a file past its route's limit is 413 (BAD_USER_INPUT on `file`). */
+export function restError(res: Response, lang: Lang, e: unknown): void {
+  const error = toGraphqlError(e, lang);
+  const code = e instanceof DomainError ? e.code : ErrorCode.INTERNAL_SERVER_ERROR;
+  const status = e instanceof DomainError && e.messageKey === 'fileTooLarge' ? 413 : (STATUS[code] ?? 500);
+  res.status(status).json({ errors: [{ message: error.message, extensions: error.extensions }] });
+}
 
 /**
  * Streams a stored image. Stored files never change (a new upload is a new id), so public ones may

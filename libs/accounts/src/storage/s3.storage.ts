@@ -1,7 +1,7 @@
-import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { Readable } from 'node:stream';
 import type { StorageConfig } from '@lienket/config';
-import { checkStorageKey, FileStorage, StoredFileMissing } from './file.storage';
+import { checkStorageKey, FileStorage, isStorageKey, StoredFileMissing, StoredObject } from './file.storage';
 
 type S3Config = Extract<StorageConfig, { kind: 's3' }>;
 
@@ -46,6 +46,15 @@ export class S3Storage extends FileStorage {
 
   async delete(key: string): Promise<void> {
     await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: checkStorageKey(key) }));
+  }
+
+  async *list(): AsyncIterable<StoredObject[]> {
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, ContinuationToken: token, MaxKeys: 1000 }));
+      yield (page.Contents ?? []).flatMap((o) => (o.Key && o.LastModified && isStorageKey(o.Key) ? [{ key: o.Key, modified: o.LastModified }] : []));
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
   }
 
   destroy(): void {

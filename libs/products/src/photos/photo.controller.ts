@@ -1,8 +1,8 @@
-import { Controller, Delete, Get, Param, Post, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Controller, Delete, Get, Param, Post, Req, Res, UploadedFile } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { answerRest, IMAGE_UPLOAD_LIMITS, sendImage } from '@lienket/accounts';
+import { answerRest, sendImage, Upload, uploader } from '@lienket/accounts';
 import { requireUser, SessionRevocations } from '@lienket/auth';
+import { pickLang } from '@lienket/graphql';
 import { ProductPhotoService } from './photo.service';
 
 /** Photo bytes over REST; the gateway streams /api/products/ and /api/photos/ here untouched. */
@@ -14,11 +14,10 @@ export class ProductPhotoController {
   ) {}
 
   @Post('products/:productId/photos')
-  @UseInterceptors(FileInterceptor('file', { limits: IMAGE_UPLOAD_LIMITS }))
+  @Upload('photo')
   async add(@Param('productId') productId: string, @Req() req: Request, @Res() res: Response, @UploadedFile() file?: { buffer: Buffer }) {
-    const ctx = await this.sessions.read(req);
-    await answerRest(res, ctx.lang, async () => {
-      res.status(201).json(await this.photos.add(requireUser(ctx), productId, file?.buffer));
+    await answerRest(res, pickLang(req.headers['accept-language']), async () => {
+      res.status(201).json(await this.photos.add(uploader(req), productId, file?.buffer));
     });
   }
 
@@ -35,5 +34,11 @@ export class ProductPhotoController {
   async open(@Param('photoId') photoId: string, @Req() req: Request, @Res() res: Response) {
     const ctx = await this.sessions.read(req);
     await answerRest(res, ctx.lang, async () => sendImage(res, await this.photos.open(ctx.user, photoId)));
+  }
+
+  @Get('photos/:photoId/thumbnail')
+  async thumbnail(@Param('photoId') photoId: string, @Req() req: Request, @Res() res: Response) {
+    const ctx = await this.sessions.read(req);
+    await answerRest(res, ctx.lang, async () => sendImage(res, await this.photos.open(ctx.user, photoId, 'thumbnail')));
   }
 }

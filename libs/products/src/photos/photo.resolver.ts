@@ -11,6 +11,6 @@ export class ProductPhotoResolver {
 
   @ResolveField(() => [ProductPhoto], { description: 'The first is the cover; at most MAX_PHOTOS_PER_PRODUCT (8)' })
   photos(@Parent() product: Product, @Context() ctx: RequestContext) {
-    return this.photoService.loader(ctx).load(product.id);
+    return this.photoService.loader(ctx.user, ctx).load(product.id);
   }
 }
