@@ -92,7 +92,8 @@ export function estimateCost(
         else if (isListType(type) && !(parent.name.endsWith('Connection') && name === 'edges')) {
           size = sizes[`${parent.name}.${name}`] ?? MAX_PAGE_SIZE;
         }
-        if (!Number.isFinite(size) || size < 1) size = 1;
+        // Not an Int (e.g. 2^31): execution refuses the variable itself, naming it; price it as 1 until then.
+        if (!Number.isSafeInteger(size) || size < 1 || size > 2 ** 31 - 1) size = 1;
         total += 1 + size * selectionCost(selection.selectionSet, named);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const on = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;

@@ -129,7 +129,8 @@ function requestChecks(cost: CostOptions): ApolloServerPlugin {
   };
 }
 
-const TOKENS_EXCEEDED = /^Syntax Error: Document contains more than \d+ tokens/;
+// graphql-js 16 writes "more that".
+const TOKENS_EXCEEDED = /^Syntax Error: Document contains more tha[nt] \d+ tokens/;
 const VARIABLE_ERROR = /^Variable "\$(\w+)" got invalid value .*?(?: at "[^".]+\.([^"]+)")?; /s;
 
 /**

@@ -168,6 +168,10 @@ export const MESSAGES = {
     en: 'Part of LienKet is temporarily unavailable. Please try again in a few minutes.',
   },
   tooMany: { vi: '{label}: tối đa {max} mục.', en: '{label}: at most {max} items.' },
+  vndDigits: {
+    vi: '{label} là số đồng nguyên, tối đa 18 chữ số.',
+    en: '{label} is a whole number of đồng, at most 18 digits.',
+  },
   decimalPrecision: {
     vi: '{label} có tối đa 17 chữ số phần nguyên và 3 chữ số thập phân.',
     en: '{label} allows at most 17 digits before the decimal point and 3 after it.',
