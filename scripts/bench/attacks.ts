@@ -14,6 +14,7 @@ import depthLimit from 'graphql-depth-limit';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { estimateCost, hardenedServerOptions, QUERY_LIMITS } from '../../libs/graphql/src';
 import { ATTACKS, AttackFamily } from '../../libs/testing/src/attack-documents';
+import { NEEDS_QUERY, PRODUCTS_QUERY } from './load';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const schema = buildSchema(readFileSync(join(ROOT, 'schema', 'api.graphql'), 'utf8'));
@@ -85,6 +86,30 @@ function time(run: () => string): { ms: number; outcome: string } {
   return { ms: times[Math.floor(times.length / 2)], outcome };
 }
 
+/**
+ * Whether keeping each operation's cost (decision 42) would still pay: the estimate of the read
+ * path's two queries, against what the kept cost's lookup itself cost (its key: query text and the
+ * variables, serialized).
+ */
+function costOfPricing(): string[] {
+  const rows: string[] = [];
+  for (const [name, query] of [['needs (join)', NEEDS_QUERY], ['products', PRODUCTS_QUERY]] as const) {
+    const doc = parse(query);
+    const variables = { after: 'WyIyMDI2LTExLTIzVDAzOjE4OjAwLjAwMFoiLCJhYmMiXQ' };
+    const cache = new Map([[JSON.stringify([query, null, [variables.after]]), 1]]);
+    const per = (f: () => unknown) => {
+      const n = 20_000;
+      const start = process.hrtime.bigint();
+      for (let i = 0; i < n; i++) f();
+      return Number(process.hrtime.bigint() - start) / n / 1000;
+    };
+    const estimate = per(() => estimateCost(schema, doc, operationOf(doc), variables));
+    const lookup = per(() => cache.get(JSON.stringify([query, null, [variables.after]])));
+    rows.push(`| ${name} | ${estimate.toFixed(1)} µs | ${lookup.toFixed(1)} µs |`);
+  }
+  return rows;
+}
+
 const fmt = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(ms < 10 ? 2 : 0)} ms`);
 
 function main() {
@@ -108,6 +133,8 @@ function main() {
       lines.push(row);
     }
   }
+  lines.push('', 'Pricing a read-path request (mean of 20,000):', '', '| query | cost estimate | a kept cost\'s lookup |', '| --- | ---: | ---: |', ...costOfPricing());
+  process.stdout.write(`${lines.slice(-4).join('\n')}\n`);
   const file = join(ROOT, 'docs', 'benchmarks.md');
   const marker = '<!-- bench:attacks runs, latest first -->';
   const doc = readFileSync(file, 'utf8');
