@@ -1,11 +1,9 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
-import { createInterface } from 'node:readline';
-import { join } from 'node:path';
-import { generateSecrets } from '@lienket/config';
 import { gql, GqlResult, SIGN_UP, signUpInput } from '@lienket/testing';
 import { adminToken, api, rows, signUpOwner } from '../support/e2e';
+import { GatewayProcess, startProductionGateway } from '../support/gateway-process';
+import { needInput } from '../support/needs';
 import { CREATE_PRODUCT, productInput } from '../support/products';
 
 // Inputs that used to reach PostgreSQL or the network as they were: each answers a coded error in
@@ -21,19 +19,6 @@ function expectNoInternals(r: GqlResult<unknown>) {
 
 const NEED = `mutation Create($input: NeedInput!) { createNeed(input: $input) { id } }`;
 const PROFILE = `mutation P($input: OrganizationProfileInput!) { updateOrganizationProfile(input: $input) { id description memberCount foundedYear } }`;
-const day = (d: number) => new Date(Date.now() + d * 86400_000).toISOString().slice(0, 10);
-const needInput = (over: Record<string, unknown> = {}) => ({
-  title: 'Gạo ST25 xuất khẩu',
-  categoryCode: '1006',
-  quantity: '25.5',
-  unitCode: 'TNE',
-  targetUnitPrice: { amount: '12000000', currency: 'VND' },
-  deliveryProvinceCode: '79',
-  deliveryFrom: day(30),
-  deliveryTo: day(60),
-  bidDeadline: new Date(Date.now() + 20 * 86400_000).toISOString(),
-  ...over,
-});
 const count = async (sql: string, params: unknown[]) => (await rows<{ n: number }>(sql, params))[0].n;
 const productsOf = (orgId: string) => count('SELECT count(*)::int AS n FROM catalog.products WHERE organization_id = $1', [orgId]);
 const needsOf = (orgId: string) => count('SELECT count(*)::int AS n FROM procurement.needs WHERE buyer_org_id = $1', [orgId]);
@@ -164,8 +149,7 @@ describe('malformed ids', () => {
 });
 
 describe('a subgraph that is down', () => {
-  let gateway: ChildProcess;
-  let url: string;
+  let gateway: GatewayProcess;
   let closedPort: number;
 
   beforeAll(async () => {
@@ -174,38 +158,15 @@ describe('a subgraph that is down', () => {
     await once(probe, 'listening');
     closedPort = (probe.address() as { port: number }).port;
     probe.close();
-    gateway = spawn(process.execPath, [join(__dirname, '..', '..', 'dist', 'apps', 'gateway', 'src', 'main.js')], {
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        LOG_LEVEL: 'info',
-        PORT: '0',
-        ...generateSecrets(),
-        ADMIN_EMAIL: 'ops@example.vn',
-        ADMIN_PASSWORD: 'not-the-demo-password',
-        CATALOG_URL: `http://127.0.0.1:${closedPort}/graphql`,
-        PROCUREMENT_URL: `http://127.0.0.1:${closedPort}/graphql`,
-      },
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    for await (const line of createInterface({ input: gateway.stdout! })) {
-      const port = /listening on http:\/\/localhost:(\d+)/.exec(line)?.[1];
-      if (port) {
-        url = `http://127.0.0.1:${port}/graphql`;
-        break;
-      }
-    }
-    gateway.stdout!.resume();
+    const subgraph = `http://127.0.0.1:${closedPort}/graphql`;
+    gateway = await startProductionGateway({ CATALOG_URL: subgraph, PROCUREMENT_URL: subgraph });
   }, 30_000);
-  afterAll(async () => {
-    gateway.kill('SIGTERM');
-    if (gateway.exitCode === null) await once(gateway, 'exit');
-  });
+  afterAll(() => gateway.stop());
 
   it('answers SERVICE_UNAVAILABLE in the caller\'s language, without the address or the socket error', async () => {
-    const en = await gql(url, '{ provinces { code } }', {}, { lang: 'en' });
+    const en = await gql(gateway.url, '{ provinces { code } }', {}, { lang: 'en' });
     expect(en.errors?.[0]).toMatchObject({ message: 'Part of LienKet is temporarily unavailable. Please try again in a few minutes.', extensions: { code: 'SERVICE_UNAVAILABLE' } });
-    const vi = await gql(url, 'mutation { signIn(email: "a@b.vn", password: "x") { accessToken } }');
+    const vi = await gql(gateway.url, 'mutation { signIn(email: "a@b.vn", password: "x") { accessToken } }');
     expect(vi.errors?.[0]).toMatchObject({ message: 'Một phần của LienKet đang tạm ngưng. Vui lòng thử lại sau ít phút.', extensions: { code: 'SERVICE_UNAVAILABLE' } });
     for (const r of [en, vi]) {
       expectNoInternals(r);
