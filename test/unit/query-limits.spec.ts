@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   buildSchema,
+  getIntrospectionQuery,
   getNamedType,
   getNullableType,
   isCompositeType,
@@ -82,6 +83,13 @@ describe('the cost estimate', () => {
     const fragments = Array.from({ length: levels }, (_, i) => `fragment F${i + 1} on Query { ...F${i} a${i}: __typename ...G${i} } fragment G${i + 1} on Query { ...F${i} ...G${i} }`);
     const query = `{ ...F${levels} } fragment F0 on Query { provinces { code } } fragment G0 on Query { units { code } } ${fragments.join(' ')}`;
     expect(cost(query)).toBeGreaterThan(2 ** levels);
+  });
+
+  it('lets the development tools introspect: the introspection query passes every limit', () => {
+    const query = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true });
+    expect(tokens(query)).toBeLessThanOrEqual(QUERY_LIMITS.tokens);
+    expect(refusals(query)).toEqual([]);
+    expect(cost(query)).toBeLessThanOrEqual(QUERY_LIMITS.cost);
   });
 
   it('counts a fragment spread inside itself as nothing instead of recursing forever', () => {

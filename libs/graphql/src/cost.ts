@@ -76,6 +76,11 @@ export function estimateCost(
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
         const name = selection.name.value;
+        // Introspection is off in production; elsewhere graphql-js bounds its depth (MaxIntrospectionDepthRule).
+        if (name === '__schema' || name === '__type') {
+          total += 1;
+          continue;
+        }
         const def = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
         const type = def ? getNullableType(def.type) : undefined;
         const named = def ? getNamedType(def.type) : undefined;

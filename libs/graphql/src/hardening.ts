@@ -54,22 +54,23 @@ export const limitRefusal = (limit: QueryLimit, maximum: number) =>
  * throwing. Its cost rule is not used: it ignores the schema and prices `first: $n` at 1; its token
  * rule neither: graphql-js's parser counts tokens itself (`parseOptions.maxTokens`).
  */
-function armor(): { validationRules: ValidationRule[]; plugins: ApolloServerPlugin[] } {
+function armorRules(): ValidationRule[] {
   const report = (limit: QueryLimit) => ({
     n: QUERY_LIMITS[limit],
     exposeLimits: false,
     propagateOnRejection: false,
     onReject: [(ctx: ValidationContext | null) => ctx?.reportError(limitRefusal(limit, QUERY_LIMITS[limit]))],
   });
-  const { validationRules, plugins } = new ApolloArmor({
+  return new ApolloArmor({
     maxDepth: { ...report('depth'), flattenFragments: true, ignoreIntrospection: true },
     maxAliases: { ...report('aliases'), allowList: [] }, // Armor lets `__typename` be aliased freely by default
     maxDirectives: report('directives'),
     costLimit: { enabled: false },
     maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: true },
-  }).protect();
-  return { validationRules, plugins };
+    // Suggestions: Apollo's hideSchemaDetailsFromClientErrors drops them in production; elsewhere
+    // introspection is on, so they reveal nothing, and Armor's mask leaves a dangling "?".
+    blockFieldSuggestion: { enabled: false },
+  }).protect().validationRules;
 }
 
 /** The first string containing U+0000 among the values given (PostgreSQL cannot store it), as a field path. */
@@ -184,15 +185,14 @@ export interface ServerHardeningConfig {
 
 /**
  * The hardening shared by the gateway and every subgraph: Armor's depth, alias and directive rules,
- * a token limit in the parser, the cost and U+0000 checks, no field suggestions, errors in the
- * caller's language.
+ * a token limit in the parser, the cost and U+0000 checks, errors in the caller's language.
  */
 export function hardenedServerOptions(config: ServerHardeningConfig) {
-  const { validationRules, plugins } = armor();
+  const validationRules = armorRules();
   const cost: CostOptions = { listSizes: { 'Product.photos': config.photos.maxPerProduct } };
   return {
     validationRules,
     parseOptions: { maxTokens: QUERY_LIMITS.tokens },
-    plugins: [...plugins, requestChecks(cost), localizedErrors],
+    plugins: [requestChecks(cost), localizedErrors],
   };
 }
