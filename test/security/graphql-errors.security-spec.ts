@@ -109,6 +109,13 @@ describe('numbers past their column', () => {
     expect(await productsOf(cooperative.orgId)).toBe(0);
   });
 
+  it('states the real bound of a list: at most 10 required certifications', async () => {
+    const kinds = Array.from({ length: 11 }, (_, i) => `CERT_${i}`);
+    const r = await api(NEED, { input: needInput({ requiredCertifications: kinds }) }, { token: buyer.token, lang: 'en' });
+    expect(r.errors?.[0]).toMatchObject({ message: 'Required certifications: at most 10 items.', extensions: { code: 'BAD_USER_INPUT', field: 'requiredCertifications' } });
+    expect(await needsOf(buyer.orgId)).toBe(0);
+  });
+
   it('refuses a page size past Int and past 100 with the real bounds', async () => {
     const huge = await api('query Q($n: Int) { searchProducts(first: $n) { edges { cursor } } }', { n: 2 ** 31 }, { lang: 'en' });
     expect(huge.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'n' });

@@ -279,6 +279,7 @@ export const FIELD_LABELS: Record<string, Record<Lang, string>> = {
   'priceMax.amount': { vi: 'giá cao nhất', en: 'highest price' },
   harvestMonths: { vi: 'tháng thu hoạch', en: 'harvest months' },
   certifications: { vi: 'chứng nhận', en: 'certifications' },
+  requiredCertifications: { vi: 'chứng nhận yêu cầu', en: 'required certifications' },
   'certifications.kind': { vi: 'loại chứng nhận', en: 'certification kind' },
   'certifications.issuer': { vi: 'đơn vị cấp chứng nhận', en: 'certificate issuer' },
   'certifications.validUntil': { vi: 'ngày hết hạn chứng nhận', en: 'certificate expiry date' },

@@ -20,7 +20,7 @@ export const needSchema = z.object({
   deliveryTo: z.string(),
   requiredCertifications: z
     .array(z.string().trim().min(1, { message: 'required' }).max(60, { message: 'tooLong' }))
-    .max(10, { message: 'tooLong' })
+    .max(10, { message: 'tooMany' })
     .nullish()
     .transform((v) => [...new Set(v ?? [])]),
   allowPartial: z.boolean().nullish().transform((v) => v ?? false),
