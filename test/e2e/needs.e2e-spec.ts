@@ -3,6 +3,7 @@ import jwt from 'jsonwebtoken';
 import { loadConfig } from '@lienket/config';
 import { errorCode, SIGN_IN, SIGN_UP, signUpInput, uniqueEmail } from '@lienket/testing';
 import { api, rows } from '../support/e2e';
+import { day, inDays, needInput } from '../support/needs';
 
 const NEED_FIELDS = `id title status quantity allowPartial requiredCertifications bidDeadline deliveryFrom
     targetUnitPrice { amount currency }
@@ -18,22 +19,6 @@ const MINE = `query Mine($first: Int, $after: String) {
     totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id title buyer { name } } }
   }
 }`;
-
-const inDays = (d: number) => new Date(Date.now() + d * 86400_000);
-const day = (d: number) => inDays(d).toISOString().slice(0, 10);
-const needInput = (over: Record<string, unknown> = {}) => ({
-  title: 'Cà phê Robusta nhân xô loại 1',
-  categoryCode: '0901',
-  quantity: '25.5',
-  unitCode: 'TNE',
-  targetUnitPrice: { amount: '125000000000', currency: 'VND' },
-  deliveryProvinceCode: '79',
-  deliveryFrom: day(30),
-  deliveryTo: day(60),
-  requiredCertifications: ['VietGAP', 'VietGAP'],
-  bidDeadline: inDays(20).toISOString(),
-  ...over,
-});
 
 async function newBuyer(name = 'Công ty CP Thực phẩm Thử nghiệm') {
   const input = signUpInput({ kind: 'ENTERPRISE', name, provinceCode: '79' });

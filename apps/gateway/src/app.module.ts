@@ -2,14 +2,13 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { ApolloGatewayDriver, ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import depthLimit from 'graphql-depth-limit';
 import type { Request } from 'express';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gatewayHeaders } from '@lienket/auth';
 import { ConfigModule, loadConfig } from '@lienket/config';
+import { hardenedServerOptions } from '@lienket/graphql';
 import { loggerModule, REQUEST_ID_HEADER } from '@lienket/observability';
-import { complexityPlugin } from './complexity.plugin';
 import { GatewayHealthController } from './health.controller';
 import { requestErrorStatusPlugin } from './http-status.plugin';
 import { SubgraphDataSource } from './subgraph-data-source';
@@ -19,8 +18,8 @@ const config = loadConfig();
 /** Composed from the subgraphs' printed SDL by `npm run schema` and committed (CI checks drift). */
 export const SUPERGRAPH_FILE = join(__dirname, '..', '..', '..', '..', 'schema', 'supergraph.graphql');
 const FORWARDED_HEADERS = ['authorization', 'accept-language', REQUEST_ID_HEADER] as const;
-const MAX_DEPTH = 12;
-const MAX_COST = 5000;
+/** Depth, aliases, directives, tokens, cost, U+0000, errors in the caller's language (libs/graphql/src/hardening.ts). */
+const hardened = hardenedServerOptions(config);
 
 interface GatewayContext extends Record<string, unknown> {
   /** The client's headers the subgraphs need, and the gateway's vouching (secret, client address). */
@@ -49,9 +48,10 @@ const fetcher = undiciFetcher();
         // Off: GraphiQL runs inline and CDN scripts that the CSP refuses (decision 45).
         graphiql: false,
         csrfPrevention: true,
-        validationRules: [depthLimit(MAX_DEPTH)],
+        validationRules: hardened.validationRules,
+        parseOptions: hardened.parseOptions,
         // Same plugin objects, two module identities (ESM inside @nestjs/apollo, CommonJS here).
-        plugins: [ApolloServerPluginInlineTraceDisabled(), complexityPlugin(MAX_COST), requestErrorStatusPlugin()] as never[],
+        plugins: [ApolloServerPluginInlineTraceDisabled(), ...hardened.plugins, requestErrorStatusPlugin()] as never[],
         context: ({ req }: { req: Request }): GatewayContext => ({
           headers: {
             ...Object.fromEntries(

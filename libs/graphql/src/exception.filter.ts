@@ -29,8 +29,20 @@ export function toGraphqlError(exception: unknown, lang: Lang, logger?: Logger):
     });
   }
   if (exception instanceof GraphQLError && exception.extensions?.code) return exception;
+  if (isDataException(exception)) {
+    // A value PostgreSQL refused (out of its column's range, not text it can store, not a uuid):
+    // the caller's input, which a check before the query should have named. Logged to find it.
+    logger?.warn(`input refused by the database: ${(exception as Error).message}`);
+    return new GraphQLError(localize('invalidInput', lang), { extensions: { code: ErrorCode.BAD_USER_INPUT } });
+  }
   logger?.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
   return new GraphQLError(localize('internal', lang), {
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
   });
+}
+
+/** SQLSTATE class 22 (data exception), as pg reports it directly or inside TypeORM's QueryFailedError. */
+function isDataException(e: unknown): boolean {
+  const code = (e as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ?? (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
 }

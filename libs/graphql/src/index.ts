@@ -6,3 +6,5 @@ export * from './money';
 export * from './validation';
 export * from './exception.filter';
 export * from './subgraph';
+export * from './cost';
+export * from './hardening';

@@ -98,6 +98,10 @@ export const MESSAGES = {
     en: 'This tax code is already registered by another organization.',
   },
   invalidValue: { vi: '{label} không hợp lệ.', en: '{label} is not valid.' },
+  invalidInput: {
+    vi: 'Dữ liệu nhập không hợp lệ hoặc vượt giới hạn cho phép.',
+    en: 'Some input is not valid or exceeds what is allowed.',
+  },
   mustBePositive: { vi: '{label} phải lớn hơn 0.', en: '{label} must be greater than 0.' },
   outOfRange: {
     vi: '{label} phải từ {min} đến {max}.',
@@ -176,10 +180,38 @@ export const MESSAGES = {
     en: 'A listing has at most {max} photos. Remove one first.',
   },
   queryTooComplex: {
-    vi: 'Truy vấn quá phức tạp.',
-    en: 'The query is too complex.',
+    vi: 'Truy vấn quá phức tạp: ước tính vượt {max} điểm (mỗi trường 1 điểm, danh sách tính theo số mục). Hãy lấy ít mục hơn mỗi trang.',
+    en: 'The query is too complex: its estimate exceeds {max} points (1 per field, lists counted by their items). Ask for fewer items per page.',
+  },
+  queryTooDeep: {
+    vi: 'Truy vấn lồng quá sâu (tối đa {max} cấp).',
+    en: 'The query is nested too deeply (at most {max} levels).',
+  },
+  tooManyAliases: {
+    vi: 'Truy vấn dùng quá nhiều bí danh (tối đa {max}).',
+    en: 'The query uses too many aliases (at most {max}).',
+  },
+  tooManyDirectives: {
+    vi: 'Truy vấn dùng quá nhiều chỉ thị (tối đa {max}).',
+    en: 'The query uses too many directives (at most {max}).',
+  },
+  queryTooLong: {
+    vi: 'Truy vấn quá dài (tối đa {max} ký hiệu).',
+    en: 'The query is too long (at most {max} tokens).',
+  },
+  invalidCharacter: {
+    vi: '{label} chứa ký tự không được phép (ký tự rỗng U+0000).',
+    en: '{label} contains a character that is not allowed (the null character U+0000).',
+  },
+  serviceUnavailable: {
+    vi: 'Một phần của LienKet đang tạm ngưng. Vui lòng thử lại sau ít phút.',
+    en: 'Part of LienKet is temporarily unavailable. Please try again in a few minutes.',
   },
   tooMany: { vi: '{label}: tối đa {max} mục.', en: '{label}: at most {max} items.' },
+  vndDigits: {
+    vi: '{label} là số đồng nguyên, tối đa 18 chữ số.',
+    en: '{label} is a whole number of đồng, at most 18 digits.',
+  },
   decimalPrecision: {
     vi: '{label} có tối đa 17 chữ số phần nguyên và 3 chữ số thập phân.',
     en: '{label} allows at most 17 digits before the decimal point and 3 after it.',
@@ -277,6 +309,7 @@ export const FIELD_LABELS: Record<string, Record<Lang, string>> = {
   targetUnitPrice: { vi: 'đơn giá mục tiêu', en: 'target unit price' },
   bidDeadline: { vi: 'hạn nộp hồ sơ', en: 'bid deadline' },
   first: { vi: 'số lượng mỗi trang', en: 'page size' },
+  after: { vi: 'con trỏ phân trang', en: 'pagination cursor' },
   reason: { vi: 'lý do', en: 'reason' },
   role: { vi: 'vai trò', en: 'role' },
   file: { vi: 'tệp', en: 'file' },
@@ -295,6 +328,7 @@ export const FIELD_LABELS: Record<string, Record<Lang, string>> = {
   'priceMax.amount': { vi: 'giá cao nhất', en: 'highest price' },
   harvestMonths: { vi: 'tháng thu hoạch', en: 'harvest months' },
   certifications: { vi: 'chứng nhận', en: 'certifications' },
+  requiredCertifications: { vi: 'chứng nhận yêu cầu', en: 'required certifications' },
   'certifications.kind': { vi: 'loại chứng nhận', en: 'certification kind' },
   'certifications.issuer': { vi: 'đơn vị cấp chứng nhận', en: 'certificate issuer' },
   'certifications.validUntil': { vi: 'ngày hết hạn chứng nhận', en: 'certificate expiry date' },

@@ -13,7 +13,7 @@ function stringLiteral(ast: ValueNode, key: ScalarMessage): string {
 }
 /**
  * Scalars run before any context is read, so they answer in English and name the message: the
- * subgraphs' `localizedScalarErrors` plugin puts it in the caller's language and names the field.
+ * subgraphs' `localizedErrors` plugin (hardening.ts) puts it in the caller's language and names the field.
  */
 function bad(key: ScalarMessage): never {
   throw new GraphQLError(localize(key, 'en'), { extensions: { code: 'BAD_USER_INPUT', messageKey: key } });

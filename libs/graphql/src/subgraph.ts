@@ -3,29 +3,39 @@ import { ApolloFederationDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLFormattedError, GraphQLSchema, isScalarType } from 'graphql';
 import type { IncomingMessage } from 'node:http';
 import { ErrorCode } from './errors';
-import { Lang, localize, MessageKey, MESSAGES } from './messages';
+import { hardenedServerOptions, ServerHardeningConfig } from './hardening';
+import { localize } from './messages';
 import { DateScalar, DateTimeScalar, DecimalScalar } from './scalars';
 
 /**
  * GraphQL options shared by every subgraph: Federation 2, the caller's context, no stack traces,
  * no inline tracing (it costs ~a quarter of throughput when a gateway asks for traces, and nobody
  * reads them here) and no cache-control hints (no type declares one, yet the plugin wraps every
- * field's resolver to look for them; see docs/benchmarks.md).
+ * field's resolver to look for them; see docs/benchmarks.md). The gateway's limits hold here too
+ * (hardening.ts: a direct call can do no more than one through the gateway; `_entities` costs its
+ * number of representations), introspection is off in production, and the exception filter also
+ * runs for field resolvers (`fieldResolverEnhancers`: Nest runs none for them by default).
  */
 export function subgraphOptions(
   context: (req: IncomingMessage) => object | Promise<object>,
+  config: ServerHardeningConfig,
 ): ApolloDriverConfig {
+  const hardened = hardenedServerOptions(config);
   return {
     driver: ApolloFederationDriver,
     autoSchemaFile: { federation: 2 },
     sortSchema: true,
     path: '/graphql',
     graphiql: false,
-    introspection: true,
+    introspection: !config.production,
+    hideSchemaDetailsFromClientErrors: config.production,
     includeStacktraceInErrorResponses: false,
+    fieldResolverEnhancers: ['filters'],
     transformSchema: withScalarImplementations,
+    validationRules: hardened.validationRules,
+    parseOptions: hardened.parseOptions,
     // @nestjs/apollo loads @apollo/server as ESM and we load it as CommonJS: same plugins, two type identities.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), localizedScalarErrors] as unknown as NonNullable<ApolloDriverConfig['plugins']>,
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...hardened.plugins] as unknown as NonNullable<ApolloDriverConfig['plugins']>,
     context: ({ req }: { req: IncomingMessage }) => context(req),
     formatError: (formatted: GraphQLFormattedError): GraphQLFormattedError => {
       // Errors without a code never left the exception filter, so they are internal: hide them.
@@ -53,27 +63,3 @@ export function withScalarImplementations(schema: GraphQLSchema): GraphQLSchema 
   }
   return schema;
 }
-
-/**
- * What a scalar refused (see scalars.ts), in the caller's language and naming the field as domain
- * errors do: graphql-js prefixes the scalar's message with where it happened, e.g.
- * `Variable "$input" got invalid value "12,5" at "input.targetUnitPrice.amount"; …`.
- */
-export function localizeScalarError(error: GraphQLFormattedError, lang: Lang): GraphQLFormattedError {
-  const key = error.extensions?.messageKey;
-  if (typeof key !== 'string' || !(key in MESSAGES)) return error;
-  const at = /at "[^".]+\.([^"]+)"/.exec(error.message)?.[1] ?? /^Variable "\$(\w+)"/.exec(error.message)?.[1];
-  const { messageKey: _key, ...extensions } = error.extensions ?? {};
-  return { ...error, message: localize(key as MessageKey, lang), extensions: at ? { ...extensions, field: at } : extensions };
-}
-
-const localizedScalarErrors = {
-  requestDidStart: () =>
-    Promise.resolve({
-      willSendResponse: ({ contextValue, response }: { contextValue: { lang?: Lang }; response: { body: { kind: string; singleResult?: { errors?: readonly GraphQLFormattedError[] } } } }) => {
-        const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
-        if (result?.errors) result.errors = result.errors.map((e) => localizeScalarError(e, contextValue.lang ?? 'vi'));
-        return Promise.resolve();
-      },
-    }),
-};

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { badInput } from './errors';
 import { MessageKey, MESSAGES } from './messages';
+import { trimDecimal } from './scalars';
 
 /**
  * Validates an input with a zod schema whose messages are message keys; the first problem becomes a
@@ -14,12 +15,46 @@ export function validateInput<S extends z.ZodType>(schema: S, input: unknown): z
   const key = (issue.message in MESSAGES ? issue.message : 'invalidValue') as MessageKey;
   const params: Record<string, string | number> = {};
   if (issue.code === 'too_big' || issue.code === 'too_small') {
+    // "between {min} and {max}" needs both bounds of a number, while the issue carries the one crossed.
+    const number = numberAt(schema, issue.path);
     const limit = Number((issue as { maximum?: unknown; minimum?: unknown }).maximum ?? (issue as { minimum?: unknown }).minimum);
-    params.max = limit;
-    params.min = limit;
+    params.min = finite(number?.minValue) ?? limit;
+    params.max = finite(number?.maxValue) ?? limit;
   }
   throw badInput(field, key, params);
 }
+
+const finite = (n: number | null | undefined) => (typeof n === 'number' && Number.isFinite(n) ? n : undefined);
+
+/** The number schema at a path of an object schema, through optional, nullable and transform wrappers. */
+function numberAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodNumber | undefined {
+  const unwrap = (s: z.ZodType): z.ZodType => {
+    if (s instanceof z.ZodOptional || s instanceof z.ZodNullable || s instanceof z.ZodDefault) return unwrap(s.unwrap() as z.ZodType);
+    if (s instanceof z.ZodPipe) return unwrap(s.in as z.ZodType);
+    return s;
+  };
+  let current = unwrap(schema);
+  for (const key of path) {
+    if (current instanceof z.ZodObject) current = unwrap(current.shape[String(key)] as z.ZodType);
+    else if (current instanceof z.ZodArray) current = unwrap(current.element as z.ZodType);
+    else return undefined;
+    if (!current) return undefined;
+  }
+  return current instanceof z.ZodNumber ? current : undefined;
+}
+
+/** A positive quantity as stored in numeric(20, 3): at most 17 digits before the point and 3 after; "12.500" → "12.5". */
+export const positiveQuantity = z
+  .string()
+  .refine((v) => !/^-|^0+(\.0*)?$/.test(v), { message: 'mustBePositive' })
+  .refine((v) => /^\d{1,17}(\.\d{1,3})?$/.test(v), { message: 'decimalPrecision' })
+  .transform(trimDecimal);
+
+/** A VND amount: whole positive đồng (VND has no minor unit), at most 18 digits (numeric(20, 0) columns). */
+export const vndAmount = z
+  .string()
+  .refine((v) => /^\d+$/.test(v) && /[1-9]/.test(v), { message: 'mustBePositive' })
+  .refine((v) => v.length <= 18, { message: 'vndDigits' });
 
 /** A trimmed, non-empty text of at most `max` characters. */
 export const text = (max: number) =>

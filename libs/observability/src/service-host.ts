@@ -3,7 +3,7 @@ import { MixedList } from 'typeorm';
 import { ApolloDriverConfig, ApolloFederationDriver } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { SessionRevocations, SessionRevocationsModule } from '@lienket/auth';
-import { ConfigModule } from '@lienket/config';
+import { APP_CONFIG, AppConfig, ConfigModule } from '@lienket/config';
 import { subgraphOptions } from '@lienket/graphql';
 import { DatabaseModule, ServiceSchema } from '@lienket/database';
 import { outboxRelayHost, RedisModule } from '@lienket/queue';
@@ -38,7 +38,7 @@ export function subgraphGraphQL(): DynamicModule {
   return GraphQLModule.forRootAsync<ApolloDriverConfig>({
     driver: ApolloFederationDriver,
     imports: [SessionRevocationsModule],
-    inject: [SessionRevocations],
-    useFactory: (sessions: SessionRevocations) => subgraphOptions((req) => sessions.read(req)),
+    inject: [SessionRevocations, APP_CONFIG],
+    useFactory: (sessions: SessionRevocations, config: AppConfig) => subgraphOptions((req) => sessions.read(req), config),
   });
 }

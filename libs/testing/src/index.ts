@@ -6,3 +6,4 @@ export * from './redis';
 export * from './s3-stand-in';
 export * from './images';
 export * from './redis-server';
+export * from './attack-documents';

@@ -73,7 +73,7 @@ describe('parseProductInput', () => {
     [{ priceMax: { amount: '0', currency: 'VND' } }, ['priceMax.amount', 'mustBePositive']],
     [
       { priceMax: { amount: '1'.repeat(19), currency: 'VND' } },
-      ['priceMax.amount', 'invalidValue'],
+      ['priceMax.amount', 'vndDigits'],
     ],
     [{ harvestMonths: [6, 13] }, ['harvestMonths', 'harvestMonthRange']],
     [{ name: '' }, ['name', 'required']],

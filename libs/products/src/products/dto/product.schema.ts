@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, text, trimDecimal } from '@lienket/graphql';
+import { optionalText, positiveQuantity, text, vndAmount } from '@lienket/graphql';
 import { CERTIFICATION_KINDS, CertificationKind } from '../product.entity';
 
 const KIND_BY_NAME = new Map<string, CertificationKind>(
@@ -10,20 +10,12 @@ const KIND_BY_NAME = new Map<string, CertificationKind>(
 export const canonicalCertificationKind = (kind: string): CertificationKind | null =>
   KIND_BY_NAME.get(kind.trim().toLowerCase()) ?? null;
 
-/** A quantity: positive, at most 17 integer digits and 3 decimals (numeric(20, 3)), trimmed. */
-const quantity = z
-  .string()
-  .refine((v) => !/^-|^0+(\.0*)?$/.test(v), { message: 'mustBePositive' })
-  .refine((v) => /^\d{1,17}(\.\d{1,3})?$/.test(v), { message: 'decimalPrecision' })
-  .transform(trimDecimal);
+const quantity = positiveQuantity;
 
 /** VND has no minor unit: whole positive đồng, at most 18 digits. */
 const vnd = z
   .object({
-    amount: z
-      .string()
-      .refine((v) => /^\d+$/.test(v) && BigInt(v) > 0n, { message: 'mustBePositive' })
-      .refine((v) => v.length <= 18, { message: 'invalidValue' }),
+    amount: vndAmount,
     currency: z.literal('VND', { message: 'currencyVnd' }),
   })
   .nullish()
