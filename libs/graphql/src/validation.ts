@@ -17,14 +17,16 @@ export function validateInput<S extends z.ZodType>(schema: S, input: unknown): z
   if (issue.code === 'too_big' || issue.code === 'too_small') {
     // "between {min} and {max}" needs both bounds of a number, while the issue carries the one crossed.
     const number = numberAt(schema, issue.path);
-    const limit = Number((issue as { maximum?: unknown; minimum?: unknown }).maximum ?? (issue as { minimum?: unknown }).minimum);
-    params.min = finite(number?.minValue) ?? limit;
-    params.max = finite(number?.maxValue) ?? limit;
+    // The crossed bound is the issue's own (a check may compute it, e.g. "this year"); the other is the schema's.
+    const crossed = Number((issue as { maximum?: unknown; minimum?: unknown }).maximum ?? (issue as { minimum?: unknown }).minimum);
+    params.min = issue.code === 'too_small' ? crossed : (finite(number?.minValue) ?? crossed);
+    params.max = issue.code === 'too_big' ? crossed : (finite(number?.maxValue) ?? crossed);
   }
   throw badInput(field, key, params);
 }
 
-const finite = (n: number | null | undefined) => (typeof n === 'number' && Number.isFinite(n) ? n : undefined);
+/** A bound a person can read: `.int()` alone sets ±MAX_SAFE_INTEGER, which is no bound at all. */
+const finite = (n: number | null | undefined) => (typeof n === 'number' && Math.abs(n) < Number.MAX_SAFE_INTEGER ? n : undefined);
 
 /** The number schema at a path of an object schema, through optional, nullable and transform wrappers. */
 function numberAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodNumber | undefined {
