@@ -3,7 +3,25 @@ import { api, rows } from '../support/e2e';
 
 const MODERATE = `mutation M($subject: ModerationSubject!, $id: ID!, $decision: ModerationDecision!, $reason: String) {
   moderate(subject: $subject, subjectId: $id, decision: $decision, reason: $reason) { subject subjectId } }`;
-const QUEUE = `query Q($subject: ModerationSubject) { moderationQueue(subject: $subject, first: 100) { edges { node { subject subjectId summary } } } }`;
+const QUEUE = `query Q($subject: ModerationSubject, $after: String) {
+  moderationQueue(subject: $subject, first: 100, after: $after) { edges { node { subject subjectId summary } } pageInfo { hasNextPage endCursor } } }`;
+type QueueNode = { subject: string; subjectId: string; summary: string };
+type QueuePage = { edges: { node: QueueNode }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+
+/**
+ * One subject's entry in the queue, paging through it: the queue is oldest first and the e2e
+ * database is shared, so a new entry may sit behind a hundred others. Every page must be of `subject`.
+ */
+async function queued(admin: string, subjectId: string, subject?: string): Promise<QueueNode | undefined> {
+  let after: string | null = null;
+  for (;;) {
+    const queue: QueuePage = (await api<{ moderationQueue: QueuePage }>(QUEUE, { subject, after }, { token: admin })).data!.moderationQueue;
+    if (subject) expect(queue.edges.every((e) => e.node.subject === subject)).toBe(true);
+    const found = queue.edges.find((e) => e.node.subjectId === subjectId)?.node;
+    if (found || !queue.pageInfo.hasNextPage) return found;
+    after = queue.pageInfo.endCursor;
+  }
+}
 const SEARCH = `query S($q: String) { searchProducts(query: $q, first: 20) { edges { node { id name status } } } }`;
 const PRODUCT = {
   categoryCode: '0906',
@@ -24,17 +42,14 @@ describe('moderating listings', () => {
     const owner = up.data!.signUp.accessToken;
     const orgId = up.data!.signUp.user.organization.id;
 
-    const mixed = await api<{ moderationQueue: { edges: { node: { subject: string; subjectId: string; summary: string } }[] } }>(QUEUE, {}, { token: admin });
-    expect(mixed.data?.moderationQueue.edges.find((e) => e.node.subjectId === orgId)?.node.summary).toMatch(/HTX Quế hồi Văn Yên — MST \d{10} — Hợp tác xã — Lào Cai/);
+    expect((await queued(admin, orgId))?.summary).toMatch(/HTX Quế hồi Văn Yên — MST \d{10} — Hợp tác xã — Lào Cai/);
     await api(MODERATE, { subject: 'ORGANIZATION', id: orgId, decision: 'APPROVE' }, { token: admin });
 
     const created = await api<{ createProduct: { id: string } }>(`mutation($input: ProductInput!) { createProduct(input: $input) { id } }`, { input: PRODUCT }, { token: owner });
     const id = created.data!.createProduct.id;
     await api(`mutation($id: ID!) { submitProduct(id: $id) { id } }`, { id }, { token: owner });
 
-    const products = await api<{ moderationQueue: { edges: { node: { subject: string; subjectId: string; summary: string } }[] } }>(QUEUE, { subject: 'PRODUCT' }, { token: admin });
-    expect(products.data?.moderationQueue.edges.find((e) => e.node.subjectId === id)?.node).toMatchObject({ subject: 'PRODUCT', summary: 'Quế vỏ Văn Yên loại 1 — HTX Quế hồi Văn Yên — Lào Cai' });
-    expect(products.data?.moderationQueue.edges.every((e) => e.node.subject === 'PRODUCT')).toBe(true);
+    expect(await queued(admin, id, 'PRODUCT')).toMatchObject({ subject: 'PRODUCT', summary: 'Quế vỏ Văn Yên loại 1 — HTX Quế hồi Văn Yên — Lào Cai' });
 
     expect((await api<{ searchProducts: { edges: unknown[] } }>(SEARCH, { q: 'que van yen loai 1' })).data?.searchProducts.edges).toEqual([]);
     expect((await api(MODERATE, { subject: 'PRODUCT', id, decision: 'APPROVE' }, { token: admin })).errors).toBeUndefined();

@@ -91,7 +91,8 @@ export function estimateCost(
         let size = 1;
         const first = selection.arguments?.find((a) => a.name.value === 'first');
         const reps = selection.arguments?.find((a) => a.name.value === 'representations');
-        if (first) size = Number(argValue(first.value) ?? DEFAULT_PAGE_SIZE);
+        // Past the largest page the resolver refuses `first` itself, naming it: price the largest page.
+        if (first) size = Math.min(Number(argValue(first.value) ?? DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
         else if (reps) size = (argValue(reps.value) as unknown[] | undefined)?.length ?? 1;
         else if (def?.args.some((a) => a.name === 'first')) size = DEFAULT_PAGE_SIZE;
         else if (isListType(type) && !(parent.name.endsWith('Connection') && name === 'edges')) {
