@@ -1,5 +1,6 @@
 import { loadConfig } from '@lienket/config';
-import { createDataSource, ensureDatabase, migrate, ServiceSchema } from '@lienket/database';
+import { ServiceDatabaseUrls } from '@lienket/config';
+import { createDataSource, ensureDatabase, migrate, ServiceSchema, setRolePasswords } from '@lienket/database';
 // Migrations only (plain SQL): importing the domain libs whole would register every subgraph's
 // GraphQL types in one process, and two subgraphs both name a type "Organization".
 import * as accounts from '../libs/accounts/src/migrations';
@@ -16,8 +17,16 @@ const SERVICES: [ServiceSchema, Function[]][] = [
   ['matching', Object.values(matching)],
 ];
 
-/** Creates the database when missing and applies every service's migrations to its own schema. */
-export async function migrateAll(databaseUrl = loadConfig().databaseUrl, log: (line: string) => void = () => undefined) {
+/**
+ * Creates the database when missing, applies every service's migrations to its own schema as the
+ * superuser (the migrations create the service roles and grant them their tables), then lets each
+ * role log in with the password of its service's URL.
+ */
+export async function migrateAll(
+  databaseUrl = loadConfig().databaseUrl,
+  log: (line: string) => void = () => undefined,
+  serviceUrls: ServiceDatabaseUrls = loadConfig().database.serviceUrls,
+) {
   if (await ensureDatabase(databaseUrl)) log(`created database ${new URL(databaseUrl).pathname.slice(1)}`);
   for (const [schema, migrations] of SERVICES) {
     const ds = createDataSource({ url: databaseUrl, schema, entities: [], migrations, poolSize: 1 });
@@ -28,6 +37,7 @@ export async function migrateAll(databaseUrl = loadConfig().databaseUrl, log: (l
       await ds.destroy();
     }
   }
+  await setRolePasswords(databaseUrl, serviceUrls);
 }
 
 if (require.main === module) {
