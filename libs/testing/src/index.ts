@@ -5,3 +5,4 @@ export * from './fixtures';
 export * from './redis';
 export * from './s3-stand-in';
 export * from './images';
+export * from './throwaway';
