@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
+import { Client } from 'pg';
 import { loadConfig } from '@lienket/config';
 import { EVENTS_QUEUE, redisConnection } from '@lienket/queue';
 import { gql, queryRows, SIGN_UP, signUpInput, ThrowawayPostgres, ThrowawayRedis } from '@lienket/testing';
 import { migrateAll } from '../../scripts/migrate';
-import type { Stack, SupervisorEvent } from '../../scripts/stack';
+import type { AppName, Stack, SupervisorEvent } from '../../scripts/stack';
 
 // The stack runs from the build, as `npm start` runs it (startStack finds the apps beside itself).
 /* eslint-disable-next-line @typescript-eslint/no-require-imports */
@@ -13,12 +14,15 @@ const { freePort, startStack } = require(join(__dirname, '..', '..', 'dist', 'sc
 // Faults that the shared servers must never see: the whole built stack (dist/) runs against a
 // PostgreSQL and a Redis of this test's own, which the test cuts off and restarts while users sign
 // up (each sign-up writes an `organization.registered` event whose handler leaves an in-app notice).
+// That PostgreSQL checks passwords, so the stack also proves that each service logs in as its own
+// role with the password the migrations set (decision 58).
 jest.setTimeout(240_000);
 
 let pg: ThrowawayPostgres;
 let redis: ThrowawayRedis;
 let stack: Stack;
 let gatewayUrl: string;
+let ports: Record<AppName, number>;
 const supervisor: SupervisorEvent[] = [];
 const logs: string[] = [];
 const prefix = `lienket-resilience-${process.pid}`;
@@ -54,15 +58,15 @@ async function signUp(): Promise<Attempt> {
   }
 }
 
-/** Signs users up one after another until `stop` resolves: the writes that go on during the faults. */
+/** Three users at a time sign up until `stop` resolves: the writes that go on during the faults. */
 function load(stop: Promise<void>) {
   const attempts: Attempt[] = [];
   let done = false;
   void stop.then(() => (done = true));
-  const loop = (async () => {
+  const loop = async () => {
     while (!done) attempts.push(await signUp());
-  })();
-  return { attempts, finished: loop };
+  };
+  return { attempts, finished: Promise.all([loop(), loop(), loop()]) };
 }
 
 beforeAll(async () => {
@@ -70,7 +74,7 @@ beforeAll(async () => {
   redis = await ThrowawayRedis.start(await freePort());
   const env = { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl(), REDIS_URL: redis.url(), QUEUE_PREFIX: prefix, SMTP_URL: '' };
   await migrateAll(databaseUrl(), undefined, loadConfig(env).database.serviceUrls);
-  const ports = { gateway: await freePort(), catalog: await freePort(), procurement: await freePort(), matcher: await freePort() };
+  ports = { gateway: await freePort(), catalog: await freePort(), procurement: await freePort(), matcher: await freePort() };
   stack = await startStack({ env, ports, onLine: (app, line) => logs.push(`[${app}] ${line}`), supervise: (e) => supervisor.push(e) }).catch((e: Error) => {
     process.stderr.write(`${logs.join('\n')}\n`);
     throw e;
@@ -84,8 +88,45 @@ afterAll(async () => {
   await pg?.stop();
 });
 
+/** Whether `user` can log in to the throwaway cluster with `password` (the SQLSTATE when refused). */
+async function logIn(user: string, password: string): Promise<string> {
+  const url = new URL(databaseUrl());
+  url.username = user;
+  url.password = password;
+  const c = new Client({ connectionString: url.toString() });
+  try {
+    await c.connect();
+    return 'ok';
+  } catch (e) {
+    return (e as { code?: string }).code ?? 'refused';
+  } finally {
+    await c.end().catch(() => undefined);
+  }
+}
+
 const pids = () => new Map([...stack.processes].map(([app, child]) => [app, child.pid]));
 const alive = () => [...stack.processes.values()].every((c) => c.exitCode === null && c.signalCode === null);
+
+describe('the stack’s database logins', () => {
+  it('are the services’ own roles, each admitted with its password only', async () => {
+    // Each app's /health queries through its pool, so each has a connection open right after.
+    await eventually(async () => {
+      for (const app of ['catalog', 'procurement', 'matcher'] as const) expect((await fetch(`http://127.0.0.1:${ports[app]}/health`)).status).toBe(200);
+      const roles = await sql<{ app: string; user: string }>(
+        `SELECT application_name AS app, usename AS user FROM pg_stat_activity WHERE datname = 'lienket' AND application_name LIKE 'lienket-%' GROUP BY 1, 2 ORDER BY 1`,
+      );
+      expect(roles).toEqual([
+        { app: 'lienket-catalog', user: 'lienket_catalog' },
+        { app: 'lienket-matching', user: 'lienket_matcher' },
+        { app: 'lienket-procurement', user: 'lienket_procurement' },
+      ]);
+    });
+    const urls = loadConfig({ ...process.env, DATABASE_URL: databaseUrl() }).database.serviceUrls;
+    expect(await logIn('lienket_catalog', decodeURIComponent(new URL(urls.catalog).password))).toBe('ok');
+    expect(await logIn('lienket_catalog', decodeURIComponent(new URL(urls.procurement).password))).toBe('28P01');
+    expect(await logIn('lienket_matcher', '')).not.toBe('ok');
+  });
+});
 
 describe('a stack whose PostgreSQL and Redis fail under it', () => {
   it('keeps every process, recovers its requests, and hands every event to exactly one job that is handled', async () => {

@@ -1,5 +1,6 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { chownSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chownSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -27,25 +28,33 @@ async function uidOf(user: string): Promise<number> {
   return Number(stdout.trim());
 }
 
-/** A PostgreSQL cluster in a temporary directory on its own port, trust authentication on loopback. */
+/**
+ * A PostgreSQL cluster in a temporary directory on its own port. Connections over TCP need a
+ * password (scram-sha-256), as in production: the superuser's is in `url()`, and a role whose
+ * password was not set cannot log in.
+ */
 export class ThrowawayPostgres {
   private constructor(
     readonly dir: string,
     readonly port: number,
+    private readonly password: string,
   ) {}
 
   static async start(port: number): Promise<ThrowawayPostgres> {
     const dir = mkdtempSync(join(tmpdir(), 'lienket-pg-'));
     if (process.getuid?.() === 0) chownSync(dir, await uidOf('postgres'), 0);
-    await asPostgres(join(postgresBin(), 'initdb'), ['-D', join(dir, 'data'), '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
-    const pg = new ThrowawayPostgres(dir, port);
+    const password = randomBytes(18).toString('base64url');
+    const pwfile = join(dir, 'superuser-password');
+    writeFileSync(pwfile, `${password}\n`, { mode: 0o644 });
+    await asPostgres(join(postgresBin(), 'initdb'), ['-D', join(dir, 'data'), '-U', 'postgres', '--pwfile', pwfile, '--auth-local=trust', '--auth-host=scram-sha-256', '-E', 'UTF8', '--no-sync']);
+    const pg = new ThrowawayPostgres(dir, port, password);
     await pg.up();
     return pg;
   }
 
   /** A URL of this cluster as the superuser. */
   url(database = 'postgres'): string {
-    return `postgres://postgres@127.0.0.1:${this.port}/${database}`;
+    return `postgres://postgres:${this.password}@127.0.0.1:${this.port}/${database}`;
   }
 
   private up() {
