@@ -1,5 +1,6 @@
 import { loadConfig } from '@lienket/config';
-import { createDataSource, ensureDatabase, migrate, ServiceSchema } from '@lienket/database';
+import { ServiceDatabaseUrls } from '@lienket/config';
+import { createDataSource, ensureDatabase, migrate, ServiceSchema, setRolePasswords } from '@lienket/database';
 // Migrations only (plain SQL): importing the domain libs whole would register every subgraph's
 // GraphQL types in one process, and two subgraphs both name a type "Organization".
 import * as accounts from '../libs/accounts/src/migrations';
@@ -20,12 +21,15 @@ const SERVICES: [ServiceSchema, Function[]][] = [
 /**
  * Creates the database when missing and applies every service's migrations to its own schema; then
  * gives product search the index PostgreSQL and SEARCH_RUM allow (RUM, or the GIN fallback with a
- * warning), so a database migrated without RUM gains it at the first start after it is installed.
+ * warning), so a database migrated without RUM gains it at the first start after it is installed. The
+ * migrations run as the superuser and create the service roles and grant them their tables; each
+ * role then logs in with the password of its service's URL.
  */
 export async function migrateAll(
   databaseUrl = loadConfig().databaseUrl,
   log: (line: string) => void = () => undefined,
   search = loadConfig().search,
+  serviceUrls: ServiceDatabaseUrls = loadConfig().database.serviceUrls,
 ) {
   if (await ensureDatabase(databaseUrl)) log(`created database ${new URL(databaseUrl).pathname.slice(1)}`);
   for (const [schema, migrations] of SERVICES) {
@@ -43,6 +47,7 @@ export async function migrateAll(
       await ds.destroy();
     }
   }
+  await setRolePasswords(databaseUrl, serviceUrls);
 }
 
 if (require.main === module) {

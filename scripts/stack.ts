@@ -8,9 +8,15 @@ export const APPS = ['catalog', 'procurement', 'matcher', 'gateway'] as const;
 export type AppName = (typeof APPS)[number];
 
 export interface Stack {
+  /** The current process of each app (a restarted app's new one). */
   processes: Map<AppName, ChildProcess>;
   stop(): Promise<void>;
 }
+
+/** What the supervisor reports: an app that exited, and when it is started again. */
+export type SupervisorEvent =
+  | { kind: 'exited'; app: AppName; code: number | null; signal: NodeJS.Signals | null; restartInMs: number }
+  | { kind: 'restarted'; app: AppName; pid: number };
 
 export interface StackOptions {
   env: NodeJS.ProcessEnv;
@@ -18,7 +24,17 @@ export interface StackOptions {
   /** Receives every output line of every app. */
   onLine?: (app: AppName, line: string) => void;
   timeoutMs?: number;
+  /**
+   * Restart an app that exits on its own (with backoff: 1 s, 2 s, 4 s … 30 s, back to 1 s once it
+   * ran a minute) instead of leaving the stack without it; each exit and restart is reported here.
+   */
+  supervise?: (e: SupervisorEvent) => void;
 }
+
+const RESTART_FIRST_MS = 1000;
+const RESTART_MAX_MS = 30_000;
+/** An app that ran this long before exiting is restarted after the first delay again. */
+const RESTART_RESET_AFTER_MS = 60_000;
 
 /** A port nobody listens on right now. */
 export function freePort(): Promise<number> {
@@ -52,6 +68,8 @@ async function waitHealthy(app: AppName, url: string, child: ChildProcess, deadl
  */
 export async function startStack(o: StackOptions): Promise<Stack> {
   const processes = new Map<AppName, ChildProcess>();
+  let stopping = false;
+  const restarts = new Map<AppName, { attempts: number; timer?: NodeJS.Timeout }>();
   const env = {
     ...o.env,
     PORT: String(o.ports.gateway),
@@ -65,9 +83,27 @@ export async function startStack(o: StackOptions): Promise<Stack> {
       createInterface({ input: stream }).on('line', (line) => o.onLine?.(app, line));
     }
     processes.set(app, child);
+    const startedAt = Date.now();
+    if (o.supervise) {
+      child.once('exit', (code, signal) => {
+        if (stopping) return;
+        const state = restarts.get(app) ?? { attempts: 0 };
+        if (Date.now() - startedAt >= RESTART_RESET_AFTER_MS) state.attempts = 0;
+        const restartInMs = Math.min(RESTART_MAX_MS, RESTART_FIRST_MS * 2 ** state.attempts++);
+        o.supervise!({ kind: 'exited', app, code, signal, restartInMs });
+        state.timer = setTimeout(() => {
+          if (stopping) return;
+          const next = launch(app);
+          o.supervise!({ kind: 'restarted', app, pid: next.pid ?? 0 });
+        }, restartInMs);
+        restarts.set(app, state);
+      });
+    }
     return child;
   };
   const stop = async () => {
+    stopping = true;
+    for (const { timer } of restarts.values()) clearTimeout(timer);
     await Promise.all(
       [...processes.values()].map(
         (child) =>

@@ -31,6 +31,12 @@ async function main() {
   if (!config.production) await seedDemo(config.databaseUrl, (l) => say(`demo data ${l}`));
   const out: Writable = process.stdout;
   const stack = await startStack({
+    // A crashed app is started again with backoff; the others keep serving (their requests to it
+    // answer with coded errors meanwhile).
+    supervise: (e) =>
+      e.kind === 'exited'
+        ? process.stderr.write(`lienket: ${e.app} stopped unexpectedly (${e.signal ?? `code ${e.code}`}); restarting it in ${Math.round(e.restartInMs / 1000)} s\n`)
+        : say(`${e.app} restarted (pid ${e.pid})`),
     env: process.env,
     ports: { gateway: config.gateway.port, catalog: config.catalog.port, procurement: config.procurement.port, matcher: config.matcher.healthPort },
     onLine: (app, line) => out.write(`${readable(app, line)}\n`),
@@ -45,14 +51,6 @@ async function main() {
   };
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());
-  for (const [app, child] of stack.processes) {
-    child.once('exit', (code) => {
-      if (code !== 0 && code !== null) {
-        process.stderr.write(`lienket: ${app} stopped unexpectedly (code ${code}); stopping the rest\n`);
-        void stack.stop().then(() => process.exit(1));
-      }
-    });
-  }
 }
 
 main().catch((e) => {

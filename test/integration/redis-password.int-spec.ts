@@ -12,14 +12,15 @@ import { CatalogAppModule } from '../../apps/catalog/src/app.module';
 // session revocations, health), BullMQ's connections (outbox relay, worker) and the start-up check.
 // Against a throwaway `redis-server --requirepass`, with characters that must be percent-encoded.
 const password = `p@ss/wo:rd#${randomBytes(12).toString('hex')}`;
-const redis = new ThrowawayRedis(password);
+let redis: ThrowawayRedis;
 let catalog: RunningApp;
 let worker: INestApplicationContext;
 let smtp: SmtpListener;
 const saved = { REDIS_URL: process.env.REDIS_URL, SMTP_URL: process.env.SMTP_URL };
 
 beforeAll(async () => {
-  process.env.REDIS_URL = await redis.start();
+  redis = await ThrowawayRedis.start({ password });
+  process.env.REDIS_URL = redis.url();
   smtp = new SmtpListener();
   process.env.SMTP_URL = await smtp.start();
   catalog = await startSubgraph(CatalogAppModule);
@@ -37,7 +38,7 @@ afterAll(async () => {
 
 describe('Redis with a password', () => {
   it('refuses a client without the password or with a wrong one (the server really requires it)', async () => {
-    for (const url of [redis.url(''), redis.url('wrong-password')]) {
+    for (const url of [redis.url({ password: '' }), redis.url({ password: 'wrong-password' })]) {
       const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
       const errors: string[] = [];
       client.on('error', (e: Error) => errors.push(e.message));
@@ -50,7 +51,7 @@ describe('Redis with a password', () => {
   it('passes the start-up check, which reports a wrong password without printing it', async () => {
     const databaseUrl = process.env.DATABASE_URL!;
     expect(await checkServices(databaseUrl, redis.url())).toEqual([]);
-    const problems = await checkServices(databaseUrl, redis.url('wrong-password'));
+    const problems = await checkServices(databaseUrl, redis.url({ password: 'wrong-password' }));
     expect(problems).toEqual([expect.stringMatching(/^Redis at 127\.0\.0\.1:\d+\/0 refused the credentials in REDIS_URL \(WRONGPASS/)]);
     expect(problems.join()).not.toContain('wrong-password');
   });

@@ -11,7 +11,8 @@ import { RedisModule, WorkerHost } from '@lienket/queue';
   imports: [
     ConfigModule,
     loggerModule('matcher'),
-    DatabaseModule.forService('matching', [], MATCHING_MIGRATIONS),
+    // One connection per running job (a handler never holds two) and one for /health.
+    DatabaseModule.forService('matching', [], MATCHING_MIGRATIONS, (config) => config.matcher.concurrency + 1),
     RedisModule,
     DiscoveryModule,
     NotificationsModule,

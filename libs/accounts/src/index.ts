@@ -1,5 +1,5 @@
 import { RefreshTokenEntity } from './auth/refresh-token.entity';
-import { Accounts1763800000000, Documents1763800800000, OrganizationLogo1763802100000, PasswordResets1763802350000, ProfilesTeams1763800700000, VerificationNote1763800500000 } from './migrations';
+import { Accounts1763800000000, CatalogOutboxEventId1763805500000, CatalogServiceRole1763805800000, Documents1763800800000, OrganizationLogo1763802100000, PasswordResets1763802350000, ProfilesTeams1763800700000, VerificationNote1763800500000 } from './migrations';
 import { OrganizationEntity } from './organizations/organization.entity';
 import { UserEntity } from './users/user.entity';
 
@@ -21,4 +21,13 @@ export { createFileStorage, FileStorageModule } from './storage/storage.module';
 export { OrganizationEntity, UserEntity, RefreshTokenEntity };
 
 export const CATALOG_ENTITIES = [OrganizationEntity, UserEntity, RefreshTokenEntity];
-export const CATALOG_MIGRATIONS = [Accounts1763800000000, VerificationNote1763800500000, ProfilesTeams1763800700000, Documents1763800800000, OrganizationLogo1763802100000, PasswordResets1763802350000];
+export const CATALOG_MIGRATIONS = [
+  Accounts1763800000000,
+  VerificationNote1763800500000,
+  ProfilesTeams1763800700000,
+  Documents1763800800000,
+  OrganizationLogo1763802100000,
+  PasswordResets1763802350000,
+  CatalogOutboxEventId1763805500000,
+  CatalogServiceRole1763805800000,
+];

@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from './config';
 import { SECRET_NAMES } from './secrets';
+import { rolePassword } from './database-roles';
 
 /** A secrets file of this test's own, so no test writes the checkout's var/secrets.json. */
 const secretsFile = () => join(mkdtempSync(join(tmpdir(), 'lienket-secrets-')), 'secrets.json');
 const strong = (n: number) => `${n}-Vq8sK2pLx9mR4tZwY7cN3bH6jF1dG5aE0uI-${'QwErTyUiOp'.slice(n)}`;
-const productionSecrets = { JWT_SECRET: strong(1), INVITATION_SECRET: strong(2), GATEWAY_SECRET: strong(3) };
+const productionSecrets = { JWT_SECRET: strong(1), INVITATION_SECRET: strong(2), GATEWAY_SECRET: strong(3), DATABASE_ROLE_SECRET: strong(4) };
 
 describe('loadConfig', () => {
   it('gives the documented defaults on an empty environment', () => {
@@ -104,5 +105,23 @@ describe('object storage configuration', () => {
 
   it('refuses an endpoint that is not a URL and a bucket name S3 would refuse', () => {
     expect(() => loadConfig({ ...s3, S3_ENDPOINT: 'minio:9000', S3_BUCKET: 'Uploads_Bucket' })).toThrow(/S3_ENDPOINT[\s\S]*S3_BUCKET/);
+  });
+});
+
+describe('service database roles', () => {
+  it('connects each service as its own role, with a password derived from the installation secret', () => {
+    const c = loadConfig({ NODE_ENV: 'production', ...productionSecrets, DATABASE_URL: 'postgres://admin:root-pw@db.internal:5433/lienket', ADMIN_EMAIL: 'ops@example.vn', ADMIN_PASSWORD: 'a-long-real-password' });
+    const catalog = new URL(c.database.serviceUrls.catalog);
+    expect([catalog.username, catalog.host, catalog.pathname]).toEqual(['lienket_catalog', 'db.internal:5433', '/lienket']);
+    expect(catalog.password).toBe(rolePassword(productionSecrets.DATABASE_ROLE_SECRET, 'lienket_catalog'));
+    expect(new URL(c.database.serviceUrls.matching).username).toBe('lienket_matcher');
+    const passwords = Object.values(c.database.serviceUrls).map((u) => new URL(u).password);
+    expect(new Set([...passwords, 'root-pw']).size).toBe(4);
+  });
+
+  it('takes an explicit service URL only when its user is that service’s role', () => {
+    const env = { SECRETS_FILE: secretsFile(), PROCUREMENT_DATABASE_URL: 'postgres://lienket_procurement:given@pgbouncer:6432/lienket' };
+    expect(loadConfig(env).database.serviceUrls.procurement).toBe(env.PROCUREMENT_DATABASE_URL);
+    expect(() => loadConfig({ ...env, PROCUREMENT_DATABASE_URL: 'postgres://postgres@127.0.0.1/lienket' })).toThrow(/PROCUREMENT_DATABASE_URL: its user must be lienket_procurement/);
   });
 });

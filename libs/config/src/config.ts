@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { serviceDatabaseUrls, ServiceDatabaseUrls } from './database-roles';
 import { installationSecrets, SECRET_NAMES, SecretName, Secrets, weakSecretReason } from './secrets';
 
 /** Demo values documented in the README; refused when NODE_ENV=production. */
@@ -17,6 +18,13 @@ const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default('postgres://postgres@127.0.0.1:5432/lienket'),
+  /** Each service's own login (see database-roles.ts); derived from DATABASE_URL when unset. */
+  CATALOG_DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  PROCUREMENT_DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  MATCHER_DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  /** Connections per subgraph process; the worker's pool follows WORKER_CONCURRENCY instead. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(16),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379/0'),
   QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]{1,40}$/i).default('lienket'),
   PORT: port.default(4000),
@@ -36,6 +44,7 @@ const schema = z.object({
   JWT_SECRET: optionalString.pipe(z.string().min(32).optional()),
   INVITATION_SECRET: optionalString.pipe(z.string().min(32).optional()),
   GATEWAY_SECRET: optionalString.pipe(z.string().min(32).optional()),
+  DATABASE_ROLE_SECRET: optionalString.pipe(z.string().min(32).optional()),
   /** Where an installation outside production keeps the secrets it generated at first start. */
   SECRETS_FILE: z.string().default('var/secrets.json'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).default(900),
@@ -88,7 +97,9 @@ export interface AppConfig {
   env: 'development' | 'test' | 'production';
   production: boolean;
   logLevel: string;
+  /** The superuser's: migrations, seeding and tests only. Services use `database.serviceUrls`. */
   databaseUrl: string;
+  database: { serviceUrls: ServiceDatabaseUrls; poolSize: number };
   redisUrl: string;
   queuePrefix: string;
   gateway: {
@@ -102,7 +113,7 @@ export interface AppConfig {
   };
   catalog: { port: number };
   procurement: { port: number };
-  matcher: { healthPort: number };
+  matcher: { healthPort: number; concurrency: number };
   auth: {
     jwtSecret: string;
     invitationSecret: string;
@@ -158,17 +169,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const storage = storageConfig(e);
   if (typeof storage === 'string') throw new ConfigError([storage]);
   const { secrets, problems } = secretsOf(e, production);
+  const databaseUrls = serviceDatabaseUrls(
+    e.DATABASE_URL,
+    { catalog: e.CATALOG_DATABASE_URL, procurement: e.PROCUREMENT_DATABASE_URL, matching: e.MATCHER_DATABASE_URL },
+    secrets.DATABASE_ROLE_SECRET,
+  );
+  if (typeof databaseUrls === 'string') problems.push(databaseUrls);
   if (production) {
     if (e.ADMIN_EMAIL === DEMO_ADMIN_EMAIL || e.ADMIN_PASSWORD === DEMO_ADMIN_PASSWORD) {
       problems.push('ADMIN_EMAIL/ADMIN_PASSWORD: the demo values are refused in production');
     }
-    if (problems.length) throw new ConfigError(problems);
   }
+  if (problems.length || typeof databaseUrls === 'string') throw new ConfigError(problems);
   return {
     env: e.NODE_ENV,
     production,
     logLevel: e.LOG_LEVEL,
     databaseUrl: e.DATABASE_URL,
+    database: { serviceUrls: databaseUrls, poolSize: e.DATABASE_POOL_SIZE },
     redisUrl: e.REDIS_URL,
     queuePrefix: e.QUEUE_PREFIX,
     gateway: {
@@ -181,7 +199,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     catalog: { port: e.CATALOG_PORT },
     procurement: { port: e.PROCUREMENT_PORT },
-    matcher: { healthPort: e.MATCHER_HEALTH_PORT },
+    matcher: { healthPort: e.MATCHER_HEALTH_PORT, concurrency: e.WORKER_CONCURRENCY },
     auth: {
       jwtSecret: secrets.JWT_SECRET,
       invitationSecret: secrets.INVITATION_SECRET,

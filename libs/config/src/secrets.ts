@@ -13,6 +13,8 @@ export const SECRET_NAMES = [
   'INVITATION_SECRET',
   /** Proves to a subgraph that a request came through the gateway. */
   'GATEWAY_SECRET',
+  /** Derives each service's PostgreSQL password (see database-roles.ts). */
+  'DATABASE_ROLE_SECRET',
 ] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
 export type Secrets = Record<SecretName, string>;

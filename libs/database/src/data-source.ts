@@ -1,7 +1,9 @@
 import { DataSource, EntityManager, MixedList } from 'typeorm';
 import { Client } from 'pg';
 
-export type ServiceSchema = 'catalog' | 'procurement' | 'matching';
+import type { ServiceSchema } from '@lienket/config';
+
+export type { ServiceSchema };
 
 export interface ServiceDataSourceOptions {
   url: string;

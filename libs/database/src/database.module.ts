@@ -14,7 +14,17 @@ class DataSourceCloser implements OnApplicationShutdown {
 @Global()
 @Module({})
 export class DatabaseModule {
-  static forService(schema: ServiceSchema, entities: MixedList<Function>, migrations: MixedList<Function>): DynamicModule {
+  /**
+   * Connects as the service's own role (config.database.serviceUrls), never the superuser. The pool
+   * holds `poolSize(config)` connections: the subgraphs' DATABASE_POOL_SIZE unless the host says
+   * otherwise (the worker sizes it to its concurrency).
+   */
+  static forService(
+    schema: ServiceSchema,
+    entities: MixedList<Function>,
+    migrations: MixedList<Function>,
+    poolSize: (config: AppConfig) => number = (config) => config.database.poolSize,
+  ): DynamicModule {
     return {
       module: DatabaseModule,
       providers: [
@@ -22,7 +32,7 @@ export class DatabaseModule {
           provide: DataSource,
           inject: [APP_CONFIG],
           useFactory: async (config: AppConfig) => {
-            const ds = createDataSource({ url: config.databaseUrl, schema, entities, migrations });
+            const ds = createDataSource({ url: config.database.serviceUrls[schema], schema, entities, migrations, poolSize: poolSize(config) });
             return ds.initialize();
           },
         },

@@ -3,3 +3,4 @@ export * from './outbox';
 export * from './connectivity';
 export * from './database.module';
 export * from './plain-read';
+export * from './roles';

@@ -1,4 +1,3 @@
-import { EntityManager } from 'typeorm';
 import { ServiceSchema } from './data-source';
 
 export const OUTBOX_CHANNEL = 'lienket_outbox';
@@ -15,15 +14,11 @@ export const outboxTableSql = (schema: ServiceSchema) => `
   CREATE INDEX outbox_unpublished ON "${schema}".outbox (id) WHERE published_at IS NULL;`;
 
 /**
- * Records a domain event in the same transaction as the change it describes; the relay publishes
- * it after commit. NOTIFY is transactional too, so the relay wakes only once the row is visible.
+ * An event's identity, generated at insert: the row id orders events, but a restored database
+ * hands out row ids again, and a job id derived from them would collide with the jobs of events
+ * published before the restore (BullMQ then drops the new event as already done). A random uuid
+ * never repeats (decision 56). Existing rows get one each.
  */
-export async function writeOutbox(
-  manager: EntityManager,
-  schema: ServiceSchema,
-  eventType: string,
-  payload: object,
-): Promise<void> {
-  await manager.query(`INSERT INTO "${schema}".outbox (event_type, payload) VALUES ($1, $2)`, [eventType, JSON.stringify(payload)]);
-  await manager.query(`SELECT pg_notify($1, $2)`, [OUTBOX_CHANNEL, schema]);
-}
+export const outboxEventIdSql = (schema: ServiceSchema) => `
+  ALTER TABLE "${schema}".outbox ADD COLUMN event_id uuid NOT NULL DEFAULT gen_random_uuid();
+  CREATE UNIQUE INDEX outbox_event_id ON "${schema}".outbox (event_id);`;

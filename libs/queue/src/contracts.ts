@@ -1,4 +1,5 @@
 import { JobsOptions } from 'bullmq';
+import { redisRetry } from './backoff';
 
 /** The one queue that carries domain events from the services' outboxes to the worker. */
 export const EVENTS_QUEUE = 'events';
@@ -48,6 +49,10 @@ export interface JobPayloads {
   'uploads.orphan_sweep': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
+/** Jobs that only the worker's schedulers create: no service writes them to an outbox. */
+export type ScheduledJobName = 'certifications.expiry_scan' | 'uploads.orphan_sweep';
+/** What a service may write to its outbox (see writeOutbox): every one has a handler. */
+export type EventName = Exclude<JobName, ScheduledJobName>;
 export type VerificationOutcome = 'VERIFIED' | 'REJECTED' | 'SUSPENDED' | 'REINSTATED';
 export const JOB_NAMES: readonly JobName[] = [
   'organization.registered',
@@ -59,7 +64,7 @@ export const JOB_NAMES: readonly JobName[] = [
 ];
 
 /** Jobs the worker schedules itself (BullMQ job schedulers, upserted at every start: no duplicates). */
-export interface ScheduledJob<N extends JobName = JobName> {
+export interface ScheduledJob<N extends ScheduledJobName = ScheduledJobName> {
   /** The scheduler id: one scheduler per id however many workers start. */
   id: string;
   name: N;
@@ -85,8 +90,13 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnFail: false,
 };
 
-/** BullMQ connection options from a redis:// URL (BullMQ needs maxRetriesPerRequest null for workers). */
-export function redisConnection(url: string) {
+/**
+ * BullMQ connection options from a redis:// URL. Workers need maxRetriesPerRequest null (their
+ * blocking commands wait through an outage); a producer that must not wait (`failFast`, the outbox
+ * relay) has its commands refused while Redis is away. Either way the connection is retried for
+ * ever with backoff.
+ */
+export function redisConnection(url: string, o: { failFast?: boolean } = {}) {
   const u = new URL(url);
   return {
     host: u.hostname,
@@ -95,6 +105,8 @@ export function redisConnection(url: string) {
     username: u.username ? decodeURIComponent(u.username) : undefined,
     password: u.password ? decodeURIComponent(u.password) : undefined,
     tls: u.protocol === 'rediss:' ? {} : undefined,
-    maxRetriesPerRequest: null,
+    maxRetriesPerRequest: o.failFast ? 1 : null,
+    enableOfflineQueue: !o.failFast,
+    retryStrategy: redisRetry(),
   };
 }

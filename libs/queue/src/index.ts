@@ -1,4 +1,6 @@
+export * from './backoff';
 export * from './contracts';
+export * from './outbox';
 export * from './outbox-relay';
 export * from './redis.module';
 export * from './outbox-relay.host';

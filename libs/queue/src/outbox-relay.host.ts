@@ -9,7 +9,7 @@ export function outboxRelayHost(schema: ServiceSchema): Type<unknown> {
   class OutboxRelayHost implements OnApplicationBootstrap, OnApplicationShutdown {
     readonly relay: OutboxRelay;
     constructor(@Inject(APP_CONFIG) config: AppConfig) {
-      this.relay = new OutboxRelay(schema, config.databaseUrl, config.redisUrl, config.queuePrefix);
+      this.relay = new OutboxRelay(schema, config.database.serviceUrls[schema], config.redisUrl, config.queuePrefix);
     }
     onApplicationBootstrap() {
       return this.relay.start();

@@ -30,7 +30,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
         if (!isJobName(job.name)) throw new Error(`unknown job ${job.name}`);
         await registry.get(job.name)!.handle(job.data as JobPayloads[JobName], job.id!);
       },
-      { connection: redisConnection(this.config.redisUrl), prefix: this.config.queuePrefix, concurrency: 16 },
+      { connection: redisConnection(this.config.redisUrl), prefix: this.config.queuePrefix, concurrency: this.config.matcher.concurrency },
     );
     this.worker.on('failed', (job, err) => this.logger.warn(`job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`));
     this.worker.on('error', (err) => this.logger.error(`worker error: ${err.message}`));

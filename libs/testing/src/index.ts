@@ -5,5 +5,5 @@ export * from './fixtures';
 export * from './redis';
 export * from './s3-stand-in';
 export * from './images';
-export * from './redis-server';
 export * from './attack-documents';
+export * from './throwaway';

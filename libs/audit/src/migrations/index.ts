@@ -1,1 +1,2 @@
 export { AuditLog1763800300000 } from './1763800300000-audit-log';
+export { AuditTruncate1763805800001 } from './1763805800001-audit-truncate';

@@ -3,11 +3,9 @@ import { EntityManager } from 'typeorm';
 import { OrganizationEntity, TokenService, VerificationStatus } from '@lienket/accounts';
 import { recordAudit } from '@lienket/audit';
 import { AuthUser } from '@lienket/auth';
-import { writeOutbox } from '@lienket/database';
 import { badInput, DomainError, ErrorCode, isUuid, notFound } from '@lienket/graphql';
-import { JobPayloads, VerificationOutcome } from '@lienket/queue';
+import { JobPayloads, VerificationOutcome, writeOutbox } from '@lienket/queue';
 import { ModerationDecision, ModerationItem, ModerationSubject } from '../moderation.types';
-
 
 const TRANSITIONS: Record<VerificationOutcome, { from: VerificationStatus[]; to: VerificationStatus; action: string }> = {
   VERIFIED: { from: [VerificationStatus.PENDING_VERIFICATION], to: VerificationStatus.VERIFIED, action: 'organization.verified' },

@@ -18,9 +18,8 @@ interface Candidate extends ExpiringCertification {
  * The daily scan: certifications of public listings (their approved version, as buyers see it) that
  * expire within EXPIRY_NOTICE_DAYS by Vietnam's calendar and were not yet told for that expiry date.
  * Owners and managers are told in-app and by e-mail in their language, once per certification and
- * expiry date: the notice row is claimed first (a concurrent scan waits on its key, then skips it),
- * and its transaction commits only after every message went out, so a failure is retried whole while
- * the per-message dedupe keys keep a retry from repeating what was already sent.
+ * expiry date: each message has its own dedupe key, and the notice row, written once every message
+ * went out, keeps later scans from looking at the certification again.
  *
  * It reads the catalog's listings and team (no copy of them exists in the matching schema yet) and
  * writes only the matching schema.
@@ -61,26 +60,30 @@ export class CertificationExpiryHandler implements JobHandler<'certifications.ex
     );
   }
 
-  /** One transaction per certification: it holds only its own notice key while the messages go out. */
-  private tell(c: Candidate): Promise<boolean> {
-    return this.ds.transaction(async (m) => {
-      const recipients = await m.query<ExpiryRecipient[]>(
-        `SELECT id AS "userId", email, full_name AS name, locale FROM catalog.users
-          WHERE organization_id = $1 AND organization_role IN ('OWNER', 'MANAGER') ORDER BY created_at`,
-        [c.organizationId],
-      );
-      const claimed = await m.query<unknown[]>(
-        `INSERT INTO matching.certification_expiry_notices (product_id, kind, valid_until, organization_id, recipients)
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING product_id`,
-        [c.productId, c.kind, c.validUntil, c.organizationId, recipients.length],
-      );
-      if (claimed.length === 0) return false;
-      for (const r of recipients) {
-        const key = `certification-expiry:${c.productId}:${c.kind}:${c.validUntil}`;
-        await this.inApp.notifyOnce(`${key}:${r.userId}`, { userId: r.userId, kind: 'product.certification_expiring', ...expiryNotice(c, r) });
-        await this.mail.sendOnce(`${key}:${r.email}`, expiryMail(c, r, this.config.gateway.publicUrl));
-      }
-      return true;
-    });
+  /**
+   * Tells one certification's recipients, then records the notice. No transaction spans the
+   * messages: each message is its own unit (its dedupe key commits with it), so this never holds a
+   * pooled connection while asking for another, and a job needs one connection at a time (a worker
+   * at full concurrency cannot starve its pool; decision 57). A concurrent scan sends nothing twice
+   * (the second insert of a key waits for the first to commit, then finds it); a failed message
+   * fails the job before the notice is written, and the retry sends only what is missing.
+   */
+  private async tell(c: Candidate): Promise<boolean> {
+    const recipients = await this.ds.query<ExpiryRecipient[]>(
+      `SELECT id AS "userId", email, full_name AS name, locale FROM catalog.users
+        WHERE organization_id = $1 AND organization_role IN ('OWNER', 'MANAGER') ORDER BY created_at`,
+      [c.organizationId],
+    );
+    const key = `certification-expiry:${c.productId}:${c.kind}:${c.validUntil}`;
+    for (const r of recipients) {
+      await this.inApp.notifyOnce(`${key}:${r.userId}`, { userId: r.userId, kind: 'product.certification_expiring', ...expiryNotice(c, r) });
+      await this.mail.sendOnce(`${key}:${r.email}`, expiryMail(c, r, this.config.gateway.publicUrl));
+    }
+    const recorded = await this.ds.query<unknown[]>(
+      `INSERT INTO matching.certification_expiry_notices (product_id, kind, valid_until, organization_id, recipients)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING product_id`,
+      [c.productId, c.kind, c.validUntil, c.organizationId, recipients.length],
+    );
+    return recorded.length > 0;
   }
 }

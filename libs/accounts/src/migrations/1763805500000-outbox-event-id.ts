@@ -1,0 +1,15 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+import { outboxEventIdSql } from '@lienket/database';
+
+/** Events keep their identity across a restore of the database (decision 56). */
+export class CatalogOutboxEventId1763805500000 implements MigrationInterface {
+  name = 'CatalogOutboxEventId1763805500000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(outboxEventIdSql('catalog'));
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE catalog.outbox DROP COLUMN event_id`);
+  }
+}
