@@ -1,6 +1,7 @@
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { DiscoveryModule, NestFactory } from '@nestjs/core';
 import { Queue, QueueEvents } from 'bullmq';
+import { OrphanSweepModule } from '@lienket/accounts';
 import { ConfigModule, loadConfig } from '@lienket/config';
 import { DatabaseModule } from '@lienket/database';
 import { MATCHING_MIGRATIONS, NotificationsModule } from '@lienket/notifications';
@@ -18,7 +19,7 @@ const sql = <T extends Record<string, unknown>>(text: string, params: unknown[] 
 
 /** The matcher's modules with a pool of exactly one connection per running job. */
 @Module({
-  imports: [ConfigModule, DatabaseModule.forService('matching', [], MATCHING_MIGRATIONS, (c) => c.matcher.concurrency), RedisModule, DiscoveryModule, NotificationsModule],
+  imports: [ConfigModule, DatabaseModule.forService('matching', [], MATCHING_MIGRATIONS, (c) => c.matcher.concurrency), RedisModule, DiscoveryModule, NotificationsModule, OrphanSweepModule],
   providers: [WorkerHost],
 })
 class TightWorkerModule {}

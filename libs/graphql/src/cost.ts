@@ -91,15 +91,16 @@ export function estimateCost(
         let size = 1;
         const first = selection.arguments?.find((a) => a.name.value === 'first');
         const reps = selection.arguments?.find((a) => a.name.value === 'representations');
-        // Past the largest page the resolver refuses `first` itself, naming it: price the largest page.
-        if (first) size = Math.min(Number(argValue(first.value) ?? DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
+        if (first) size = Number(argValue(first.value) ?? DEFAULT_PAGE_SIZE);
         else if (reps) size = (argValue(reps.value) as unknown[] | undefined)?.length ?? 1;
         else if (def?.args.some((a) => a.name === 'first')) size = DEFAULT_PAGE_SIZE;
         else if (isListType(type) && !(parent.name.endsWith('Connection') && name === 'edges')) {
           size = sizes[`${parent.name}.${name}`] ?? MAX_PAGE_SIZE;
         }
-        // Not an Int (e.g. 2^31): execution refuses the variable itself, naming it; price it as 1 until then.
-        if (!Number.isSafeInteger(size) || size < 1 || size > 2 ** 31 - 1) size = 1;
+        // Not an Int (e.g. 2^31): execution refuses the variable itself, naming it; past the largest
+        // page, every connection's resolver refuses `first` before it reads anything (pagination.ts),
+        // naming it. Either way nothing is fetched: price it as 1 so the clearer error is the one seen.
+        if (!Number.isSafeInteger(size) || size < 1 || (first && size > MAX_PAGE_SIZE)) size = 1;
         total += 1 + size * selectionCost(selection.selectionSet, named);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const on = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
