@@ -3,3 +3,4 @@ export * from './tokens';
 export * from './context';
 export * from './guards';
 export * from './revocations';
+export * from './access';
