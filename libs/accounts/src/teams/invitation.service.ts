@@ -4,7 +4,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '@lienket/audit';
-import { AuthUser, invitationToken, OrganizationRole, requireOrganization } from '@lienket/auth';
+import { AuthUser, invitationToken, mayAccessOrganization, OrganizationRole, requireOrganizationManager, Viewer } from '@lienket/auth';
 import { APP_CONFIG, AppConfig } from '@lienket/config';
 import { inTransaction, writeOutbox } from '@lienket/database';
 import { conflict, DomainError, ErrorCode, forbidden, isUuid, text, validateInput } from '@lienket/graphql';
@@ -43,8 +43,7 @@ export class InvitationService {
   ) {}
 
   async invite(user: AuthUser, rawEmail: string, role: OrganizationRole): Promise<Invitation> {
-    const organizationId = requireOrganization(user);
-    if (user.organizationRole === OrganizationRole.MEMBER) throw forbidden();
+    const organizationId = requireOrganizationManager(user);
     if (role === OrganizationRole.OWNER && user.organizationRole !== OrganizationRole.OWNER) throw forbidden();
     const { email } = validateInput(inviteSchema, { email: rawEmail });
     return inTransaction(this.ds, async (m) => {
@@ -98,7 +97,9 @@ export class InvitationService {
     return user;
   }
 
-  async open(organizationId: string): Promise<Invitation[]> {
+  /** Open invitations, for the organization's owners and managers and platform staff; null to anyone else. */
+  async open(viewer: Viewer, organizationId: string): Promise<Invitation[] | null> {
+    if (!mayAccessOrganization(viewer, organizationId, 'manage')) return null;
     const rows = await this.ds.query<InvitationRow[]>(
       `SELECT id, email, role, expires_at FROM catalog.invitations WHERE organization_id = $1 AND accepted_at IS NULL AND expires_at > now() ORDER BY created_at`,
       [organizationId],
