@@ -68,6 +68,9 @@ export default async function globalSetup() {
     throw e;
   });
   process.env.E2E_GATEWAY_URL = `http://127.0.0.1:${ports.gateway}`;
+  // Subgraphs, for tests of what a direct call (e.g. `_entities`) may obtain.
+  process.env.E2E_CATALOG_URL = `http://127.0.0.1:${ports.catalog}`;
+  process.env.E2E_PROCUREMENT_URL = `http://127.0.0.1:${ports.procurement}`;
   process.env.E2E_DATABASE_URL = databaseUrl;
   process.env.E2E_PREFIX = E2E_PREFIX;
   process.env.E2E_UPLOAD_DIR = uploadDir;
