@@ -12,23 +12,16 @@ export interface WaitOptions {
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Polls `condition` until it returns true; throws with `what` and the last error after the deadline. */
-export async function waitFor(
-  what: string,
-  condition: () => Promise<boolean> | boolean,
-  o: WaitOptions = {},
-): Promise<void> {
+/**
+ * Polls `condition` until it returns true. Anything else is "not yet" — a string says why, for the
+ * message after the deadline. An error thrown by the condition is a failure at once, not a retry.
+ */
+export async function waitFor(what: string, condition: () => Promise<boolean | string> | boolean | string, o: WaitOptions = {}): Promise<void> {
   const deadline = Date.now() + (o.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-  let last: unknown;
   for (let interval = 10; ; interval = Math.min(interval * 2, 250)) {
-    try {
-      if (await condition()) return;
-      last = undefined;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+    const state = await condition();
+    if (state === true) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${typeof state === 'string' ? `: ${state}` : ''}`);
     await pause(interval);
   }
 }
