@@ -2,6 +2,7 @@ import { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { uniqueEmail, uniqueTaxCode } from '@lienket/testing';
 import { useBrowser, SHOTS, origin } from '../support/browser';
+import { soon } from '../support/wait';
 import { rows } from '../support/e2e';
 
 const newPage = useBrowser();
@@ -32,7 +33,7 @@ describe('a cooperative manager on a phone, in Vietnamese', () => {
     await page.getByTestId('signup-submit').click();
 
     // A wrong check digit: the server's Vietnamese message appears under the tax code field.
-    await expect(fieldError(page).textContent()).resolves.toMatch(/Mã số thuế không hợp lệ/);
+    await soon(() => fieldError(page).textContent()).toMatch(/Mã số thuế không hợp lệ/);
     expect(await rows(`SELECT 1 FROM catalog.users WHERE email = $1`, [email])).toHaveLength(0);
 
     await page.getByTestId('signup-tax-code').fill(taxCode);
@@ -40,9 +41,9 @@ describe('a cooperative manager on a phone, in Vietnamese', () => {
     await page.getByTestId('signup-submit').click();
     await page.waitForURL(/\/tai-khoan$/);
 
-    await expect(page.getByTestId('account-org-name').textContent()).resolves.toBe('HTX Nông nghiệp Mỹ Hòa Hưng');
-    await expect(page.getByTestId('account-verification').getAttribute('data-status')).resolves.toBe('PENDING_VERIFICATION');
-    await expect(page.getByTestId('account-verification').textContent()).resolves.toMatch(/chờ xác minh/i);
+    await soon(() => page.getByTestId('account-org-name').textContent()).toBe('HTX Nông nghiệp Mỹ Hòa Hưng');
+    await soon(() => page.getByTestId('account-verification').getAttribute('data-status')).toBe('PENDING_VERIFICATION');
+    await soon(() => page.getByTestId('account-verification').textContent()).toMatch(/chờ xác minh/i);
     await page.screenshot({ path: join(SHOTS, 'account-phone.png'), fullPage: true });
 
     await page.getByTestId('signout').click();
@@ -50,12 +51,12 @@ describe('a cooperative manager on a phone, in Vietnamese', () => {
     await page.getByTestId('signin-email').fill(email);
     await page.getByTestId('signin-password').fill('sai-mat-khau-roi');
     await page.getByTestId('signin-submit').click();
-    await expect(page.getByTestId('form-error').textContent()).resolves.toMatch(/E-mail hoặc mật khẩu không đúng/);
+    await soon(() => page.getByTestId('form-error').textContent()).toMatch(/E-mail hoặc mật khẩu không đúng/);
 
     await page.getByTestId('signin-password').fill(password);
     await page.getByTestId('signin-submit').click();
     await page.waitForURL(/\/tai-khoan$/);
-    await expect(page.getByTestId('account-email').textContent()).resolves.toBe(email);
+    await soon(() => page.getByTestId('account-email').textContent()).toBe(email);
   });
 });
 
@@ -63,11 +64,11 @@ describe('an enterprise buyer on a desktop', () => {
   it('reads the landing page in Vietnamese and switches to English', async () => {
     const page = await newPage({ width: 1280, height: 860 });
     await page.goto(`${origin()}/`);
-    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('vi');
-    await expect(page.getByTestId('landing-signup-top').textContent()).resolves.toMatch(/Đăng ký/);
+    await soon(() => page.locator('html').getAttribute('lang')).toBe('vi');
+    await soon(() => page.getByTestId('landing-signup-top').textContent()).toMatch(/Đăng ký/);
     await page.screenshot({ path: join(SHOTS, 'landing.png') });
     await page.getByTestId('lang-switch').click();
-    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
-    await expect(page.getByTestId('landing-signup-top').textContent()).resolves.toMatch(/Sign up|Register/i);
+    await soon(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await soon(() => page.getByTestId('landing-signup-top').textContent()).toMatch(/Sign up|Register/i);
   });
 });

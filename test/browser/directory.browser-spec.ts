@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { uniqueEmail } from '@lienket/testing';
 import { DESKTOP, origin, PHONE, SHOTS, signIn, useBrowser } from '../support/browser';
+import { soon } from '../support/wait';
 import { approvedListing, awaitMail, cooperative, rows } from '../support/e2e';
 
 // A buyer finds a cooperative in the supplier directory and reads its page; an owner keeps the
@@ -35,32 +36,29 @@ describe('a buyer finds a cooperative in the directory', () => {
     await page.getByTestId('directory-input').fill('htx ca phe buon don');
     // The search reaches the URL after a typing pause; then only this cooperative matches.
     await page.waitForURL(/\?q=htx\+ca\+phe\+buon\+don$/);
-    await expect(page.getByTestId('directory-count').textContent()).resolves.toBe('1 nhà cung cấp');
+    await soon(() => page.getByTestId('directory-count').textContent()).toBe('1 nhà cung cấp');
     const card = page.locator(`[data-testid="supplier-result"][data-org-id="${coop.orgId}"]`);
-    await card.waitFor();
-    const text = await card.innerText();
-    expect(text).toContain(coop.name);
-    expect(text).toContain('Đắk Lắk');
-    expect(text).toContain('1 sản phẩm');
-    expect(text).toContain('VietGAP');
+    for (const part of [coop.name, 'Đắk Lắk', '1 sản phẩm', 'VietGAP']) {
+      await soon(() => card.innerText()).toContain(part);
+    }
     await page.screenshot({ path: join(SHOTS, 'directory.png') });
 
     await card.getByTestId('supplier-link').click();
     await page.waitForURL(new RegExp(`/nha-cung-cap/${coop.orgId}$`));
-    await expect(page.getByTestId('supplier-name').textContent()).resolves.toBe(coop.name);
+    await soon(() => page.getByTestId('supplier-name').textContent()).toBe(coop.name);
     const cert = page.locator(
       '[data-testid="supplier-certifications"] [data-testid="certification"][data-kind="VietGAP"]',
     );
-    await expect(cert.innerText()).resolves.toMatch(
+    await soon(() => cert.innerText()).toMatch(
       /VietGAP[\s\S]*QUACERT[\s\S]*Hiệu lực đến 30\/06\/2099/,
     );
-    await expect(page.getByTestId('supplier-no-record').textContent()).resolves.toBe(
+    await soon(() => page.getByTestId('supplier-no-record').textContent()).toBe(
       'Chưa có hợp đồng hoàn thành',
     );
     const product = page.locator(
       `[data-testid="supplier-products"] [data-product-id="${productId}"]`,
     );
-    await expect(product.innerText()).resolves.toContain('Cà phê Robusta Buôn Đôn');
+    await soon(() => product.innerText()).toContain('Cà phê Robusta Buôn Đôn');
     await page.setViewportSize({ width: DESKTOP.width, height: 1100 });
     await page.screenshot({ path: join(SHOTS, 'supplier-page.png') });
     await page.setViewportSize(DESKTOP);
@@ -68,7 +66,7 @@ describe('a buyer finds a cooperative in the directory', () => {
     // The product card leads to the listing's public page, and back to its supplier.
     await product.getByRole('link').click();
     await page.waitForURL(new RegExp(`/san-pham/${productId}/xem$`));
-    await expect(page.getByTestId('product-title').textContent()).resolves.toBe(
+    await soon(() => page.getByTestId('product-title').textContent()).toBe(
       'Cà phê Robusta Buôn Đôn',
     );
     await page.getByTestId('product-supplier-link').click();
@@ -157,10 +155,8 @@ describe("an owner keeps the organization's profile, team and documents", () => 
 
     await page.reload();
     const row = page.locator(`[data-testid="member"][data-email="${email}"]`);
-    await expect(row.getByTestId('member-role').textContent()).resolves.toBe('Thành viên');
-    await expect(
-      page.locator(`[data-testid="invitation"][data-email="${email}"]`).count(),
-    ).resolves.toBe(0);
+    await soon(() => row.getByTestId('member-role').textContent()).toBe('Thành viên');
+    await soon(() => page.locator(`[data-testid="invitation"][data-email="${email}"]`).count()).toBe(0);
     await page.screenshot({ path: join(SHOTS, 'team.png') });
 
     // The only owner cannot leave: told what to do, and nothing changes.
@@ -169,7 +165,7 @@ describe("an owner keeps the organization's profile, team and documents", () => 
       .getByTestId('member-remove')
       .click();
     await page.getByTestId('member-remove-confirm').click();
-    await expect(page.getByTestId('team-outcome').innerText()).resolves.toMatch(
+    await soon(() => page.getByTestId('team-outcome').innerText()).toMatch(
       /ít nhất một chủ tài khoản/,
     );
     const [still] = await rows<{ organization_role: string }>(
@@ -193,7 +189,7 @@ describe("an owner keeps the organization's profile, team and documents", () => 
         mimeType: 'text/plain',
         buffer: Buffer.from('không phải PDF'),
       });
-    await expect(page.getByTestId('document-error').textContent()).resolves.toBe(
+    await soon(() => page.getByTestId('document-error').textContent()).toBe(
       'Chỉ nhận tệp PDF, JPEG hoặc PNG.',
     );
 
@@ -209,14 +205,14 @@ describe("an owner keeps the organization's profile, team and documents", () => 
         mimeType: 'application/pdf',
         buffer: pdf,
       });
-    await expect(page.getByTestId('document-chosen').textContent()).resolves.toBe(
+    await soon(() => page.getByTestId('document-chosen').textContent()).toBe(
       'giấy-đăng-ký-kinh-doanh.pdf — 2,1 kB',
     );
-    await expect(page.getByTestId('document-error').count()).resolves.toBe(0);
+    await soon(() => page.getByTestId('document-error').count()).toBe(0);
     await page.getByTestId('document-upload').click();
     await page.getByTestId('document-uploaded').waitFor();
     const doc = page.locator('[data-testid="document"][data-kind="BUSINESS_REGISTRATION"]');
-    await expect(doc.innerText()).resolves.toContain('giấy-đăng-ký-kinh-doanh.pdf');
+    await soon(() => doc.innerText()).toContain('giấy-đăng-ký-kinh-doanh.pdf');
     await page.screenshot({ path: join(SHOTS, 'documents-phone.png') });
     const stored = await rows<{ kind: string; filename: string; size_bytes: number }>(
       `SELECT kind, filename, size_bytes FROM catalog.documents WHERE organization_id = $1`,

@@ -1,6 +1,7 @@
 import { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { DESKTOP, origin, PHONE, SHOTS, signIn, useBrowser } from '../support/browser';
+import { soon } from '../support/wait';
 import { api, rows } from '../support/e2e';
 import { approve } from '../support/uploads';
 import { SIGN_UP, signUpInput } from '@lienket/testing';
@@ -52,12 +53,12 @@ describe('a cooperative adds a photo to its listing and buyers see it', () => {
     await page.getByTestId('product-photo-add').waitFor();
 
     await page.getByTestId('product-photo-input').setInputFiles({ name: 'giay-phep.png', mimeType: 'image/png', buffer: Buffer.from('không phải ảnh') });
-    await expect(page.getByTestId('product-photo-problem').textContent()).resolves.toBe('Chỉ nhận ảnh JPEG, PNG hoặc WebP.');
+    await soon(() => page.getByTestId('product-photo-problem').textContent()).toBe('Chỉ nhận ảnh JPEG, PNG hoặc WebP.');
 
     await page.getByTestId('product-photo-input').setInputFiles({ name: 'vuon-ca-phe.png', mimeType: 'image/png', buffer: await drawnPng(page) });
     await page.getByTestId('product-photo').locator('img').waitFor();
-    await expect(loaded(page, '[data-testid="product-photo"] img')).resolves.toBe(true);
-    await expect(page.getByTestId('product-photo-problem').count()).resolves.toBe(0);
+    await soon(() => loaded(page, '[data-testid="product-photo"] img')).toBe(true);
+    await soon(() => page.getByTestId('product-photo-problem').count()).toBe(0);
     await page.screenshot({ path: join(SHOTS, 'product-photos.png'), fullPage: true });
     expect(await rows(`SELECT width, height FROM catalog.product_photos WHERE product_id = $1`, [id])).toEqual([{ width: 640, height: 480 }]);
 
@@ -68,14 +69,14 @@ describe('a cooperative adds a photo to its listing and buyers see it', () => {
     const coverSelector = `[data-testid="search-result"][data-product-id="${id}"] [data-testid="search-result-photo"]`;
     const cover = buyer.locator(coverSelector);
     await cover.waitFor();
-    await expect(loaded(buyer, coverSelector)).resolves.toBe(true);
-    await expect(cover.getAttribute('alt')).resolves.toBe(`Ảnh ${NAME}`);
+    await soon(() => loaded(buyer, coverSelector)).toBe(true);
+    await soon(() => cover.getAttribute('alt')).toBe(`Ảnh ${NAME}`);
     await buyer.screenshot({ path: join(SHOTS, 'search-photo-phone.png') });
 
     // The public product page shows the photo too.
     await buyer.goto(`${origin()}/san-pham/${id}/xem`);
     await buyer.getByTestId('product-photos').locator('img').waitFor();
-    await expect(loaded(buyer, '[data-testid="product-photos"] img')).resolves.toBe(true);
+    await soon(() => loaded(buyer, '[data-testid="product-photos"] img')).toBe(true);
   });
 
   it('lets an owner put a logo on the account page and take it off again', async () => {
@@ -87,11 +88,11 @@ describe('a cooperative adds a photo to its listing and buyers see it', () => {
     await page.getByTestId('logo-input').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: await drawnPng(page) });
     const logo = page.getByTestId('logo-image');
     await logo.waitFor();
-    await expect(loaded(page, '[data-testid="logo-image"]')).resolves.toBe(true);
-    await expect(page.getByTestId('logo-choose').textContent()).resolves.toBe('Đổi logo');
+    await soon(() => loaded(page, '[data-testid="logo-image"]')).toBe(true);
+    await soon(() => page.getByTestId('logo-choose').textContent()).toBe('Đổi logo');
     await page.getByTestId('logo-remove').click();
     await page.getByTestId('logo-remove-confirm').click();
     await logo.waitFor({ state: 'detached' });
-    await expect(page.getByTestId('logo-choose').textContent()).resolves.toBe('Tải logo lên');
+    await soon(() => page.getByTestId('logo-choose').textContent()).toBe('Tải logo lên');
   });
 });

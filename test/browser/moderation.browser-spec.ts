@@ -2,6 +2,7 @@ import { Locator, Page } from 'playwright-core';
 import { join } from 'node:path';
 import { SIGN_IN, SIGN_UP, signUpInput } from '@lienket/testing';
 import { useBrowser, SHOTS, origin, DESKTOP, PHONE, signIn } from '../support/browser';
+import { soon } from '../support/wait';
 import { api, rows } from '../support/e2e';
 
 const newPage = useBrowser();
@@ -85,12 +86,12 @@ describe('platform staff verify organizations in the admin console', () => {
 
     const item = await findInQueue(desktop, approved.orgId);
     await item.click();
-    await expect(desktop.getByTestId('mod-detail-name').textContent()).resolves.toBe(approved.name);
+    await soon(() => desktop.getByTestId('mod-detail-name').textContent()).toBe(approved.name);
     await desktop.getByTestId('mod-approve').waitFor();
     await desktop.screenshot({ path: join(SHOTS, 'admin-console.png') });
 
     await desktop.getByTestId('mod-approve').click();
-    await expect(desktop.getByTestId('mod-success').textContent()).resolves.toMatch(
+    await soon(() => desktop.getByTestId('mod-success').textContent()).toMatch(
       new RegExp(`Đã duyệt “${approved.name}”`),
     );
     await item.waitFor({ state: 'detached' });
@@ -109,12 +110,10 @@ describe('platform staff verify organizations in the admin console', () => {
     await desktop.getByTestId('mod-suspend').click();
     // Confirming without a reason is refused in the dialog, before any request.
     await desktop.getByTestId('mod-suspend-confirm').click();
-    await expect(
-      desktop.locator('.ant-modal .ant-form-item-explain-error').first().textContent(),
-    ).resolves.toMatch(/Hãy nhập lý do/);
+    await soon(() => desktop.locator('.ant-modal .ant-form-item-explain-error').first().textContent()).toMatch(/Hãy nhập lý do/);
     await desktop.getByTestId('mod-suspend-reason').fill('Nhiều báo cáo gian lận từ đối tác');
     await desktop.getByTestId('mod-suspend-confirm').click();
-    await expect(desktop.getByTestId('mod-success').textContent()).resolves.toMatch(/Đã tạm ngưng/);
+    await soon(() => desktop.getByTestId('mod-success').textContent()).toMatch(/Đã tạm ngưng/);
     await detailStatus(desktop, 'SUSPENDED');
     expect(await verificationOf(approved.orgId)).toEqual({
       verification: 'SUSPENDED',
@@ -125,12 +124,12 @@ describe('platform staff verify organizations in the admin console', () => {
     await desktop.waitForURL(/\/quan-tri\/nhat-ky\?id=/);
     const entries = desktop.getByTestId('audit-entry');
     await entries.nth(1).waitFor();
-    expect(await entries.count()).toBe(2);
+    await soon(() => entries.count()).toBe(2);
     // Newest first, before → after in words, the reason as text.
-    await expect(entries.nth(0).innerText()).resolves.toMatch(
+    await soon(() => entries.nth(0).innerText()).toMatch(
       /Tạm ngưng tổ chức[\s\S]*Đã xác minh\s*→\s*Đang bị tạm ngưng[\s\S]*Nhiều báo cáo gian lận/,
     );
-    await expect(entries.nth(1).innerText()).resolves.toMatch(
+    await soon(() => entries.nth(1).innerText()).toMatch(
       /Xác minh tổ chức[\s\S]*Đang chờ xác minh\s*→\s*Đã xác minh/,
     );
   });
@@ -154,12 +153,12 @@ describe('platform staff verify organizations in the admin console', () => {
     expect(other.errors).toBeUndefined();
 
     await desktop.getByTestId('mod-approve').click();
-    await expect(desktop.getByTestId('mod-problem').textContent()).resolves.toMatch(
+    await soon(() => desktop.getByTestId('mod-problem').textContent()).toMatch(
       /đã được xử lý/,
     );
     await item.waitFor({ state: 'detached' });
     await detailStatus(desktop, 'VERIFIED');
-    expect(await desktop.getByTestId('mod-success').count()).toBe(0);
+    await soon(() => desktop.getByTestId('mod-success').count()).toBe(0);
   });
 
   it('rejects another on a phone with a ready-made reason', async () => {
@@ -173,14 +172,14 @@ describe('platform staff verify organizations in the admin console', () => {
     await phone.waitForURL(/\/quan-tri$/);
     const item = await findInQueue(phone, rejected.orgId);
     await item.click();
-    await expect(phone.getByTestId('mod-detail-name').textContent()).resolves.toBe(rejected.name);
+    await soon(() => phone.getByTestId('mod-detail-name').textContent()).toBe(rejected.name);
     await phone.screenshot({ path: join(SHOTS, 'admin-console-phone.png') });
 
     await phone.getByTestId('mod-reject').click();
     await phone.getByTestId('mod-reject-template').getByText(REJECT_REASON).click();
-    await expect(phone.getByTestId('mod-reject-reason').inputValue()).resolves.toBe(REJECT_REASON);
+    await soon(() => phone.getByTestId('mod-reject-reason').inputValue()).toBe(REJECT_REASON);
     await phone.getByTestId('mod-reject-confirm').click();
-    await expect(phone.getByTestId('mod-success').textContent()).resolves.toMatch(
+    await soon(() => phone.getByTestId('mod-success').textContent()).toMatch(
       new RegExp(`Đã từ chối “${rejected.name}”`),
     );
     await item.waitFor({ state: 'detached' });
@@ -193,16 +192,14 @@ describe('platform staff verify organizations in the admin console', () => {
   it("shows the reason on the owner's account page, and keeps the owner out of the console", async () => {
     const owner = await newPage(PHONE);
     await signIn(owner, rejected.email, rejected.password);
-    await expect(
-      owner.getByTestId('account-verification').getAttribute('data-status'),
-    ).resolves.toBe('REJECTED');
-    await expect(owner.getByTestId('account-verification-note').textContent()).resolves.toBe(
+    await soon(() => owner.getByTestId('account-verification').getAttribute('data-status')).toBe('REJECTED');
+    await soon(() => owner.getByTestId('account-verification-note').textContent()).toBe(
       REJECT_REASON,
     );
-    expect(await owner.getByTestId('nav-admin').count()).toBe(0);
+    await soon(() => owner.getByTestId('nav-admin').count()).toBe(0);
 
     await owner.goto(`${origin()}/quan-tri`);
-    await expect(owner.getByTestId('admin-not-allowed').textContent()).resolves.toMatch(
+    await soon(() => owner.getByTestId('admin-not-allowed').textContent()).toMatch(
       /không có quyền quản trị/,
     );
   });

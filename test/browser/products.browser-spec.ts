@@ -1,6 +1,7 @@
 import { Locator, Page } from 'playwright-core';
 import { join } from 'node:path';
 import { useBrowser, SHOTS, origin, DESKTOP, PHONE, signIn } from '../support/browser';
+import { soon } from '../support/wait';
 import { cooperative, rows } from '../support/e2e';
 
 const PRODUCT_NAME = 'Cà phê Robusta Krông Pắc';
@@ -17,7 +18,7 @@ async function pick(page: Page, testId: string, typed: string, label: string): P
   await page
     .locator(`.ant-select-dropdown:visible .ant-select-item-option[title^="${label}"]`)
     .click();
-  await expect(page.getByTestId(testId).textContent()).resolves.toContain(label);
+  await soon(() => page.getByTestId(testId).textContent()).toContain(label);
 }
 
 const statusIs = (page: Page, status: string) =>
@@ -64,7 +65,7 @@ describe('a cooperative lists a product, staff approve it, a buyer finds it', ()
     await page.getByTestId('product-capacity').fill('20');
     await page.getByTestId('product-month-11').click();
     await page.getByTestId('product-month-12').click();
-    await expect(page.getByTestId('product-month-12').getAttribute('aria-pressed')).resolves.toBe(
+    await soon(() => page.getByTestId('product-month-12').getAttribute('aria-pressed')).toBe(
       'true',
     );
     // Tall enough for the whole form: a full-page shot would paint the sticky header mid-page.
@@ -80,7 +81,7 @@ describe('a cooperative lists a product, staff approve it, a buyer finds it', ()
 
     await page.getByTestId('product-submit').click();
     await statusIs(page, 'PENDING_REVIEW');
-    await expect(page.getByTestId('product-status').textContent()).resolves.toBe('Đang chờ duyệt');
+    await soon(() => page.getByTestId('product-status').textContent()).toBe('Đang chờ duyệt');
     expect(await statusInDb(productId)).toBe('PENDING_REVIEW');
 
     // The list shows it too, with the same badge.
@@ -100,9 +101,9 @@ describe('a cooperative lists a product, staff approve it, a buyer finds it', ()
     await page.getByTestId('mod-subject-product').click();
     const item = await findInQueue(page, productId);
     await item.click();
-    await expect(page.getByTestId('mod-detail-name').textContent()).resolves.toBe(PRODUCT_NAME);
+    await soon(() => page.getByTestId('mod-detail-name').textContent()).toBe(PRODUCT_NAME);
     await page.getByTestId('mod-approve').click();
-    await expect(page.getByTestId('mod-success').textContent()).resolves.toMatch(
+    await soon(() => page.getByTestId('mod-success').textContent()).toMatch(
       new RegExp(`Đã duyệt sản phẩm “${PRODUCT_NAME}”`),
     );
     await item.waitFor({ state: 'detached' });
@@ -117,11 +118,9 @@ describe('a cooperative lists a product, staff approve it, a buyer finds it', ()
     await page.waitForURL(/\/tim-kiem/);
     await page.getByTestId('search-input').fill('ca phe robusta krong pac');
     const result = page.locator(`[data-testid="search-result"][data-product-id="${productId}"]`);
-    await result.waitFor();
-    const text = await result.innerText();
-    expect(text).toContain(PRODUCT_NAME);
-    expect(text).toContain(coop.name);
-    expect(text).toMatch(/20 tấn \/ tháng/);
+    await soon(() => result.innerText()).toContain(PRODUCT_NAME);
+    await soon(() => result.innerText()).toContain(coop.name);
+    await soon(() => result.innerText()).toMatch(/20 tấn \/ tháng/);
     await page.screenshot({ path: join(SHOTS, 'search-phone.png') });
     await page.context().close();
   });

@@ -3,16 +3,23 @@ import { join } from 'node:path';
 import { Kind, ObjectTypeDefinitionNode, parse } from 'graphql';
 import { errorCode, GqlResult, REFRESH, SIGN_IN, SIGN_UP, signUpInput, uniqueEmail } from '@lienket/testing';
 import { adminToken, api, rows, signInAs, signUpOwner } from '../support/e2e';
+import { footprint, settled } from '../support/isolation';
 
 // Who gets what, for every catalog query and mutation, through the gateway: anonymous, the owner of
 // another organization, a MEMBER and the OWNER of the organization concerned, and a platform admin.
-// A refused call must also leave the organization's rows exactly as they were. The table must name
-// every root field of the catalog subgraph: a new operation fails this file until it is added.
+// After EVERY call — refused or answered — every organization the call had no business changing
+// (the cooperative, the other organization, a bystander nobody acts for) has exactly the footprint it
+// had: rows, sessions, documents, events in either outbox, notifications and e-mails (test/support/
+// isolation.ts), once the call's events have settled. A call that succeeds but writes into the wrong
+// organization fails here. The table must name every root field of the catalog subgraph: a new
+// operation fails this file until it is added.
 
 type Who = 'anonymous' | 'otherOrg' | 'member' | 'owner' | 'admin';
 const EVERYONE: Who[] = ['anonymous', 'otherOrg', 'member', 'owner', 'admin'];
 /** 'ok': answered without error; 'null': answered null (another organization's object reads as absent). */
 type Outcome = 'ok' | 'null' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT';
+type Org = 'coop' | 'other' | 'bystander';
+const ORGS: Org[] = ['coop', 'other', 'bystander'];
 
 interface Case {
   op: string;
@@ -20,7 +27,15 @@ interface Case {
   /** Fresh variables per call, so one caller's success does not change what the next one meets. */
   vars?: (who: Who) => Promise<Record<string, unknown>> | Record<string, unknown>;
   expect: Partial<Record<Who, Outcome>> & { rest?: Outcome };
+  /**
+   * Which organizations an answered call may change (a refused one changes none). Default: a
+   * mutation changes the caller's own organization — the other organization's owner acts for
+   * 'other', the member and owner for 'coop', anonymous callers and the admin for none.
+   */
+  changes?: (who: Who) => Org[];
 }
+const OWN: Record<Who, Org[]> = { anonymous: [], otherOrg: ['other'], member: ['coop'], owner: ['coop'], admin: [] };
+const nothing = () => [];
 
 const PRODUCT_INPUT = { categoryCode: '0810', name: 'Sầu riêng Ri6 Cái Mơn', unitCode: 'KGM', monthlyCapacity: '12000', harvestMonths: [5, 6, 7] };
 const signedOnly = (ok: Outcome = 'ok'): Case['expect'] => ({ anonymous: 'UNAUTHENTICATED', rest: ok });
@@ -29,6 +44,7 @@ const staffOnly: Case['expect'] = { anonymous: 'UNAUTHENTICATED', admin: 'ok', r
 let tokens: Record<Who, string | undefined>;
 let coop: Awaited<ReturnType<typeof signUpOwner>>;
 let other: Awaited<ReturnType<typeof signUpOwner>>;
+let bystander: Awaited<ReturnType<typeof signUpOwner>>;
 let admin: string;
 
 const draftOf = async () =>
@@ -61,21 +77,22 @@ async function memberOf(orgId: string, role: 'MEMBER' | 'MANAGER') {
   return { id: u.id, email };
 }
 
-/** Everything the cooperative owns or that concerns it, as text: equal before and after a refusal. */
-async function fingerprint(): Promise<string> {
-  const [r] = await rows<{ f: string }>(
-    `SELECT concat_ws('|',
-       (SELECT row_to_json(o)::text FROM catalog.organizations o WHERE id = $1),
-       (SELECT json_agg(p ORDER BY p.id)::text FROM catalog.products p WHERE organization_id = $1),
-       (SELECT json_agg(i ORDER BY i.id)::text FROM catalog.invitations i WHERE organization_id = $1),
-       (SELECT json_agg(json_build_object('id', u.id, 'role', u.organization_role) ORDER BY u.id)::text FROM catalog.users u WHERE organization_id = $1),
-       (SELECT count(*) FROM catalog.audit_log a WHERE a.subject_id = $1::text OR a.subject_id IN (SELECT id::text FROM catalog.products WHERE organization_id = $1)),
-       (SELECT count(*) FROM catalog.reports r WHERE r.subject_id::text = $1::text OR r.subject_id::text IN (SELECT id::text FROM catalog.products WHERE organization_id = $1))
-     ) AS f`,
-    [coop.orgId],
-  );
-  return r.f;
+const orgIds = (): Record<Org, string> => ({ coop: coop.orgId, other: other.orgId, bystander: bystander.orgId });
+async function footprints(): Promise<Record<Org, string>> {
+  await settled(Object.values(orgIds()));
+  const ids = orgIds();
+  return Object.fromEntries(await Promise.all(ORGS.map(async (o) => [o, await footprint(ids[o])]))) as Record<Org, string>;
 }
+/** An evidence row, so that documents are part of what must not change (bytes are not needed here). */
+async function documentOf(o: { orgId: string; userId: string }) {
+  await rows(
+    `INSERT INTO catalog.documents (organization_id, kind, filename, content_type, size_bytes, storage_key, uploaded_by)
+     VALUES ($1, 'BUSINESS_REGISTRATION', 'giay-phep.pdf', 'application/pdf', 1024, $2, $3)`,
+    [o.orgId, `${o.orgId}/documents/${crypto.randomUUID()}.pdf`, o.userId],
+  );
+}
+const openInvitation = async (token: string | undefined) =>
+  (await api<{ inviteMember: { id: string } }>(`mutation($e: String!) { inviteMember(email: $e, role: MEMBER) { id } }`, { e: uniqueEmail('invited') }, { token })).data!.inviteMember.id;
 
 const CASES: Case[] = [
   // ---- queries
@@ -95,9 +112,10 @@ const CASES: Case[] = [
   },
   { op: 'wards', query: `{ wards(provinceCode: "86") { code } }`, expect: { rest: 'ok' } },
   // ---- mutations: accounts
-  { op: 'signUp', query: SIGN_UP, vars: () => ({ input: signUpInput() }), expect: { rest: 'ok' } },
-  { op: 'signIn', query: SIGN_IN, vars: () => ({ email: coop.email, password: coop.password }), expect: { rest: 'ok' } },
-  { op: 'refreshToken', query: REFRESH, vars: async () => ({ token: (await signInAs(coop.email, coop.password)).refreshToken }), expect: { rest: 'ok' } },
+  { op: 'signUp', query: SIGN_UP, vars: () => ({ input: signUpInput() }), expect: { rest: 'ok' }, changes: nothing },
+  // Signing in with the cooperative owner's credentials opens (or rotates) one of the cooperative's sessions, whoever calls.
+  { op: 'signIn', query: SIGN_IN, vars: () => ({ email: coop.email, password: coop.password }), expect: { rest: 'ok' }, changes: () => ['coop'] },
+  { op: 'refreshToken', query: REFRESH, vars: async () => ({ token: (await signInAs(coop.email, coop.password)).refreshToken }), expect: { rest: 'ok' }, changes: () => ['coop'] },
   {
     op: 'updateOrganizationProfile',
     query: `mutation($i: OrganizationProfileInput!) { updateOrganizationProfile(input: $i) { id } }`,
@@ -114,8 +132,9 @@ const CASES: Case[] = [
   {
     op: 'acceptInvitation',
     query: `mutation($t: String!) { acceptInvitation(token: $t, fullName: "Kẻ mạo danh", password: "mat-khau-mao-danh") { accessToken } }`,
-    vars: () => ({ t: '00000000-0000-0000-0000-000000000000.forged' }),
-    // The link's secret is the only credential: a forged one is refused alike for everyone.
+    // A real open invitation of the cooperative, with a forged secret: the link's secret is the only
+    // credential, so it is refused alike for everyone and the invitation stays open.
+    vars: async () => ({ t: `${await openInvitation(coop.token)}.forged` }),
     expect: { rest: 'BAD_USER_INPUT' },
   },
   {
@@ -130,6 +149,7 @@ const CASES: Case[] = [
     query: `mutation($id: ID!) { moderate(subject: PRODUCT, subjectId: $id, decision: APPROVE) { subjectId } }`,
     vars: async () => ({ id: await submitted() }),
     expect: staffOnly,
+    changes: (who) => (who === 'admin' ? ['coop'] : []),
   },
   {
     op: 'suspendOrganization',
@@ -154,6 +174,7 @@ const CASES: Case[] = [
     // Reports on the cooperative by its own people are not refused: only their count changes (one per person).
     vars: async () => ({ id: await verifiedOrganization() }),
     expect: signedOnly(),
+    changes: nothing,
   },
   // ---- mutations: listings
   {
@@ -180,9 +201,17 @@ beforeAll(async () => {
   admin = await adminToken();
   coop = await signUpOwner({ name: 'HTX Sầu riêng Cái Mơn', provinceCode: '86' });
   other = await signUpOwner({ name: 'HTX Thanh long Chợ Gạo', provinceCode: '82' });
-  for (const id of [coop.orgId, other.orgId]) {
+  bystander = await signUpOwner({ name: 'HTX Bưởi Năm Roi Bình Minh', provinceCode: '86' });
+  for (const id of [coop.orgId, other.orgId, bystander.orgId]) {
     await api(`mutation($id: ID!) { moderate(subject: ORGANIZATION, subjectId: $id, decision: APPROVE) { subjectId } }`, { id }, { token: admin });
   }
+  // Every kind of row the footprint covers exists for the organizations calls must not touch.
+  for (const o of [coop, other, bystander]) {
+    await documentOf(o);
+    await openInvitation(o.token);
+  }
+  const bystanderListing = await api<{ createProduct: { id: string } }>(`mutation($i: ProductInput!) { createProduct(input: $i) { id } }`, { i: PRODUCT_INPUT }, { token: bystander.token });
+  expect(bystanderListing.errors).toBeUndefined();
   const member = await memberOf(coop.orgId, 'MEMBER');
   tokens = {
     anonymous: undefined,
@@ -201,15 +230,24 @@ it('covers every root field of the catalog subgraph', () => {
   expect(roots.filter((f) => !f.startsWith('_')).sort()).toEqual(CASES.map((c) => c.op).sort());
 });
 
+const expectedOf = (c: Case, who: Who): Outcome => c.expect[who] ?? c.expect.rest!;
+/** What an answered call may change; queries change nothing, refused calls change nothing. */
+const mayChange = (c: Case, who: Who): Org[] =>
+  expectedOf(c, who) !== 'ok' || !c.query.trimStart().startsWith('mutation') ? [] : (c.changes ?? ((w: Who) => OWN[w]))(who);
+
 describe.each(CASES)('$op', (c) => {
-  it.each(EVERYONE)('as %s', async (who) => {
-    const expected = c.expect[who] ?? c.expect.rest!;
-    const vars = (await c.vars?.(who)) ?? {};
-    const before = await fingerprint();
-    const r = await api<Record<string, unknown>>(c.query, vars, { token: tokens[who] });
-    expect(outcomeOf(r, c.op)).toBe(expected);
-    if (expected !== 'ok') expect(await fingerprint()).toBe(before);
-  });
+  it.each(EVERYONE.map((who) => [who, expectedOf(c, who), mayChange(c, who).join(', ') || 'none'] as const))(
+    'as %s: answers %s and changes no organization but: %s',
+    async (who) => {
+      const vars = (await c.vars?.(who)) ?? {};
+      const before = await footprints();
+      const r = await api<Record<string, unknown>>(c.query, vars, { token: tokens[who] });
+      expect(outcomeOf(r, c.op)).toBe(expectedOf(c, who));
+      const after = await footprints();
+      const untouched = ORGS.filter((o) => !mayChange(c, who).includes(o));
+      expect(untouched.map((o) => [o, after[o]])).toEqual(untouched.map((o) => [o, before[o]]));
+    },
+  );
 });
 
 describe('the cooperative’s private fields', () => {

@@ -81,10 +81,23 @@ describe('moderating listings', () => {
     expect(await rows(`SELECT name FROM catalog.products WHERE organization_id = $1`, [orgId])).toEqual([{ name: PRODUCT.name }]);
   });
 
-  it('refuses a listing decision from a cooperative owner, writing nothing', async () => {
+  it("refuses a cooperative owner's decision on another organization's listing in review: FORBIDDEN, still in review, nothing audited", async () => {
+    const admin = await adminToken();
+    const seller = await api<{ signUp: { accessToken: string; user: { organization: { id: string } } } }>(SIGN_UP, { input: signUpInput() });
+    await api(MODERATE, { subject: 'ORGANIZATION', id: seller.data!.signUp.user.organization.id, decision: 'APPROVE' }, { token: admin });
+    const sellerToken = seller.data!.signUp.accessToken;
+    const id = (await api<{ createProduct: { id: string } }>(`mutation($input: ProductInput!) { createProduct(input: $input) { id } }`, { input: PRODUCT }, { token: sellerToken })).data!.createProduct.id;
+    expect((await api(`mutation($id: ID!) { submitProduct(id: $id) { id } }`, { id }, { token: sellerToken })).errors).toBeUndefined();
+    const state = () => rows(`SELECT p.status, p.approved IS NOT NULL AS public, (SELECT count(*)::int FROM catalog.audit_log a WHERE a.subject_id = p.id::text) AS audited FROM catalog.products p WHERE p.id = $1`, [id]);
+    const before = await state();
+    expect(before).toEqual([{ status: 'PENDING_REVIEW', public: false, audited: expect.any(Number) }]);
+
     const up = await api<{ signUp: { accessToken: string } }>(SIGN_UP, { input: signUpInput() });
-    const r = await api(MODERATE, { subject: 'PRODUCT', id: '00000000-0000-0000-0000-000000000000', decision: 'APPROVE' }, { token: up.data!.signUp.accessToken });
-    expect(errorCode(r)).toBe('FORBIDDEN');
+    for (const decision of ['APPROVE', 'REJECT']) {
+      const r = await api(MODERATE, { subject: 'PRODUCT', id, decision, reason: 'Tự duyệt' }, { token: up.data!.signUp.accessToken });
+      expect(errorCode(r)).toBe('FORBIDDEN');
+    }
+    expect(await state()).toEqual(before);
   });
 
   it('answers a rejection without a reason as bad input and keeps the listing in review', async () => {

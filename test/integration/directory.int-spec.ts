@@ -1,5 +1,5 @@
 import { PlatformRole } from '@lienket/auth';
-import { errorCode, gql, GqlResult, queryRows } from '@lienket/testing';
+import { dataOf, errorCode, gql, GqlResult, queryRows } from '@lienket/testing';
 import { DataSource } from 'typeorm';
 import { CatalogAppModule } from '../../apps/catalog/src/app.module';
 import { directorySql, DirectoryCriteria } from '../../libs/products/src/directory/directory.repository';
@@ -25,9 +25,9 @@ interface DirectoryPage {
 }
 const search = (query: string | null, filter: Record<string, unknown> = {}, more: Record<string, unknown> = {}, token?: string) =>
   gql<DirectoryPage>(s.url, DIRECTORY, { query, filter, ...more }, { lang: 'en', token });
-const namesOf = (r: GqlResult<DirectoryPage>) => r.data?.searchOrganizations.edges.map((e) => e.node.name);
+const namesOf = (r: GqlResult<DirectoryPage>) => dataOf(r).searchOrganizations.edges.map((e) => e.node.name);
 const names = async (query: string | null, filter: Record<string, unknown> = {}) => namesOf(await search(query, filter));
-const sorted = (a: string[] | undefined) => [...(a ?? [])].sort();
+const sorted = (a: string[]) => [...a].sort();
 
 const far = '2099-12-31';
 const ORGS: Record<string, { name: string; provinceCode: string; kind?: string; description?: string }> = {
@@ -176,7 +176,7 @@ describe('searchOrganizations pages', () => {
     let r: GqlResult<DirectoryPage>;
     do {
       r = await search(query, {}, { first, after });
-      seen.push(...(namesOf(r) ?? []));
+      seen.push(...namesOf(r));
       after = r.data!.searchOrganizations.pageInfo.endCursor;
     } while (r.data!.searchOrganizations.pageInfo.hasNextPage);
     return { seen, total: r.data!.searchOrganizations.totalCount };

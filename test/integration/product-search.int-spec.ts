@@ -297,7 +297,7 @@ describe('searchProducts pages', () => {
     let r: GqlResult<SearchPage>;
     do {
       r = await search(query, {}, { first, after });
-      seen.push(...(searchNames(r) ?? []));
+      seen.push(...searchNames(r));
       after = r.data!.searchProducts.pageInfo.endCursor;
     } while (r.data!.searchProducts.pageInfo.hasNextPage);
     return { seen, total: r.data!.searchProducts.totalCount };
@@ -348,7 +348,7 @@ describe('searchProducts pages', () => {
     const r = await search('mat ong rung', {}, { first: 5 });
     expect(r.data?.searchProducts.totalCount).toBe(1000);
     expect(r.data?.searchProducts.pageInfo.hasNextPage).toBe(true);
-    expect(searchNames(r)?.every((n) => n.startsWith('Mật ong rừng U Minh'))).toBe(true);
+    expect(searchNames(r).every((n) => n.startsWith('Mật ong rừng U Minh'))).toBe(true);
   });
 });
 

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { issueAccessToken, OrganizationRole, PlatformRole } from '@lienket/auth';
 import { loadConfig } from '@lienket/config';
 import { ModerationDecision, ProductService } from '@lienket/products';
-import { gql, GqlResult, queryRows, SIGN_UP, signUpInput, uniqueEmail } from '@lienket/testing';
+import { dataOf, gql, GqlResult, queryRows, SIGN_UP, signUpInput, uniqueEmail } from '@lienket/testing';
 
 // Catalog fixtures for product tests against the in-process catalog subgraph: organizations signed
 // up through the API, extra users inserted and given tokens directly (the token check needs no row
@@ -182,5 +182,5 @@ export async function listProduct(
   return id;
 }
 
-export const searchNames = (r: GqlResult<SearchPage>) =>
-  r.data?.searchProducts.edges.map((e) => e.node.name);
+/** The names found; throws when the search answered an error instead (never an empty list then). */
+export const searchNames = (r: GqlResult<SearchPage>) => dataOf(r).searchProducts.edges.map((e) => e.node.name);

@@ -48,9 +48,15 @@ export async function restError(res: Response): Promise<{ message: string; exten
   return ((await res.json()) as { errors: { message: string; extensions: { code: string; field?: string } }[] }).errors[0];
 }
 
-/** Files stored for an organization under a folder (photos, logo), on the run's local disk. */
+/**
+ * Files stored for an organization under a folder (photos, logo), on the run's local disk. A folder
+ * never created holds nothing; any other failure to read it is thrown, never taken for "no files".
+ */
 export async function storedFiles(orgId: string, folder: 'photos' | 'logo'): Promise<string[]> {
-  return readdir(join(process.env.E2E_UPLOAD_DIR!, orgId, folder)).catch(() => []);
+  return readdir(join(process.env.E2E_UPLOAD_DIR!, orgId, folder)).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return [];
+    throw e;
+  });
 }
 
 export interface RawUpload {

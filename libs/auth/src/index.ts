@@ -5,3 +5,4 @@ export * from './guards';
 export * from './revocations';
 export * from './link-tokens';
 export * from './gateway';
+export * from './access';

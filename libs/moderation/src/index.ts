@@ -1,2 +1,3 @@
 export * from './moderation.module';
 export * from './moderation.types';
+export * from './moderation.service';

@@ -4,12 +4,13 @@ import { ProductsModule } from '@lienket/products';
 import { ModerationQueueService } from './queue/moderation-queue.service';
 import { AuditLogService } from './audit/audit-log.service';
 import { ModerationResolver } from './moderation.resolver';
+import { ModerationService } from './moderation.service';
 import { OrganizationVerificationService } from './queue/organization-verification.service';
 import { ReportService } from './reports/report.service';
 
 /** Verification of organizations, reports and the audit log (listings and needs join later). */
 @Module({
   imports: [AccountsModule, ProductsModule],
-  providers: [ModerationQueueService, OrganizationVerificationService, AuditLogService, ReportService, ModerationResolver],
+  providers: [ModerationQueueService, OrganizationVerificationService, AuditLogService, ReportService, ModerationService, ModerationResolver],
 })
 export class ModerationModule {}

@@ -50,3 +50,12 @@ export async function gql<T = Record<string, unknown>>(
 
 /** The first error's code, for terse assertions. */
 export const errorCode = (r: GqlResult<unknown>) => r.errors?.[0]?.extensions?.code;
+
+/**
+ * The answer's data, or a thrown error naming what the server said: for helpers that extract a list,
+ * so that "finds nothing" can never pass on an internal error answered with no data.
+ */
+export function dataOf<T>(r: GqlResult<T>): T {
+  if (r.errors?.length || !r.data) throw new Error(`GraphQL answered errors (HTTP ${r.status}): ${JSON.stringify(r.errors ?? null)}`);
+  return r.data;
+}

@@ -14,12 +14,13 @@ export class OrganizationResolver {
   }
 
   /**
-   * Other subgraphs reference organizations they already decided the caller may see (a need's buyer,
-   * a bid's supplier), so references resolve through the batched loader without a visibility check.
+   * `_entities` is an entry point like any query: a reference answers only what `organization(id)`
+   * would answer this caller (batched through the same request-scoped loader), never a hidden
+   * organization's name or tax code because another subgraph named its id.
    */
   @ResolveReference()
   async resolveReference(ref: { id: string }, ctx: RequestContext) {
-    const org = await this.organizations.loader(ctx).load(ref.id);
+    const org = await this.organizations.findVisible(ctx, ref.id);
     return org ? toOrganization(org, ctx) : null;
   }
 }

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { plainRead } from '@lienket/database';
-import { AuthUser, loader, RequestContext } from '@lienket/auth';
+import { loader, mayAccessOrganization, RequestContext, Viewer } from '@lienket/auth';
 import { findProvince, findWard, toProvince } from '@lienket/reference-data';
 import { OrganizationEntity, VerificationStatus } from './organization.entity';
 import { Organization } from './organization.type';
@@ -35,9 +35,9 @@ export class OrganizationService {
   }
 }
 
-export function canSeePrivate(user: AuthUser | null, organizationId: string): boolean {
-  return !!user && (user.organizationId === organizationId || user.platformRole !== null);
-}
+/** Members of the organization and platform staff read its private data (the shared rule in @lienket/auth). */
+export const canSeePrivate = (viewer: Viewer, organizationId: string): boolean =>
+  mayAccessOrganization(viewer, organizationId, 'read');
 
 /** A new logo is a new id, so the URL of one logo never changes what it shows. */
 export const logoUrl = (logoId: string | null) => (logoId ? `/api/logos/${logoId}` : null);

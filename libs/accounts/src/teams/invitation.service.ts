@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '@lienket/audit';
-import { AuthUser, invitationToken, OrganizationRole, requireOrganization, sameToken } from '@lienket/auth';
+import { AuthUser, invitationToken, mayAccessOrganization, OrganizationRole, requireOrganizationManager, sameToken, Viewer } from '@lienket/auth';
 import { APP_CONFIG, AppConfig } from '@lienket/config';
 import { inTransaction } from '@lienket/database';
 import { conflict, DomainError, ErrorCode, forbidden, isUuid, text, validateInput } from '@lienket/graphql';
@@ -47,8 +47,7 @@ export class InvitationService {
    * back when nothing was); a suspended organization cannot invite.
    */
   async invite(user: AuthUser, rawEmail: string, role: OrganizationRole): Promise<Invitation> {
-    const organizationId = requireOrganization(user);
-    if (user.organizationRole === OrganizationRole.MEMBER) throw forbidden();
+    const organizationId = requireOrganizationManager(user);
     if (role === OrganizationRole.OWNER && user.organizationRole !== OrganizationRole.OWNER) throw forbidden();
     const { email } = validateInput(inviteSchema, { email: rawEmail });
     const taken = await this.limits.invitation(organizationId, email);
@@ -112,7 +111,9 @@ export class InvitationService {
     return user;
   }
 
-  async open(organizationId: string): Promise<Invitation[]> {
+  /** Open invitations, for the organization's owners and managers and platform staff; null to anyone else. */
+  async open(viewer: Viewer, organizationId: string): Promise<Invitation[] | null> {
+    if (!mayAccessOrganization(viewer, organizationId, 'manage')) return null;
     const rows = await this.ds.query<InvitationRow[]>(
       `SELECT id, email, role, expires_at FROM catalog.invitations WHERE organization_id = $1 AND accepted_at IS NULL AND expires_at > now() ORDER BY created_at`,
       [organizationId],

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { recordAudit } from '@lienket/audit';
-import { AuthUser, OrganizationRole, requireOrganization } from '@lienket/auth';
+import { AuthUser, mayAccessOrganization, OrganizationRole, requireOrganization, Viewer } from '@lienket/auth';
 import { inTransaction } from '@lienket/database';
 import { DomainError, ErrorCode, forbidden, isUuid, notFound } from '@lienket/graphql';
 import { TokenService } from '../auth/token.service';
@@ -16,7 +16,9 @@ export class MemberService {
     private readonly tokens: TokenService,
   ) {}
 
-  async list(organizationId: string): Promise<OrganizationMember[]> {
+  /** The organization's people, for its members and platform staff; null to anyone else. */
+  async list(viewer: Viewer, organizationId: string): Promise<OrganizationMember[] | null> {
+    if (!mayAccessOrganization(viewer, organizationId, 'read')) return null;
     const users = await this.ds.getRepository(UserEntity).find({ where: { organizationId }, order: { createdAt: 'ASC' } });
     return users.map((u) => ({ id: u.id, fullName: u.fullName, email: u.email, role: u.organizationRole! }));
   }

@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { DataSource } from 'typeorm';
 import { recordAudit } from '@lienket/audit';
-import { AuthUser, OrganizationRole, requireOrganization } from '@lienket/auth';
+import { AuthUser, requireOrganizationManager } from '@lienket/auth';
 import { inTransaction } from '@lienket/database';
-import { badInput, forbidden, notFound, optionalText, validateInput } from '@lienket/graphql';
+import { badInput, notFound, optionalText, validateInput } from '@lienket/graphql';
 import { currentYearInVietnam, findWard } from '@lienket/reference-data';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { refuseIfSuspended } from '../organizations/suspension';
@@ -34,8 +34,7 @@ export class ProfileService {
   constructor(@Inject(DataSource) private readonly ds: DataSource) {}
 
   async update(user: AuthUser, raw: unknown): Promise<OrganizationEntity> {
-    const organizationId = requireOrganization(user);
-    if (user.organizationRole === OrganizationRole.MEMBER) throw forbidden();
+    const organizationId = requireOrganizationManager(user);
     const input = validateInput(profileSchema, raw);
     return inTransaction(this.ds, async (m) => {
       const repo = m.getRepository(OrganizationEntity);

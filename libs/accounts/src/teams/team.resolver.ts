@@ -4,7 +4,7 @@ import { AuthGuard, AuthUser, CurrentUser, OrganizationRole, RequestContext } fr
 import { AuthPayload } from '../users/user.type';
 import { toUser } from '../users/user.resolver';
 import { Organization, OrganizationProfileInput } from '../organizations/organization.type';
-import { canSeePrivate, toOrganization } from '../organizations/organization.service';
+import { toOrganization } from '../organizations/organization.service';
 import { InvitationService } from './invitation.service';
 import { MemberService } from './member.service';
 import { ProfileService } from './profile.service';
@@ -43,14 +43,12 @@ export class TeamResolver {
   }
 
   @ResolveField(() => [OrganizationMember], { nullable: true, description: 'Visible to the organization and platform staff' })
-  async members(@Parent() org: Organization, @Context() ctx: RequestContext) {
-    return canSeePrivate(ctx.user, org.id) ? this.memberService.list(org.id) : null;
+  members(@Parent() org: Organization, @Context() ctx: RequestContext) {
+    return this.memberService.list(ctx.user, org.id);
   }
 
   @ResolveField(() => [Invitation], { nullable: true, description: 'Open invitations; owners, managers and staff' })
-  async invitations(@Parent() org: Organization, @Context() ctx: RequestContext) {
-    const u = ctx.user;
-    const ok = u && (u.platformRole || (u.organizationId === org.id && u.organizationRole !== OrganizationRole.MEMBER));
-    return ok ? this.invitationService.open(org.id) : null;
+  invitations(@Parent() org: Organization, @Context() ctx: RequestContext) {
+    return this.invitationService.open(ctx.user, org.id);
   }
 }

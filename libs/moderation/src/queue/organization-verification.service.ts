@@ -19,16 +19,18 @@ const TRANSITIONS: Record<VerificationOutcome, { from: VerificationStatus[]; to:
 export class OrganizationVerificationService {
   constructor(private readonly tokens: TokenService) {}
 
-  decide(m: EntityManager, id: string, decision: ModerationDecision, reason: string | null, actor: AuthUser) {
+  async decide(m: EntityManager, id: string, decision: ModerationDecision, reason: string | null, actor: AuthUser): Promise<ModerationItem> {
     if (decision === ModerationDecision.REJECT && !reason) throw badInput('reason', 'required');
-    return this.transition(m, id, decision === ModerationDecision.APPROVE ? 'VERIFIED' : 'REJECTED', reason, actor);
+    const org = await this.transition(m, id, decision === ModerationDecision.APPROVE ? 'VERIFIED' : 'REJECTED', reason, actor);
+    return { id: `ORGANIZATION:${id}`, subject: ModerationSubject.ORGANIZATION, subjectId: id, summary: org.name, submittedAt: org.createdAt, reports: 0 };
   }
 
   /**
    * Moves an organization from one status to the next under a row lock; a second moderator
-   * deciding the same organization at once finds it already moved and gets CONFLICT.
+   * deciding the same organization at once finds it already moved and gets CONFLICT. Returns the
+   * organization as it now is (the locked row with the change applied: nothing to read again).
    */
-  async transition(m: EntityManager, id: string, outcome: VerificationOutcome, reason: string | null, actor: AuthUser): Promise<ModerationItem> {
+  async transition(m: EntityManager, id: string, outcome: VerificationOutcome, reason: string | null, actor: AuthUser): Promise<OrganizationEntity> {
     if (!isUuid(id)) throw notFound();
     const repo = m.getRepository(OrganizationEntity);
     const org = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -36,7 +38,9 @@ export class OrganizationVerificationService {
     const t = TRANSITIONS[outcome];
     if (!t.from.includes(org.verification)) throw new DomainError(ErrorCode.CONFLICT, 'alreadyDecided', { status: org.verification });
     const before = org.verification;
-    await repo.update({ id }, { verification: t.to, verificationNote: outcome === 'VERIFIED' || outcome === 'REINSTATED' ? null : reason });
+    const change = { verification: t.to, verificationNote: outcome === 'VERIFIED' || outcome === 'REINSTATED' ? null : reason };
+    await repo.update({ id }, change);
+    Object.assign(org, change);
     const decisionId = await recordAudit(m, {
       actorId: actor.id,
       action: t.action,
@@ -54,7 +58,7 @@ export class OrganizationVerificationService {
       // Tokens issued during the suspension say SUSPENDED: make them refresh (silently) into working ones.
       await this.tokens.refreshSessions({ organizationId: id });
     }
-    return { id: `ORGANIZATION:${id}`, subject: ModerationSubject.ORGANIZATION, subjectId: id, summary: org.name, submittedAt: org.createdAt, reports: 0 };
+    return org;
   }
 
   private async event(m: EntityManager, org: OrganizationEntity, outcome: VerificationOutcome, reason: string | null, decisionId: string) {

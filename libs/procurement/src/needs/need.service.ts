@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuthUser, OrganizationRole, requireOrganization } from '@lienket/auth';
+import { AuthUser, requireOrganization, requireOrganizationManager } from '@lienket/auth';
 import { APP_CONFIG, AppConfig } from '@lienket/config';
 import { plainRead } from '@lienket/database';
-import { badInput, decodeCursor, DomainError, ErrorCode, forbidden, unauthenticated, validateInput } from '@lienket/graphql';
+import { badInput, decodeCursor, DomainError, ErrorCode, unauthenticated, validateInput } from '@lienket/graphql';
 import { clock, findCategory, findProvince, findUnit, todayInVietnam, vietnamDate } from '@lienket/reference-data';
 import { needSchema } from './dto/need.schema';
 import { NeedEntity, NeedStatus, PUBLIC_NEED_STATUSES } from './need.entity';
@@ -20,8 +20,7 @@ export class NeedService {
 
   /** Saves a DRAFT need for the caller's organization; only owners and managers may. */
   async create(user: AuthUser, raw: unknown): Promise<NeedEntity> {
-    const buyerOrgId = requireOrganization(user);
-    if (user.organizationRole === OrganizationRole.MEMBER) throw forbidden();
+    const buyerOrgId = requireOrganizationManager(user);
     // The token carries the verification; a suspension ends every older token at once.
     if (user.organizationVerification === 'SUSPENDED') throw new DomainError(ErrorCode.FORBIDDEN, 'organizationSuspendedNeeds');
     const input = validateInput(needSchema, raw);

@@ -4,17 +4,17 @@ import { ReliabilityService } from './reliability.service';
 import { Reliability } from './reliability.type';
 
 /**
- * `Organization.reliability`: the catalog subgraph owns Organization; this subgraph adds the track
- * record it will compute from its contracts. The gateway only asks for organizations the catalog
- * already showed the caller, so a reference needs no check here.
+ * `Organization.reliability`: the catalog subgraph owns Organization (and decides who may see it);
+ * this subgraph adds the track record it computes from its own contracts. `_entities` here is an
+ * entry point like any other: see ReliabilityService for why it reveals nothing the public path hides.
  */
 @Resolver(() => OrganizationRef)
 export class ReliabilityResolver {
   constructor(private readonly records: ReliabilityService) {}
 
   @ResolveReference()
-  resolveReference(ref: { id: string }): OrganizationRef {
-    return { id: ref.id };
+  resolveReference(ref: { id: string }): OrganizationRef | null {
+    return this.records.reference(ref.id);
   }
 
   @ResolveField(() => Reliability, { nullable: true, description: 'Track record from completed contracts' })

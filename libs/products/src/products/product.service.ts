@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { canSeePrivate, OrganizationService, VerificationStatus } from '@lienket/accounts';
 import { recordAudit } from '@lienket/audit';
-import { AuthUser, OrganizationRole, RequestContext, requireOrganization } from '@lienket/auth';
+import { AuthUser, RequestContext, requireOrganizationManager } from '@lienket/auth';
 import { inTransaction } from '@lienket/database';
-import { badInput, DomainError, ErrorCode, forbidden, isUuid, MessageKey, notFound } from '@lienket/graphql';
+import { badInput, DomainError, ErrorCode, isUuid, MessageKey, notFound } from '@lienket/graphql';
 import { todayInVietnam } from '@lienket/reference-data';
 import { ListingStatus, ProductEntity, ProductVersion } from './product.entity';
 import { ProductSearchRepository, SearchHit } from './product-search.repository';
@@ -245,15 +245,7 @@ export class ProductService {
 }
 
 /** Only owners and managers change listings, always their own organization's. */
-export function requireEditor(user: AuthUser): string {
-  const organizationId = requireOrganization(user);
-  if (
-    user.organizationRole !== OrganizationRole.OWNER &&
-    user.organizationRole !== OrganizationRole.MANAGER
-  )
-    throw forbidden();
-  return organizationId;
-}
+export const requireEditor = (user: AuthUser): string => requireOrganizationManager(user);
 
 /** Locks the caller's organization's listing; any other listing answers as if it did not exist. */
 export async function lockOwn(
