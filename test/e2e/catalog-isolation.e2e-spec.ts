@@ -91,6 +91,14 @@ async function documentOf(o: { orgId: string; userId: string }) {
     [o.orgId, `${o.orgId}/documents/${crypto.randomUUID()}.pdf`, o.userId],
   );
 }
+/** An open reset link of a person, written as requestPasswordReset would (without its per-account limit). */
+async function openReset(userId: string) {
+  const [r] = await rows<{ id: string }>(
+    `INSERT INTO catalog.password_resets (user_id, nonce, expires_at) VALUES ($1, 'nonce-of-a-real-link', now() + interval '1 hour') RETURNING id`,
+    [userId],
+  );
+  return r.id;
+}
 const openInvitation = async (token: string | undefined) =>
   (await api<{ inviteMember: { id: string } }>(`mutation($e: String!) { inviteMember(email: $e, role: MEMBER) { id } }`, { e: uniqueEmail('invited') }, { token })).data!.inviteMember.id;
 
@@ -115,6 +123,16 @@ const CASES: Case[] = [
   { op: 'signUp', query: SIGN_UP, vars: () => ({ input: signUpInput() }), expect: { rest: 'ok' }, changes: nothing },
   // Signing in with the cooperative owner's credentials opens (or rotates) one of the cooperative's sessions, whoever calls.
   { op: 'signIn', query: SIGN_IN, vars: () => ({ email: coop.email, password: coop.password }), expect: { rest: 'ok' }, changes: () => ['coop'] },
+  // An address with no account: the same answer as for a real one (no enumeration), and nothing written.
+  { op: 'requestPasswordReset', query: `mutation($e: String!) { requestPasswordReset(email: $e) }`, vars: () => ({ e: uniqueEmail('nobody') }), expect: { rest: 'ok' }, changes: nothing },
+  {
+    op: 'resetPassword',
+    query: `mutation($t: String!) { resetPassword(token: $t, newPassword: "mat-khau-chiem-doat-2026") }`,
+    // A real open reset link of the cooperative's owner with a forged secret: the secret is the only
+    // credential, so it is refused alike for everyone; the password and sessions stay as they were.
+    vars: async () => ({ t: `${await openReset(coop.userId)}.forged` }),
+    expect: { rest: 'BAD_USER_INPUT' },
+  },
   { op: 'refreshToken', query: REFRESH, vars: async () => ({ token: (await signInAs(coop.email, coop.password)).refreshToken }), expect: { rest: 'ok' }, changes: () => ['coop'] },
   {
     op: 'updateOrganizationProfile',
