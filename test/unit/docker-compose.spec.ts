@@ -15,7 +15,7 @@ describe('docker-compose.yml', () => {
 
   it('takes every password and secret from the environment, required, never a literal', () => {
     const settings = [...compose.matchAll(/^\s*([A-Z0-9_]*(PASSWORD|SECRET|ACCESS_KEY_ID|_USER)[A-Z0-9_]*):\s*(.*)$/gm)];
-    expect(settings.map((m) => m[1])).toEqual(expect.arrayContaining(['POSTGRES_PASSWORD', 'REDIS_PASSWORD', 'MINIO_ROOT_PASSWORD', 'JWT_SECRET', 'INVITATION_SECRET', 'GATEWAY_SECRET', 'ADMIN_PASSWORD']));
+    expect(settings.map((m) => m[1])).toEqual(expect.arrayContaining(['POSTGRES_PASSWORD', 'REDIS_PASSWORD', 'MINIO_ROOT_PASSWORD', 'JWT_SECRET', 'INVITATION_SECRET', 'GATEWAY_SECRET', 'DATABASE_ROLE_SECRET', 'ADMIN_PASSWORD']));
     for (const [, name, , value] of settings) expect(`${name}: ${value}`).toMatch(/^\w+: \$\{\w+:\?run docker\/make-env\.sh first\}$/);
     for (const url of [...compose.matchAll(/^\s*(DATABASE_URL|REDIS_URL):\s*(.*)$/gm)]) expect(url[2]).toMatch(/\$\{(POSTGRES|REDIS)_PASSWORD:\?/);
     expect(compose).not.toMatch(/HOST_AUTH_METHOD|\btrust\b|lienket-minio-secret|LienKet-Admin/i);

@@ -41,12 +41,10 @@ export function forwardPaths(routes: ForwardRoute[], gatewaySecret: string) {
       (answer) => {
         // An answer before the whole body arrived (an upload refused on its headers, or stopped at
         // its limit): nothing more goes upstream, and the rest is dropped within a bound.
-        // The client must not reuse this connection: it is closed once the rest is dropped.
         if (!req.complete) {
           req.unpipe(upstream);
           discardRestOfBody(req);
           answer.once('end', () => upstream.destroy());
-          answer.headers.connection = 'close';
         }
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
@@ -70,7 +68,6 @@ function countBody(req: Request, res: Response, upstream: ReturnType<typeof requ
     upstream.destroy();
     discardRestOfBody(req);
     if (res.headersSent) return;
-    res.setHeader('connection', 'close');
     const error = toGraphqlError(badInput('file', 'fileTooLarge', { max: Math.round((max.fileBytes / 1048576) * 10) / 10 }), pickLang(req.headers['accept-language']));
     res.status(413).json({ errors: [{ message: error.message, extensions: error.extensions }] });
   };

@@ -55,6 +55,12 @@ export function createSubgraphApp(module: Type<unknown>, gatewaySecret = loadCon
 /** Listens on `host` (loopback unless configured: HOST for the gateway, SUBGRAPH_HOST for the rest). */
 export async function listen(app: INestApplication, port: number, name: string, host: string): Promise<void> {
   await app.listen(port, host);
+  // Idle keep-alive connections outlive every client's own idle timeout (undici: 4 s, browsers and
+  // load balancers: up to 60 s), so a client never sends on a socket the server is closing at that
+  // moment ("other side closed"): the client is the one to let an idle connection go.
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   // With port 0 the OS picks one: log the real one.
   const actual = (app.getHttpServer() as Server).address() as AddressInfo;
   app.get(Logger).log(`${name} listening on http://localhost:${actual.port} (bound to ${actual.address})`);

@@ -93,7 +93,6 @@ function UploadGate(route: UploadRoute): Type<NestInterceptor> {
       const refuse = (e: unknown) => {
         if (res.headersSent) return of(undefined);
         discardRestOfBody(req);
-        if (!req.complete) res.setHeader('connection', 'close'); // closed once the rest is dropped: not for reuse
         restError(res, ctx.lang, this.uploadError(e));
         return of(undefined);
       };
