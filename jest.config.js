@@ -35,7 +35,9 @@ module.exports = {
       ...common,
       displayName: 'integration',
       setupFiles: [...common.setupFiles, '<rootDir>/test/integration/worker-database.ts'],
-      testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'],
+      // test/security/*.int-spec.ts: attacks and faults that need a database of their own per worker,
+      // or throwaway PostgreSQL and Redis servers to restart (docs/security.md).
+      testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts', '<rootDir>/test/security/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/test/integration/global-setup.ts',
     },
     {

@@ -6,6 +6,6 @@ process.env.LOG_LEVEL ??= 'warn';
 process.env.REDIS_URL ??= 'redis://127.0.0.1:6379/0';
 process.env.MIN_BID_WINDOW_SECONDS ??= '2';
 // Every test client is 127.0.0.1: per-address limits on sign-up and password reset would count the
-// whole suite as one person. Tests of those limits set their own (test/integration/accounts-limits).
+// whole suite as one person. Tests of those limits set their own (test/security/accounts-limits).
 process.env.SIGNUP_MAX_PER_ADDRESS ??= '100000';
 process.env.PASSWORD_RESET_MAX_PER_ADDRESS ??= '100000';
