@@ -1,4 +1,4 @@
-import { createHmac, createSecretKey, KeyObject } from 'node:crypto';
+import { createSecretKey, KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { AuthUser, OrganizationRole, OrganizationVerification, PlatformRole } from './roles';
 
@@ -61,13 +61,4 @@ export function verifyAccessToken(token: string, secret: string): TokenCheck {
   } catch (e) {
     return { error: e instanceof jwt.TokenExpiredError ? 'expired' : 'invalid' };
   }
-}
-
-/**
- * The secret part of an invitation link: an HMAC of the invitation and its nonce, so it is never
- * stored, the worker can put it in the e-mail, and a re-invite (new nonce) voids older links.
- */
-export function invitationToken(invitationId: string, nonce: string, secret: string): string {
-  const mac = createHmac('sha256', secret).update(`invitation:${invitationId}:${nonce}`).digest('base64url');
-  return `${invitationId}.${mac}`;
 }

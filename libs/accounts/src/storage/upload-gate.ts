@@ -2,7 +2,7 @@ import { CallHandler, ExecutionContext, HttpException, Inject, Injectable, mixin
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Request, Response } from 'express';
 import { catchError, Observable, of } from 'rxjs';
-import { AuthUser, OrganizationRole, requireOrganization, requireUser, SessionRevocations } from '@lienket/auth';
+import { AuthUser, requireOrganizationManager, requireUser, SessionRevocations } from '@lienket/auth';
 import { APP_CONFIG, AppConfig } from '@lienket/config';
 import { discardRestOfBody, UPLOAD_FORM_OVERHEAD } from '@lienket/observability';
 import { EntityManager } from 'typeorm';
@@ -20,11 +20,9 @@ export function uploadMaxBytes(config: AppConfig, route: UploadRoute): number {
 /**
  * Who may upload for an organization: its owners and managers, while it is not suspended (as the
  * token says; the services check the row again in the transaction that commits the upload).
- * TODO(issue 8, item 15): the shared owner-or-manager check (libs/auth) replaces the role test here.
  */
 export function requireUploader(user: AuthUser): string {
-  const organizationId = requireOrganization(user);
-  if (user.organizationRole !== OrganizationRole.OWNER && user.organizationRole !== OrganizationRole.MANAGER) throw forbidden();
+  const organizationId = requireOrganizationManager(user);
   if (user.organizationVerification === 'SUSPENDED') throw forbidden('uploadSuspended');
   return organizationId;
 }
