@@ -1,12 +1,13 @@
 import { Button, Form, Modal } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChoiceCards } from './ChoiceCards';
-import { applyApiErrors } from './form-errors';
 import { FormProblems } from './FormProblems';
+import { useFormSubmit } from './use-form-submit';
 
 // The server's limit for a moderation reason.
 const REASON_MAX_LENGTH = 1000;
+const REASON_FIELDS = { reason: 'reason' } as const;
 
 interface ReasonValues {
   reason: string;
@@ -44,19 +45,10 @@ function ReasonForm({
   const { t } = useTranslation();
   const [form] = Form.useForm<ReasonValues>();
   const reason = Form.useWatch('reason', form);
-  const [problems, setProblems] = useState<string[]>([]);
-  const [sending, setSending] = useState(false);
+  const { problems, busy: sending, run } = useFormSubmit(form, REASON_FIELDS);
 
   async function submit({ reason: text }: ReasonValues) {
-    setProblems([]);
-    setSending(true);
-    try {
-      await onConfirm(text.trim());
-    } catch (error) {
-      setProblems(applyApiErrors(form, error, { reason: 'reason' }) ?? [t('errors.network')]);
-    } finally {
-      setSending(false);
-    }
+    await run(() => onConfirm(text.trim()));
   }
 
   function pickTemplate(text: string) {

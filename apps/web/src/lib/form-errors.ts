@@ -18,7 +18,7 @@ function resolveField<Name extends string>(field: string, map: Record<string, Na
  * The part of antd's FormInstance used here, typed by field name: antd's `NamePath<Values>` is a
  * conditional type that a generic `Values` cannot satisfy.
  */
-interface FieldErrorSink<Name extends string> {
+export interface FieldErrorSink<Name extends string> {
   setFields(fields: { name: Name; errors: string[] }[]): void;
 }
 

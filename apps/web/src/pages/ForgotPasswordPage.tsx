@@ -4,9 +4,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { graphql } from '../gql';
-import { applyApiErrors, type FieldMap } from '../lib/form-errors';
+import { type FieldMap } from '../lib/form-errors';
 import { FormProblems } from '../lib/FormProblems';
 import { Input } from '../lib/inputs';
+import { useFormSubmit } from '../lib/use-form-submit';
 
 const RequestResetDocument = graphql(`
   mutation RequestPasswordReset($email: String!) {
@@ -27,17 +28,11 @@ export default function ForgotPasswordPage() {
   const { t } = useTranslation();
   const [form] = Form.useForm<RequestValues>();
   const [request, { loading }] = useMutation(RequestResetDocument);
-  const [problems, setProblems] = useState<string[]>([]);
+  const { problems, run } = useFormSubmit(form, SERVER_FIELDS);
   const [sent, setSent] = useState(false);
 
   async function submit(values: RequestValues) {
-    setProblems([]);
-    try {
-      await request({ variables: { email: values.email.trim() } });
-      setSent(true);
-    } catch (error) {
-      setProblems(applyApiErrors(form, error, SERVER_FIELDS) ?? [t('errors.network')]);
-    }
+    if (await run(() => request({ variables: { email: values.email.trim() } }))) setSent(true);
   }
 
   return (

@@ -1,11 +1,11 @@
 import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Form } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { graphql } from '../gql';
 import { signInWithPassword } from '../lib/apollo';
-import { applyApiErrors, type FieldMap } from '../lib/form-errors';
+import { type FieldMap } from '../lib/form-errors';
+import { useFormSubmit } from '../lib/use-form-submit';
 import { FormProblems } from '../lib/FormProblems';
 import { Input, PasswordInput } from '../lib/inputs';
 import { ORG_NS } from '../lib/org-i18n';
@@ -36,12 +36,11 @@ export default function InvitationPage() {
   const navigate = useNavigate();
   const [form] = Form.useForm<AcceptValues>();
   const [accept, { loading }] = useMutation(AcceptDocument);
-  const [problems, setProblems] = useState<string[]>([]);
+  const { problems, run } = useFormSubmit(form, SERVER_FIELDS);
 
   async function submit(values: AcceptValues) {
     if (!token) return;
-    setProblems([]);
-    try {
+    await run(async () => {
       const { data } = await accept({
         variables: { token, fullName: values.fullName.trim(), password: values.password },
       });
@@ -49,11 +48,7 @@ export default function InvitationPage() {
       // The member exists now; signing in through /api/session puts the session in its cookie.
       await signInWithPassword(data.acceptInvitation.user.email, values.password);
       navigate('/to-chuc/thanh-vien', { replace: true });
-    } catch (error) {
-      setProblems(
-        applyApiErrors(form, error, SERVER_FIELDS) ?? [t('errors.network', { ns: 'translation' })],
-      );
-    }
+    });
   }
 
   return (

@@ -4,9 +4,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { graphql } from '../gql';
-import { applyApiErrors, type FieldMap } from '../lib/form-errors';
+import { type FieldMap } from '../lib/form-errors';
 import { FormProblems } from '../lib/FormProblems';
 import { PasswordInput } from '../lib/inputs';
+import { useFormSubmit } from '../lib/use-form-submit';
 
 const ResetDocument = graphql(`
   mutation ResetPassword($token: String!, $newPassword: String!) {
@@ -30,18 +31,13 @@ export default function ResetPasswordPage() {
   const token = params.get('token');
   const [form] = Form.useForm<ResetValues>();
   const [reset, { loading }] = useMutation(ResetDocument);
-  const [problems, setProblems] = useState<string[]>([]);
+  const { problems, run } = useFormSubmit(form, SERVER_FIELDS);
   const [done, setDone] = useState(false);
 
   async function submit(values: ResetValues) {
     if (!token) return;
-    setProblems([]);
-    try {
-      await reset({ variables: { token, newPassword: values.newPassword } });
+    if (await run(() => reset({ variables: { token, newPassword: values.newPassword } })))
       setDone(true);
-    } catch (error) {
-      setProblems(applyApiErrors(form, error, SERVER_FIELDS) ?? [t('errors.network')]);
-    }
   }
 
   if (!token || done) {

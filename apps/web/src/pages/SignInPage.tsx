@@ -1,11 +1,11 @@
 import { Button, Form } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { signInWithPassword } from '../lib/apollo';
-import { applyApiErrors, type FieldMap } from '../lib/form-errors';
+import { type FieldMap } from '../lib/form-errors';
 import { FormProblems } from '../lib/FormProblems';
 import { Input, PasswordInput } from '../lib/inputs';
+import { useFormSubmit } from '../lib/use-form-submit';
 
 interface SignInValues {
   email: string;
@@ -30,21 +30,14 @@ export default function SignInPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const [form] = Form.useForm<SignInValues>();
-  const [loading, setLoading] = useState(false);
-  const [problems, setProblems] = useState<string[]>([]);
+  const { problems, busy: loading, run } = useFormSubmit(form, SERVER_FIELDS);
 
   async function submit(values: SignInValues) {
-    setProblems([]);
-    setLoading(true);
-    try {
+    await run(async () => {
       // Through /api/session, which keeps the session in an HttpOnly cookie (not the GraphQL signIn).
       await signInWithPassword(values.email.trim(), values.password);
       navigate(returnPath(location.state), { replace: true });
-    } catch (error) {
-      setProblems(applyApiErrors(form, error, SERVER_FIELDS) ?? [t('errors.network')]);
-    } finally {
-      setLoading(false);
-    }
+    });
   }
 
   return (

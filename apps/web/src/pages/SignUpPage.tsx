@@ -1,13 +1,13 @@
 import { useMutation } from '@apollo/client/react';
 import { Button, Form } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { graphql } from '../gql';
 import type { OrganizationKind, SignUpInput } from '../gql/graphql';
 import { signInWithPassword } from '../lib/apollo';
 import { ChoiceCards } from '../lib/ChoiceCards';
-import { applyApiErrors, type FieldMap } from '../lib/form-errors';
+import { type FieldMap } from '../lib/form-errors';
+import { useFormSubmit } from '../lib/use-form-submit';
 import { FormProblems } from '../lib/FormProblems';
 import { useLanguage } from '../lib/i18n';
 import { Input, PasswordInput } from '../lib/inputs';
@@ -199,19 +199,16 @@ export default function SignUpPage() {
   const navigate = useNavigate();
   const [form] = Form.useForm<SignUpValues>();
   const [signUp, { loading }] = useMutation(SignUpMutation);
-  const [problems, setProblems] = useState<string[]>([]);
+  const { problems, run } = useFormSubmit(form, SERVER_FIELDS);
 
   async function submit(values: SignUpValues) {
-    setProblems([]);
-    try {
+    const created = await run(async () => {
       const { data } = await signUp({
         variables: { input: toInput(values, language === 'en' ? 'EN' : 'VI') },
       });
       if (!data) throw new Error('signUp returned no data');
-    } catch (error) {
-      setProblems(applyApiErrors(form, error, SERVER_FIELDS) ?? [t('errors.network')]);
-      return;
-    }
+    });
+    if (!created) return;
     // The account exists: signing in through /api/session puts the session in its cookie. Should
     // that fail (the network), the sign-in page is where the new owner goes on.
     try {

@@ -8,7 +8,8 @@ import type { OrganizationRole, TeamQuery } from '../gql/graphql';
 import { signOut } from '../lib/apollo';
 import { formatDateTime } from '../lib/datetime';
 import { apiErrorsOf } from '../lib/errors';
-import { applyApiErrors, type FieldMap } from '../lib/form-errors';
+import { type FieldMap } from '../lib/form-errors';
+import { useFormSubmit } from '../lib/use-form-submit';
 import { FormProblems } from '../lib/FormProblems';
 import { useLanguage } from '../lib/i18n';
 import { Input } from '../lib/inputs';
@@ -72,25 +73,18 @@ function InviteForm({ myRole, onSent }: { myRole: OrganizationRole; onSent: () =
   const { t: tMain } = useTranslation();
   const [form] = Form.useForm<InviteValues>();
   const [invite, { loading }] = useMutation(InviteDocument);
-  const [problems, setProblems] = useState<string[]>([]);
+  const { problems, run } = useFormSubmit(form, INVITE_FIELDS);
   const [sent, setSent] = useState<string | null>(null);
   // Managers invite managers and members; only owners make owners.
   const roles = myRole === 'OWNER' ? ROLES : ROLES.filter((r) => r !== 'OWNER');
 
   async function submit(values: InviteValues) {
-    setProblems([]);
     setSent(null);
     const email = values.email.trim();
-    try {
-      await invite({ variables: { email, role: values.role } });
-      setSent(email);
-      form.resetFields();
-      onSent();
-    } catch (error) {
-      setProblems(
-        applyApiErrors(form, error, INVITE_FIELDS) ?? [t('errors.network', { ns: 'translation' })],
-      );
-    }
+    if (!(await run(() => invite({ variables: { email, role: values.role } })))) return;
+    setSent(email);
+    form.resetFields();
+    onSent();
   }
 
   return (
