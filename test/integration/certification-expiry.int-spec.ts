@@ -1,11 +1,10 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { Queue, QueueEvents } from 'bullmq';
 import { simpleParser } from 'mailparser';
 import { loadConfig } from '@lienket/config';
-import { EVENTS_QUEUE, redisConnection } from '@lienket/queue';
 import { clearRedisPrefix, queryRows, SmtpListener, truncateAll, uniqueEmail, uniqueTaxCode } from '@lienket/testing';
 import { migrateAll } from '../../scripts/migrate';
+import { eventsQueue, startWorker } from '../support/worker';
 
 // The daily expiry scan in the real worker: real PostgreSQL, Redis, BullMQ and an SMTP listener.
 const { databaseUrl, redisUrl, queuePrefix } = loadConfig();
@@ -59,12 +58,8 @@ beforeAll(async () => {
   await clearRedisPrefix(redisUrl, queuePrefix);
   smtp = new SmtpListener();
   process.env.SMTP_URL = await smtp.start();
-  const { MatcherModule } = await import('../../apps/matcher/src/matcher.module.js');
-  worker = await NestFactory.createApplicationContext(MatcherModule, { logger: false });
-  await worker.init();
-  queue = new Queue(EVENTS_QUEUE, { connection: redisConnection(redisUrl), prefix: queuePrefix });
-  events = new QueueEvents(EVENTS_QUEUE, { connection: redisConnection(redisUrl), prefix: queuePrefix });
-  await events.waitUntilReady();
+  worker = await startWorker();
+  ({ queue, events } = await eventsQueue(redisUrl, queuePrefix));
 });
 afterAll(async () => {
   await events?.close();

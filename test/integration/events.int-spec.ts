@@ -1,5 +1,4 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { simpleParser } from 'mailparser';
@@ -10,6 +9,7 @@ import { queryRows, SmtpListener, uniqueEmail } from '@lienket/testing';
 import { RunningApp, startSubgraph } from '../support/subgraph';
 import { waitFor } from '../support/wait';
 import { CatalogAppModule } from '../../apps/catalog/src/app.module';
+import { startWorker } from '../support/worker';
 
 // Outbox → relay → BullMQ → worker → SMTP, against real PostgreSQL, Redis and an SMTP listener.
 let catalog: RunningApp;
@@ -31,9 +31,7 @@ beforeAll(async () => {
   catalog = await startSubgraph(CatalogAppModule);
   smtp = new SmtpListener();
   process.env.SMTP_URL = await smtp.start();
-  const { MatcherModule } = await import('../../apps/matcher/src/matcher.module.js');
-  worker = await NestFactory.createApplicationContext(MatcherModule, { logger: false });
-  await worker.init();
+  worker = await startWorker();
 });
 afterAll(async () => {
   await worker?.close();

@@ -1,11 +1,11 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '@lienket/database';
 import { JobPayloads, writeOutbox } from '@lienket/queue';
 import { queryRows, uniqueEmail } from '@lienket/testing';
 import { RunningApp, startSubgraph } from '../support/subgraph';
 import { CatalogAppModule } from '../../apps/catalog/src/app.module';
+import { startWorker } from '../support/worker';
 
 // A database restored to an earlier dump hands out outbox row ids again. Events written after the
 // restore must still be handled, not dropped as jobs that already ran (decision 56).
@@ -42,9 +42,7 @@ async function publish(n: number) {
 
 beforeAll(async () => {
   catalog = await startSubgraph(CatalogAppModule);
-  const { MatcherModule } = await import('../../apps/matcher/src/matcher.module.js');
-  worker = await NestFactory.createApplicationContext(MatcherModule, { logger: false });
-  await worker.init();
+  worker = await startWorker();
 });
 afterAll(async () => {
   await worker?.close();

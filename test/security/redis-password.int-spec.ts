@@ -1,5 +1,4 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { simpleParser } from 'mailparser';
@@ -7,6 +6,7 @@ import { checkServices } from '@lienket/database';
 import { errorCode, gql, SIGN_IN, SIGN_UP, signUpInput, SmtpListener, ThrowawayRedis } from '@lienket/testing';
 import { RunningApp, startSubgraph } from '../support/subgraph';
 import { CatalogAppModule } from '../../apps/catalog/src/app.module';
+import { startWorker } from '../support/worker';
 
 // Every Redis client honours a password in REDIS_URL: the shared ioredis client (sign-in throttles,
 // session revocations, health), BullMQ's connections (outbox relay, worker) and the start-up check.
@@ -24,9 +24,7 @@ beforeAll(async () => {
   smtp = new SmtpListener();
   process.env.SMTP_URL = await smtp.start();
   catalog = await startSubgraph(CatalogAppModule);
-  const { MatcherModule } = await import('../../apps/matcher/src/matcher.module.js');
-  worker = await NestFactory.createApplicationContext(MatcherModule, { logger: false });
-  await worker.init();
+  worker = await startWorker();
 }, 60_000);
 afterAll(async () => {
   await worker?.close();

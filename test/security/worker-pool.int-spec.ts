@@ -1,13 +1,14 @@
 import { INestApplicationContext, Module } from '@nestjs/common';
-import { DiscoveryModule, NestFactory } from '@nestjs/core';
+import { DiscoveryModule } from '@nestjs/core';
 import { Queue, QueueEvents } from 'bullmq';
 import { OrphanSweepModule } from '@lienket/accounts';
 import { ConfigModule, loadConfig } from '@lienket/config';
 import { DatabaseModule } from '@lienket/database';
 import { MATCHING_MIGRATIONS, NotificationsModule } from '@lienket/notifications';
-import { EVENTS_QUEUE, RedisModule, redisConnection, WorkerHost } from '@lienket/queue';
+import { RedisModule, WorkerHost } from '@lienket/queue';
 import { clearRedisPrefix, queryRows, truncateAll, uniqueEmail, uniqueTaxCode } from '@lienket/testing';
 import { migrateAll } from '../../scripts/migrate';
+import { eventsQueue, startWorker } from '../support/worker';
 
 // A worker running as many jobs as its pool has connections: every job must finish. A handler that
 // holds a pooled connection while asking for another (the expiry scan did) deadlocks here: each
@@ -54,11 +55,8 @@ beforeAll(async () => {
   await migrateAll(databaseUrl);
   await truncateAll(databaseUrl);
   await clearRedisPrefix(redisUrl, queuePrefix);
-  worker = await NestFactory.createApplicationContext(TightWorkerModule, { logger: false });
-  await worker.init();
-  queue = new Queue(EVENTS_QUEUE, { connection: redisConnection(redisUrl), prefix: queuePrefix });
-  events = new QueueEvents(EVENTS_QUEUE, { connection: redisConnection(redisUrl), prefix: queuePrefix });
-  await events.waitUntilReady();
+  worker = await startWorker(TightWorkerModule);
+  ({ queue, events } = await eventsQueue(redisUrl, queuePrefix));
 });
 afterAll(async () => {
   await events?.close();
