@@ -1,3 +1,6 @@
+import { Button } from 'antd';
+import type { ReactNode } from 'react';
+
 /**
  * Server messages that belong to no single field, shown just above the submit button.
  * Plain markup rather than antd's Alert: the sign-in and sign-up pages are often the first
@@ -17,5 +20,37 @@ export function FormProblems({ problems }: { problems: readonly string[] }) {
         </ul>
       )}
     </div>
+  );
+}
+
+/**
+ * The end of a one-column form: its problems, then a full-width submit button (a thumb finds it on
+ * a phone) that shows when the form is busy.
+ */
+export function FormSubmit({
+  problems,
+  loading,
+  testId,
+  children,
+}: {
+  problems: readonly string[];
+  loading: boolean;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <FormProblems problems={problems} />
+      <Button
+        data-testid={testId}
+        type="primary"
+        htmlType="submit"
+        size="large"
+        block
+        loading={loading}
+      >
+        {children}
+      </Button>
+    </>
   );
 }

@@ -1,11 +1,11 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Form } from 'antd';
+import { Alert, Form } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { graphql } from '../gql';
 import { type FieldMap } from '../lib/form-errors';
-import { FormProblems } from '../lib/FormProblems';
+import { FormSubmit } from '../lib/FormProblems';
 import { Input } from '../lib/inputs';
 import { useFormSubmit } from '../lib/use-form-submit';
 
@@ -71,17 +71,9 @@ export default function ForgotPasswordPage() {
                 autoComplete="username"
               />
             </Form.Item>
-            <FormProblems problems={problems} />
-            <Button
-              data-testid="forgot-submit"
-              type="primary"
-              htmlType="submit"
-              size="large"
-              block
-              loading={loading}
-            >
+            <FormSubmit problems={problems} loading={loading} testId="forgot-submit">
               {t('passwordReset.send')}
-            </Button>
+            </FormSubmit>
           </Form>
         </>
       )}

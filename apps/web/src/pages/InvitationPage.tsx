@@ -1,12 +1,12 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Form } from 'antd';
+import { Alert, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { graphql } from '../gql';
 import { signInWithPassword } from '../lib/apollo';
 import { type FieldMap } from '../lib/form-errors';
 import { useFormSubmit } from '../lib/use-form-submit';
-import { FormProblems } from '../lib/FormProblems';
+import { FormSubmit } from '../lib/FormProblems';
 import { Input, PasswordInput } from '../lib/inputs';
 import { ORG_NS } from '../lib/org-i18n';
 
@@ -89,17 +89,9 @@ export default function InvitationPage() {
             >
               <PasswordInput data-testid="invitation-password" autoComplete="new-password" />
             </Form.Item>
-            <FormProblems problems={problems} />
-            <Button
-              data-testid="invitation-submit"
-              type="primary"
-              htmlType="submit"
-              size="large"
-              block
-              loading={loading}
-            >
+            <FormSubmit problems={problems} loading={loading} testId="invitation-submit">
               {t('invitation.submit')}
-            </Button>
+            </FormSubmit>
           </Form>
         </>
       )}

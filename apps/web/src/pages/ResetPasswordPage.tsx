@@ -1,11 +1,11 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Form } from 'antd';
+import { Alert, Form } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { graphql } from '../gql';
 import { type FieldMap } from '../lib/form-errors';
-import { FormProblems } from '../lib/FormProblems';
+import { FormSubmit } from '../lib/FormProblems';
 import { PasswordInput } from '../lib/inputs';
 import { useFormSubmit } from '../lib/use-form-submit';
 
@@ -83,17 +83,9 @@ export default function ResetPasswordPage() {
         >
           <PasswordInput data-testid="reset-password" autoComplete="new-password" />
         </Form.Item>
-        <FormProblems problems={problems} />
-        <Button
-          data-testid="reset-submit"
-          type="primary"
-          htmlType="submit"
-          size="large"
-          block
-          loading={loading}
-        >
+        <FormSubmit problems={problems} loading={loading} testId="reset-submit">
           {t('passwordReset.save')}
-        </Button>
+        </FormSubmit>
       </Form>
       <p className="form-switch">
         <Link to="/quen-mat-khau">{t('passwordReset.askAgain')}</Link>

@@ -1,9 +1,9 @@
-import { Button, Form } from 'antd';
+import { Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { signInWithPassword } from '../lib/apollo';
 import { type FieldMap } from '../lib/form-errors';
-import { FormProblems } from '../lib/FormProblems';
+import { FormSubmit } from '../lib/FormProblems';
 import { Input, PasswordInput } from '../lib/inputs';
 import { useFormSubmit } from '../lib/use-form-submit';
 
@@ -79,17 +79,9 @@ export default function SignInPage() {
             {t('signIn.forgot')}
           </Link>
         </p>
-        <FormProblems problems={problems} />
-        <Button
-          data-testid="signin-submit"
-          type="primary"
-          htmlType="submit"
-          size="large"
-          block
-          loading={loading}
-        >
+        <FormSubmit problems={problems} loading={loading} testId="signin-submit">
           {t('signIn.submit')}
-        </Button>
+        </FormSubmit>
       </Form>
       <p className="form-switch">
         {t('signIn.noAccount')} <Link to="/dang-ky">{t('signIn.toSignUp')}</Link>

@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { Button, Form } from 'antd';
+import { Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { graphql } from '../gql';
@@ -8,7 +8,7 @@ import { signInWithPassword } from '../lib/apollo';
 import { ChoiceCards } from '../lib/ChoiceCards';
 import { type FieldMap } from '../lib/form-errors';
 import { useFormSubmit } from '../lib/use-form-submit';
-import { FormProblems } from '../lib/FormProblems';
+import { FormSubmit } from '../lib/FormProblems';
 import { useLanguage } from '../lib/i18n';
 import { Input, PasswordInput } from '../lib/inputs';
 import { ProvinceSelect } from '../lib/ProvinceSelect';
@@ -234,17 +234,9 @@ export default function SignUpPage() {
       >
         <OrganizationFields />
         <PersonFields />
-        <FormProblems problems={problems} />
-        <Button
-          data-testid="signup-submit"
-          type="primary"
-          htmlType="submit"
-          size="large"
-          block
-          loading={loading}
-        >
+        <FormSubmit problems={problems} loading={loading} testId="signup-submit">
           {t('signUp.submit')}
-        </Button>
+        </FormSubmit>
       </Form>
       <p className="form-switch">
         {t('signUp.haveAccount')} <Link to="/dang-nhap">{t('signUp.toSignIn')}</Link>
