@@ -51,8 +51,9 @@ interface Attempt {
 async function signUp(): Promise<Attempt> {
   try {
     const r = await gql<{ signUp: { user: { organization: { id: string } } } }>(`${gatewayUrl}/graphql`, SIGN_UP, { input: signUpInput() });
+    if (r.errors?.length) return { code: String(r.errors[0]?.extensions?.code ?? 'NO_CODE') };
     if (r.data?.signUp) return { orgId: r.data.signUp.user.organization.id };
-    return { code: String(r.errors?.[0]?.extensions?.code ?? 'NO_CODE') };
+    return { code: 'NO_DATA' };
   } catch (e) {
     return { code: `TRANSPORT: ${(e as Error).message}` };
   }

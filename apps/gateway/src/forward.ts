@@ -36,9 +36,11 @@ export function forwardPaths(routes: ForwardRoute[], gatewaySecret: string) {
     const route = routes.find((r) => req.url.startsWith(r.prefix));
     if (!route) return next();
     const { target } = route;
+    let answered = false;
     const upstream = request(
       { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: forwardedHeaders(req, target, gatewaySecret) },
       (answer) => {
+        answered = true;
         // An answer before the whole body arrived (an upload refused on its headers, or stopped at
         // its limit): nothing more goes upstream, and the rest is dropped within a bound.
         if (!req.complete) {
@@ -52,18 +54,26 @@ export function forwardPaths(routes: ForwardRoute[], gatewaySecret: string) {
     );
     upstream.on('error', () => {
       if (!res.headersSent) res.status(502).json({ error: 'service unavailable' });
+      // An answer cut off half-way must not leave the client waiting for the rest.
+      else if (!res.writableEnded) res.destroy();
     });
-    if (route.maxBody && req.method === 'POST') countBody(req, res, upstream, route.maxBody);
+    if (route.maxBody && req.method === 'POST') countBody(req, res, upstream, route.maxBody, () => answered);
     req.pipe(upstream);
   };
 }
 
-function countBody(req: Request, res: Response, upstream: ReturnType<typeof request>, max: NonNullable<ForwardRoute['maxBody']>) {
+/**
+ * Counts an upload's body at the gateway. When the service has already answered (it refuses at the
+ * file's own limit, a little before this bound), its answer is on its way to the client and the
+ * rest of the body is already being dropped: nothing is cut, or the client would lose that answer.
+ */
+function countBody(req: Request, res: Response, upstream: ReturnType<typeof request>, max: NonNullable<ForwardRoute['maxBody']>, answered: () => boolean) {
   let seen = 0;
   const count = (chunk: Buffer) => {
     seen += chunk.length;
     if (seen <= max.bytes) return;
     req.off('data', count);
+    if (answered()) return;
     req.unpipe(upstream);
     upstream.destroy();
     discardRestOfBody(req);

@@ -1,5 +1,6 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { RequestContext } from '@lienket/auth';
+import { OrganizationService } from '../organizations/organization.service';
 import { toUser } from '../users/user.resolver';
 import { AuthPayload, SignUpInput } from '../users/user.type';
 import { AuthService, SignedIn } from './auth.service';
@@ -16,11 +17,16 @@ export class AuthResolver {
   constructor(
     private readonly auth: AuthService,
     private readonly resets: PasswordResetService,
+    private readonly organizations: OrganizationService,
   ) {}
 
   @Mutation(() => AuthPayload, { description: 'Creates a user as OWNER of a new organization awaiting verification' })
   async signUp(@Args('input') input: SignUpInput, @Context() ctx: RequestContext) {
-    return toPayload(await this.auth.signUp(input, ctx.ip));
+    const signedIn = await this.auth.signUp(input, ctx.ip);
+    // The new organization is answered as written, not read again after commit (a read that a
+    // database failing at that moment would turn into a half answer for a sign-up that succeeded).
+    if (signedIn.organization) this.organizations.loader(ctx).prime(signedIn.organization.id, signedIn.organization);
+    return toPayload(signedIn);
   }
 
   @Mutation(() => AuthPayload)

@@ -15,6 +15,8 @@ import { refreshInvalid, TokenPair, TokenService } from './token.service';
 
 export interface SignedIn extends TokenPair {
   user: UserEntity;
+  /** The organization as the transaction wrote it (sign-up), so the answer needs no read after commit. */
+  organization?: OrganizationEntity;
 }
 
 /** Unique constraints → the input field a person must change. */
@@ -77,7 +79,8 @@ export class AuthService {
           locale: user.locale,
         };
         await writeOutbox(m, 'catalog', 'organization.registered', event);
-        return { user, ...(await this.tokens.issue(m, toAuthUser(user))) };
+        const organization = await m.getRepository(OrganizationEntity).findOneByOrFail({ id: org.id });
+        return { user, organization, ...(await this.tokens.issue(m, toAuthUser(user))) };
       });
     } catch (e) {
       const constraint = e instanceof QueryFailedError ? (e.driverError as { constraint?: string }).constraint : undefined;
