@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { Browser, chromium, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +16,8 @@ export const SHOTS = process.env.UPDATE_SCREENSHOTS
 mkdirSync(SHOTS, { recursive: true });
 export const origin = () => process.env.E2E_GATEWAY_URL!;
 export const DESKTOP = { width: 1280, height: 860 };
-export const PHONE = { width: 375, height: 812 };
+/** The phone the issues name: 390 × 844 (an iPhone 12–15), touch and a phone's pixel density. */
+export const PHONE = { width: 390, height: 844 };
 
 /** Launches Chromium for the spec file (closed after it) and hands out fresh, Vietnamese pages. */
 export function useBrowser() {
@@ -38,4 +40,17 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByTestId('signin-password').fill(password);
   await page.getByTestId('signin-submit').click();
   await page.waitForURL(/\/tai-khoan$/);
+}
+
+/**
+ * axe-core on the page as it is now: no serious or critical violation (WCAG 2.1 A/AA rules and
+ * best practices). The violations are listed by rule, with the first offending elements, so a
+ * failure says what to fix.
+ */
+export async function expectAccessible(page: Page, what = page.url()): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const bad = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  expect({ page: what, violations: bad }).toEqual({ page: what, violations: [] });
 }
