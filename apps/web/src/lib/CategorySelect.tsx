@@ -3,6 +3,7 @@ import { Select } from 'antd';
 import { useMemo, type AriaAttributes, type ReactNode } from 'react';
 import { graphql } from '../gql';
 import { foldDiacritics } from './text';
+import { pickerPopupRender } from './pickers';
 
 const AllCategoriesQuery = graphql(`
   query AllCategories {
@@ -98,6 +99,7 @@ export function CategorySelect({
   const byCode = useMemo(() => new Map(options.map((o) => [o.value, o])), [options]);
   return (
     <Select<string, CategoryOption>
+      popupRender={pickerPopupRender}
       {...aria}
       id={id}
       data-testid={testId}
