@@ -58,6 +58,8 @@ async function choose(page: Page, testId: string, options: Locator, text: string
   await option.scrollIntoViewIfNeeded();
   await option.click();
   await soon(() => page.getByTestId(testId).textContent()).toContain(shown);
+  // Closed, and done fading out, before the next step looks at the page.
+  await soon(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
 }
 
 describe('pickers on a phone and a desktop', () => {
