@@ -86,14 +86,8 @@ export function Layout() {
           <Link to="/" className="logo" aria-label={`LienKet — ${t('nav.home')}`}>
             LienKet
           </Link>
-          <nav
-            id="main-menu"
-            className={menuOpen ? 'app-nav app-nav-open' : 'app-nav'}
-            aria-label={t('nav.main')}
-            data-testid="nav-menu"
-          >
-            <NavItems />
-          </nav>
+          {/* Before the menu in reading order, so the opened menu follows its button. A
+              notification bell goes first in here. */}
           <div className="header-actions">
             <LanguageSwitch />
             <button
@@ -108,6 +102,14 @@ export function Layout() {
               {menuOpen ? t('nav.closeMenu') : t('nav.menu')}
             </button>
           </div>
+          <nav
+            id="main-menu"
+            className={menuOpen ? 'app-nav app-nav-open' : 'app-nav'}
+            aria-label={t('nav.main')}
+            data-testid="nav-menu"
+          >
+            <NavItems />
+          </nav>
         </div>
       </header>
       <main id="main" className="app-main">
