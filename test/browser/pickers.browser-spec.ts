@@ -37,7 +37,8 @@ async function openPicker(page: Page, testId: string, v: Viewport, typed?: strin
   const options = list.locator('.ant-select-item-option');
   const boxes = await options.evaluateAll((els) =>
     els
-      .map((e) => e.getBoundingClientRect())
+      // The test's types know no DOM: the element is only asked for its box.
+      .map((e) => (e as unknown as { getBoundingClientRect(): Box }).getBoundingClientRect())
       // Options scrolled out of the list's own scroll area are not on screen, and not wanted.
       .filter((r) => r.height > 0)
       .map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height })),
