@@ -133,6 +133,41 @@ describe('pickers on a phone and a desktop', () => {
     });
   }
 
+  for (const [device, v] of [
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ] as const) {
+    it(`the other pickers (${device}): sign-up province, directory kind, team role, document kind`, async () => {
+      const page = await newPage(v);
+      await page.goto(`${origin()}/dang-ky`);
+      await page.getByTestId('signup-province').waitFor();
+      let options = await openPicker(page, 'signup-province', v, 'dak lak');
+      await choose(page, 'signup-province', options, 'Đắk Lắk');
+
+      await page.goto(`${origin()}/nha-cung-cap`);
+      await page.getByTestId('directory-filters').waitFor();
+      if (device === 'phone') await page.getByTestId('directory-filters').click();
+      options = await openPicker(page, 'directory-kind', v);
+      const kind = (await options.first().textContent())!;
+      await choose(page, 'directory-kind', options, kind);
+
+      const coop = await cooperative(`HTX Hồ tiêu Chư Sê ${device}`);
+      await signIn(page, coop.email, coop.password);
+      await page.goto(`${origin()}/to-chuc/thanh-vien`);
+      await page.getByTestId('invite-role').waitFor();
+      options = await openPicker(page, 'invite-role', v);
+      const role = (await options.last().textContent())!;
+      await choose(page, 'invite-role', options, role);
+
+      await page.goto(`${origin()}/to-chuc/tai-lieu`);
+      await page.getByTestId('document-kind').waitFor();
+      options = await openPicker(page, 'document-kind', v);
+      const documentKind = (await options.last().textContent())!;
+      await choose(page, 'document-kind', options, documentKind);
+      await page.context().close();
+    });
+  }
+
   it('the organization profile (phone): province and ward pickers, and one logo chooser', async () => {
     const coop = await cooperative('HTX Cà phê Ea Kiết', { provinceCode: '66', verified: true });
     const page = await newPage(PHONE);

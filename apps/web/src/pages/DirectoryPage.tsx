@@ -145,7 +145,7 @@ export default function DirectoryPage() {
       >
         <Filter label={t('directory.kind')}>
           <Select<string>
-        popupRender={pickerPopupRender}
+            popupRender={pickerPopupRender}
             data-testid="directory-kind"
             value={params.get('loai') ?? undefined}
             onChange={(kind) => set('loai', kind)}

@@ -121,7 +121,7 @@ function UploadForm({ onUploaded }: { onUploaded: () => void }) {
         <label className="filter">
           <span>{t('documents.kind')}</span>
           <Select<DocumentKind>
-        popupRender={pickerPopupRender}
+            popupRender={pickerPopupRender}
             data-testid="document-kind"
             value={kind}
             onChange={setKind}

@@ -113,7 +113,7 @@ function InviteForm({ myRole, onSent }: { myRole: OrganizationRole; onSent: () =
           </Form.Item>
           <Form.Item name="role" label={t('team.role')}>
             <Select<OrganizationRole>
-        popupRender={pickerPopupRender}
+              popupRender={pickerPopupRender}
               data-testid="invite-role"
               options={roles.map((role) => ({ value: role, label: tMain(`orgRole.${role}`) }))}
             />
