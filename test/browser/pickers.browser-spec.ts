@@ -273,6 +273,12 @@ describe('phone navigation', () => {
     expect(c.x + c.width).toBeLessThanOrEqual(PHONE.width);
     await soon(() => card.getByTestId('search-result-category').textContent()).toBe('Cà phê');
     await expectAccessible(page);
+
+    // The listing's page names the category the same way, with the tariff wording as detail.
+    await card.getByRole('link').click();
+    await soon(() => page.getByTestId('product-category').textContent()).toBe('Cà phê');
+    await soon(() => page.locator('.category-tariff').textContent()).toMatch(/^Mã HS 0901 — Cà phê, rang hoặc chưa rang/);
+    await expectAccessible(page);
     await page.context().close();
   });
 });

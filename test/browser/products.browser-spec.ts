@@ -105,6 +105,9 @@ describe('a cooperative lists a product, staff approve it, a buyer finds it', ()
     const item = await findInQueue(page, productId);
     await item.click();
     await soon(() => page.getByTestId('mod-detail-name').textContent()).toBe(PRODUCT_NAME);
+    // The everyday name first; the tariff wording beside it, for checking the classification.
+    await soon(() => page.getByTestId('mod-detail-category').textContent()).toBe('Cà phê');
+    await soon(() => page.locator('.category-tariff').first().textContent()).toMatch(/^Mã HS 0901 — Cà phê, rang hoặc chưa rang/);
     await page.getByTestId('mod-approve').click();
     await soon(() => page.getByTestId('mod-success').textContent()).toMatch(
       new RegExp(`Đã duyệt sản phẩm “${PRODUCT_NAME}”`),
