@@ -58,8 +58,11 @@ describe('a cooperative lists a product, staff approve it, a buyer finds it', ()
     await page.getByTestId('product-new').click();
     await page.waitForURL(/\/san-pham\/moi$/);
 
-    await pick(page, 'product-category-chapter', '09', '09');
-    await pick(page, 'product-category-heading', '0901', '0901');
+    // One picker, by everyday name, typed without diacritics.
+    await page.getByTestId('product-category').click();
+    await page.keyboard.type('ca phe');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '0901' }).first().click();
+    await soon(() => page.getByTestId('product-category').textContent()).toContain('Cà phê (0901)');
     await page.getByTestId('product-name').fill(PRODUCT_NAME);
     await pick(page, 'product-unit', 'tấn', 'tấn');
     await page.getByTestId('product-capacity').fill('20');
@@ -102,6 +105,9 @@ describe('a cooperative lists a product, staff approve it, a buyer finds it', ()
     const item = await findInQueue(page, productId);
     await item.click();
     await soon(() => page.getByTestId('mod-detail-name').textContent()).toBe(PRODUCT_NAME);
+    // The everyday name first; the tariff wording beside it, for checking the classification.
+    await soon(() => page.getByTestId('mod-detail-category').textContent()).toBe('Cà phê');
+    await soon(() => page.locator('.category-tariff').first().textContent()).toMatch(/^Mã HS 0901 — Cà phê, rang hoặc chưa rang/);
     await page.getByTestId('mod-approve').click();
     await soon(() => page.getByTestId('mod-success').textContent()).toMatch(
       new RegExp(`Đã duyệt sản phẩm “${PRODUCT_NAME}”`),
@@ -114,6 +120,8 @@ describe('a cooperative lists a product, staff approve it, a buyer finds it', ()
   it('is found by an anonymous buyer on a phone, typed without diacritics', async () => {
     const page = await newPage(PHONE);
     await page.goto(origin());
+    // On a phone the links are behind the menu button.
+    await page.getByTestId('nav-menu-button').click();
     await page.getByTestId('nav-search').click();
     await page.waitForURL(/\/tim-kiem/);
     await page.getByTestId('search-input').fill('ca phe robusta krong pac');

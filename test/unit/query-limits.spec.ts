@@ -48,6 +48,7 @@ describe('list sizes used by the cost estimate', () => {
     for (const c of CATEGORIES) perParent.set(c.parentCode ?? null, (perParent.get(c.parentCode ?? null) ?? 0) + 1);
     expect(LIST_SIZES['Query.provinces']).toBe(PROVINCES.length);
     expect(LIST_SIZES['Query.categories']).toBe(Math.max(...perParent.values()));
+    expect(LIST_SIZES['Query.allCategories']).toBe(CATEGORIES.length);
     expect(LIST_SIZES['Query.units']).toBe(UNITS.length);
     expect(LIST_SIZES['Query.wards']).toBe(Math.max(...PROVINCES.map((p) => wardsOfProvince(p.code).length)));
     expect(LIST_SIZES['Organization.certifications']).toBe(CERTIFICATION_KINDS.length);

@@ -25,6 +25,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination';
 export const LIST_SIZES: Readonly<Record<string, number>> = {
   'Query.provinces': 34, // the 34 provincial-level units (reference data)
   'Query.categories': 24, // most categories under one parent: the 24 HS chapters (reference data)
+  'Query.allCategories': 223, // every HS chapter (24) and heading (199) of chapters 01–24 (reference data)
   'Query.units': 12, // the units of measure (reference data)
   'Query.wards': 168, // most wards of one province (reference data)
   'Organization.certifications': 8, // one per kind: CERTIFICATION_KINDS

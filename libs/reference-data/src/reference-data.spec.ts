@@ -2,6 +2,7 @@ import { CATEGORIES, childCategories, findCategory } from './categories';
 import { findProvince, findWard, PROVINCES } from './provinces';
 import { normalizeTaxCode } from './tax-code';
 import { findUnit, UNITS } from './units';
+import { readCsv } from './load';
 
 describe('reference data', () => {
   it('has exactly the 34 provincial units in force since 1 July 2025', () => {
@@ -23,6 +24,20 @@ describe('reference data', () => {
     expect(findCategory('0901')).toMatchObject({ parentCode: '09', nameEn: expect.stringMatching(/^Coffee/) });
     expect(findCategory('0901')?.nameVi).toMatch(/^Cà phê/);
     expect(childCategories('09').map((c) => c.code)).toContain('0904');
+  });
+
+  it('gives every chapter and heading a short everyday name in both languages', () => {
+    const everyday = readCsv<{ code: string; name_vi: string; name_en: string }>('hs-everyday-names.csv');
+    expect(everyday.map((r) => r.code).sort()).toEqual(CATEGORIES.map((c) => c.code).sort());
+    for (const c of CATEGORIES) {
+      expect(c.shortNameVi.length).toBeGreaterThan(0);
+      expect(c.shortNameEn.length).toBeGreaterThan(0);
+      // Short enough for a card or a picker row; the tariff text stays as the secondary detail.
+      expect({ code: c.code, length: Math.max(c.shortNameVi.length, c.shortNameEn.length) <= 60 }).toEqual({ code: c.code, length: true });
+      expect(c.shortNameVi).toBe(c.shortNameVi.normalize('NFC'));
+    }
+    expect(findCategory('0901')).toMatchObject({ shortNameVi: 'Cà phê', shortNameEn: 'Coffee' });
+    expect(findCategory('1006')).toMatchObject({ shortNameVi: 'Lúa gạo', shortNameEn: 'Rice' });
   });
 
   it('converts Vietnamese market units to kilograms exactly', () => {

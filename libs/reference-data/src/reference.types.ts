@@ -20,9 +20,13 @@ export class Province {
 @Directive('@shareable')
 export class Category {
   @Field() code: string;
-  @Field({ description: "Name in the caller's language" }) name: string;
+  @Field({ description: "Tariff wording in the caller's language (the nomenclature's full text)" }) name: string;
   @Field() nameVi: string;
   @Field() nameEn: string;
+  @Field({ description: 'Everyday name in the caller\'s language, e.g. "Cà phê" / "Coffee" for 0901; what people read and type' })
+  shortName: string;
+  @Field() shortNameVi: string;
+  @Field() shortNameEn: string;
   @Field(() => Category, { nullable: true }) parent: Category | null;
 }
 
@@ -51,6 +55,9 @@ export function toCategory(c: CategoryRecord, lang: Lang): Category {
     name: lang === 'en' ? c.nameEn : c.nameVi,
     nameVi: c.nameVi,
     nameEn: c.nameEn,
+    shortName: lang === 'en' ? c.shortNameEn : c.shortNameVi,
+    shortNameVi: c.shortNameVi,
+    shortNameEn: c.shortNameEn,
     parent: parent ? toCategory(parent, lang) : null,
   };
 }

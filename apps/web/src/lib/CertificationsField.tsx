@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Input } from './inputs';
 import { CERTIFICATION_KINDS } from './products';
 import { PRODUCTS_NS } from './products-i18n';
+import { pickerPopupRender } from './pickers';
 
 /** The certification rows of the product editor: kind, issuer, valid-until; add and remove. */
 export function CertificationsField() {
@@ -21,7 +22,11 @@ export function CertificationsField() {
                   label={t('editor.certKind')}
                   rules={[{ required: true, message: t('editor.certRequired') }]}
                 >
-                  <Select<string> options={kinds} data-testid="product-cert-kind" />
+                  <Select<string>
+                    popupRender={pickerPopupRender}
+                    options={kinds}
+                    data-testid="product-cert-kind"
+                  />
                 </Form.Item>
                 <Form.Item name={[row.name, 'issuer']} label={t('editor.certIssuer')}>
                   <Input maxLength={200} data-testid="product-cert-issuer" />

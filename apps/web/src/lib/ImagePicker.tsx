@@ -20,6 +20,9 @@ export function ImagePicker(props: {
         type="file"
         accept={IMAGE_ACCEPT}
         hidden
+        // `hidden` alone lost to a stylesheet's display rule, and the bare file input showed up
+        // beside the button as a second chooser; the button is the only one people see.
+        style={{ display: 'none' }}
         data-testid={props.inputTestId}
         onChange={(e) => {
           const file = e.target.files?.[0];

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Suspense } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useOrganizationKind, usePlatformRole, useSignedIn } from './auth';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -59,9 +59,23 @@ function NavItems() {
   );
 }
 
+/**
+ * Header: logo, then the main menu (inline on a wide screen; behind a menu button on a phone, where a
+ * strip of links would hide sign-up, language and account off to the right), then the actions that
+ * stay visible at every width: the language switch (and room for a notification bell before it).
+ */
 export function Layout() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  // A followed link closes the menu, as does Escape.
+  useEffect(() => setMenuOpen(false), [pathname]);
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setMenuOpen(false);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [menuOpen]);
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -72,9 +86,29 @@ export function Layout() {
           <Link to="/" className="logo" aria-label={`LienKet — ${t('nav.home')}`}>
             LienKet
           </Link>
-          <nav className="app-nav" aria-label={t('nav.main')}>
-            <NavItems />
+          {/* Before the menu in reading order, so the opened menu follows its button. A
+              notification bell goes first in here. */}
+          <div className="header-actions">
             <LanguageSwitch />
+            <button
+              type="button"
+              className="menu-button"
+              data-testid="nav-menu-button"
+              aria-expanded={menuOpen}
+              aria-controls="main-menu"
+              onClick={() => setMenuOpen((open) => !open)}
+            >
+              <span className="menu-icon" aria-hidden="true" />
+              {menuOpen ? t('nav.closeMenu') : t('nav.menu')}
+            </button>
+          </div>
+          <nav
+            id="main-menu"
+            className={menuOpen ? 'app-nav app-nav-open' : 'app-nav'}
+            aria-label={t('nav.main')}
+            data-testid="nav-menu"
+          >
+            <NavItems />
           </nav>
         </div>
       </header>

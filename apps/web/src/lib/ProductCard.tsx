@@ -70,6 +70,9 @@ export function ProductCard({ product }: { product: SearchProduct }) {
       <h3 className="product-card-name">
         <Link to={`/san-pham/${product.id}/xem`}>{product.name}</Link>
       </h3>
+      <p className="product-card-category" data-testid="search-result-category">
+        {product.category.shortName}
+      </p>
       <p className="product-card-org">
         {product.organization.name} · {product.organization.province.name}
       </p>

@@ -16,7 +16,6 @@ const DESCRIPTION_MAX_LENGTH = 4000;
 /** Every field of the product editor; the page owns the form, its buttons and its messages. */
 export function ProductFormFields({ form }: { form: FormInstance<ProductValues> }) {
   const { t } = useTranslation(PRODUCTS_NS);
-  const chapter = Form.useWatch('chapter', form);
   const description = Form.useWatch('description', form);
 
   const decimal = (required: boolean) => ({
@@ -49,29 +48,14 @@ export function ProductFormFields({ form }: { form: FormInstance<ProductValues> 
 
   return (
     <>
-      <div className="form-row">
-        <Form.Item
-          name="chapter"
-          label={t('editor.chapter')}
-          rules={[{ required: true, message: t('editor.categoryRequired') }]}
-        >
-          <CategorySelect
-            data-testid="product-category-chapter"
-            placeholder={t('editor.chapterPlaceholder')}
-            // A heading from another chapter would make no sense under the new one.
-            onChange={(code) => form.setFieldsValue({ chapter: code, heading: undefined })}
-          />
-        </Form.Item>
-        <Form.Item name="heading" label={t('editor.heading')}>
-          <CategorySelect
-            data-testid="product-category-heading"
-            parentCode={chapter}
-            disabled={!chapter}
-            allowClear
-            placeholder={chapter ? t('editor.headingPlaceholder') : t('editor.headingFirst')}
-          />
-        </Form.Item>
-      </div>
+      <Form.Item
+        name="categoryCode"
+        label={t('editor.category')}
+        extra={t('editor.categoryHint')}
+        rules={[{ required: true, message: t('editor.categoryRequired') }]}
+      >
+        <CategorySelect data-testid="product-category" placeholder={t('editor.categoryPlaceholder')} />
+      </Form.Item>
       <Form.Item
         name="name"
         label={t('editor.name')}

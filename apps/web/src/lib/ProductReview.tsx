@@ -70,7 +70,11 @@ function Facts({ product }: { product: StaffProduct }) {
         · {product.organization.province.name}
       </Field>
       <Field label={t('review.category')}>
-        {product.category.code} · {product.category.name}
+        <span data-testid="mod-detail-category">{product.category.shortName}</span>
+        {/* Moderators check the listing against the tariff wording. */}
+        <span className="category-tariff">
+          {t('card.hsCode', { code: product.category.code })} — {product.category.name}
+        </span>
       </Field>
       <Field label={t('card.capacity')}>
         {t('card.perMonth', { amount: formatQuantity(product.monthlyCapacity, language), unit })}

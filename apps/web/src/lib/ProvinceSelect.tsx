@@ -4,6 +4,7 @@ import { useMemo, type AriaAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
 import { foldDiacritics } from './text';
+import { pickerPopupRender } from './pickers';
 
 const ProvincesQuery = graphql(`
   query Provinces {
@@ -84,6 +85,7 @@ export function ProvinceSelect({
   return (
     <div>
       <Select<string, ProvinceOption>
+        popupRender={pickerPopupRender}
         {...aria}
         id={id}
         data-testid={testId}

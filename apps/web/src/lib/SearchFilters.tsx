@@ -5,6 +5,7 @@ import { CategorySelect } from './CategorySelect';
 import { CERTIFICATION_KINDS } from './products';
 import { PRODUCTS_NS } from './products-i18n';
 import { ProvinceSelect } from './ProvinceSelect';
+import { pickerPopupRender } from './pickers';
 
 /** One labelled filter of a search page. */
 export function Filter({ label, children }: { label: string; children: ReactNode }) {
@@ -84,6 +85,7 @@ export function ListingFilters({
       </Filter>
       <Filter label={t('search.certification')}>
         <Select<string>
+          popupRender={pickerPopupRender}
           data-testid={`${testId}-certification`}
           value={params.get('chung-nhan') ?? undefined}
           onChange={(kind) => set('chung-nhan', kind)}

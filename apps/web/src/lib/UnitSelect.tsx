@@ -3,6 +3,7 @@ import { Select } from 'antd';
 import { useMemo, type AriaAttributes } from 'react';
 import { graphql } from '../gql';
 import { foldDiacritics } from './text';
+import { pickerPopupRender } from './pickers';
 
 const UnitsQuery = graphql(`
   query Units {
@@ -47,6 +48,7 @@ export function UnitSelect({
   );
   return (
     <Select<string, UnitOption>
+      popupRender={pickerPopupRender}
       {...aria}
       id={id}
       data-testid={testId}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
 import { ORG_NS } from './org-i18n';
 import { foldDiacritics } from './text';
+import { pickerPopupRender } from './pickers';
 
 const WardsQuery = graphql(`
   query Wards($provinceCode: String!) {
@@ -60,6 +61,7 @@ export function WardSelect({
   return (
     <div>
       <Select<string, WardOption>
+        popupRender={pickerPopupRender}
         {...aria}
         id={id}
         data-testid={testId}

@@ -6,6 +6,10 @@ export const ProductCardFields = graphql(`
     id
     name
     monthlyCapacity
+    category {
+      code
+      shortName
+    }
     unit {
       code
       name

@@ -13,6 +13,7 @@ export const ProductDetailFields = graphql(`
     category {
       code
       name
+      shortName
     }
     unit {
       code

@@ -13,8 +13,8 @@ export interface CertificationValues {
 }
 
 export interface ProductValues {
-  chapter?: string;
-  heading?: string;
+  /** A heading (4 digits) or a chapter (2), picked by its everyday name. */
+  categoryCode?: string;
   name: string;
   description?: string;
   unitCode?: string;
@@ -28,12 +28,10 @@ export interface ProductValues {
 
 export const EMPTY_PRODUCT: ProductValues = { name: '', harvestMonths: [], certifications: [] };
 
-/** The form's values for a stored listing; a heading's chapter is its parent. */
+/** The form's values for a stored listing. */
 export function valuesOf(product: EditedProduct): ProductValues {
-  const { category } = product;
   return {
-    chapter: category.parent?.code ?? category.code,
-    heading: category.parent ? category.code : undefined,
+    categoryCode: product.category.code,
     name: product.name,
     description: product.description ?? undefined,
     unitCode: product.unit.code,
@@ -58,7 +56,7 @@ const vnd = (text?: string) => {
 /** The API input; the form's validators have already checked every number. */
 export function inputOf(values: ProductValues): ProductInput {
   return {
-    categoryCode: values.heading ?? values.chapter ?? '',
+    categoryCode: values.categoryCode ?? '',
     name: values.name.trim(),
     description: values.description?.trim() || null,
     unitCode: values.unitCode ?? '',
@@ -79,7 +77,7 @@ export function inputOf(values: ProductValues): ProductInput {
 
 // The server's `extensions.field` (a path into ProductInput) → the form field showing it.
 const FIELDS: Record<string, keyof ProductValues> = {
-  categoryCode: 'heading',
+  categoryCode: 'categoryCode',
   name: 'name',
   description: 'description',
   unitCode: 'unitCode',

@@ -12,6 +12,7 @@ import { SearchBox } from '../lib/SearchBox';
 import { Filter, ListingFilters, SearchFilters } from '../lib/SearchFilters';
 import { SupplierCard } from '../lib/SupplierCard';
 import { useUrlSearch } from '../lib/url-search';
+import { pickerPopupRender } from '../lib/pickers';
 
 const DirectoryDocument = graphql(`
   query SupplierDirectory(
@@ -144,6 +145,7 @@ export default function DirectoryPage() {
       >
         <Filter label={t('directory.kind')}>
           <Select<string>
+            popupRender={pickerPopupRender}
             data-testid="directory-kind"
             value={params.get('loai') ?? undefined}
             onChange={(kind) => set('loai', kind)}

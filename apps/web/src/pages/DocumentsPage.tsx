@@ -11,6 +11,7 @@ import { OrgFrame } from '../lib/OrgFrame';
 import { ORG_NS } from '../lib/org-i18n';
 import { QueryFallback } from '../lib/QueryFallback';
 import { VERIFICATION_STYLE } from '../lib/verification';
+import { pickerPopupRender } from '../lib/pickers';
 
 const DocumentsDocument = graphql(`
   query MyDocuments {
@@ -120,6 +121,7 @@ function UploadForm({ onUploaded }: { onUploaded: () => void }) {
         <label className="filter">
           <span>{t('documents.kind')}</span>
           <Select<DocumentKind>
+            popupRender={pickerPopupRender}
             data-testid="document-kind"
             value={kind}
             onChange={setKind}

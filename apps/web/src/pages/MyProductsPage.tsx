@@ -31,7 +31,7 @@ const MyProductsDocument = graphql(`
               }
               category {
                 code
-                name
+                shortName
               }
               updatedAt
             }
@@ -64,7 +64,7 @@ function ListingRow({ listing }: { listing: Listing }) {
         </Tag>
       </div>
       <p className="muted">
-        {listing.category.name} ·{' '}
+        {listing.category.shortName} ·{' '}
         {t('card.perMonth', {
           amount: formatQuantity(listing.monthlyCapacity, language),
           unit: listing.unit.name,

@@ -31,9 +31,6 @@ graphql(`
     moderationNote
     category {
       code
-      parent {
-        code
-      }
     }
     unit {
       code

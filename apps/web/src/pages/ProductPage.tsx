@@ -69,7 +69,11 @@ function ProductView({ product }: { product: Product }) {
         <section className="card" aria-label={product.name}>
           <dl className="fields">
             <Field label={t('product.category')}>
-              {product.category.code} — {product.category.name}
+              <span data-testid="product-category">{product.category.shortName}</span>
+              {/* The tariff wording, for buyers who check it against customs papers. */}
+              <span className="category-tariff">
+                {t('product.hsCode', { code: product.category.code })} — {product.category.name}
+              </span>
             </Field>
             <Field label={t('product.capacity')}>{amount(product.monthlyCapacity)}</Field>
             {product.minOrderQuantity && (

@@ -16,6 +16,7 @@ import { Input } from '../lib/inputs';
 import { OrgFrame } from '../lib/OrgFrame';
 import { ORG_NS } from '../lib/org-i18n';
 import { QueryFallback } from '../lib/QueryFallback';
+import { pickerPopupRender } from '../lib/pickers';
 
 const TeamDocument = graphql(`
   query Team {
@@ -112,6 +113,7 @@ function InviteForm({ myRole, onSent }: { myRole: OrganizationRole; onSent: () =
           </Form.Item>
           <Form.Item name="role" label={t('team.role')}>
             <Select<OrganizationRole>
+              popupRender={pickerPopupRender}
               data-testid="invite-role"
               options={roles.map((role) => ({ value: role, label: tMain(`orgRole.${role}`) }))}
             />

@@ -1,11 +1,12 @@
 import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import { RequestContext } from '@lienket/auth';
 import { badInput } from '@lienket/graphql';
-import { Category, childCategories, findProvince, PROVINCES, Province, toCategory, toProvince, toUnit, Unit, UNITS, wardsOfProvince } from '@lienket/reference-data';
+import { CATEGORIES, Category, childCategories, findProvince, PROVINCES, Province, toCategory, toProvince, toUnit, Unit, UNITS, wardsOfProvince } from '@lienket/reference-data';
 import { Ward } from '../organizations/organization.type';
 
 /** Built once per language: the list never changes while the process runs. */
 const provinces = { vi: PROVINCES.map((p) => toProvince(p, 'vi')), en: PROVINCES.map((p) => toProvince(p, 'en')) };
+const allCategories = { vi: CATEGORIES.map((c) => toCategory(c, 'vi')), en: CATEGORIES.map((c) => toCategory(c, 'en')) };
 
 @Resolver()
 export class ReferenceResolver {
@@ -20,6 +21,13 @@ export class ReferenceResolver {
     @Context() ctx: RequestContext,
   ): Category[] {
     return childCategories(parentCode).map((c) => toCategory(c, ctx.lang));
+  }
+
+  @Query(() => [Category], {
+    description: 'Every HS chapter and heading (223), in code order: one list a picker can search by everyday name',
+  })
+  allCategories(@Context() ctx: RequestContext): Category[] {
+    return allCategories[ctx.lang];
   }
 
   @Query(() => [Unit])
