@@ -276,6 +276,7 @@ function ReviewActions({ organization, onDone, onFailure }: ActionsProps) {
         open={dialog === 'approveNoDocs'}
         title={td('approveNoDocs.title', { name })}
         onCancel={() => setDialog(null)}
+        destroyOnHidden
         footer={
           <div className="dialog-actions">
             <Button size="large" onClick={() => setDialog(null)} data-testid="mod-approve-nodocs-cancel">
