@@ -92,7 +92,7 @@ describe('the verification desk', () => {
 
     await page.getByTestId('desk-doc').nth(1).click();
     const image = page.getByTestId('desk-doc-image');
-    await soon(() => image.evaluate<number, HTMLImageElement>((img) => (img.complete ? img.naturalWidth : 0))).toBe(640);
+    await soon(() => page.evaluate<number>(`(() => { const img = document.querySelector('[data-testid="desk-doc-image"]'); return img && img.complete ? img.naturalWidth : 0; })()`)).toBe(640);
     await soon(() => image.getAttribute('alt')).toBe('Chứng nhận VietGAP.png');
 
     // With evidence there is nothing to confirm: approving approves.
@@ -107,6 +107,9 @@ describe('the verification desk', () => {
     await soon(() => page.getByTestId('desk-no-documents').innerText()).toBe('Tổ chức chưa tải lên giấy tờ nào.');
     await page.getByTestId('mod-approve').click();
     await soon(() => page.getByTestId('mod-approve-nodocs').innerText()).toMatch(/Chỉ duyệt khi bạn đã đối chiếu mã số thuế/);
+    // axe reads colours as painted: wait until the dialog has finished zooming in.
+    await soon(() => page.locator('.ant-modal').getAttribute('class')).not.toMatch(/zoom/);
+    await soon(() => page.evaluate<string>(`getComputedStyle(document.querySelector('.ant-modal')).opacity`)).toBe('1');
     await expectAccessible(page, 'approve without documents dialog');
     await page.getByTestId('mod-approve-nodocs-cancel').click();
     await soon(() => page.getByTestId('mod-approve-nodocs').count()).toBe(0);

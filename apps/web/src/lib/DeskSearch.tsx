@@ -8,7 +8,11 @@ import type { PlatformRole, VerificationStatus } from '../gql/graphql';
 import { DESK_NS } from './desk-i18n';
 import { Input } from './inputs';
 import { LoadMore, useLoadMore } from './LoadMore';
-import { OrganizationReview, type ReviewOutcome, type StaffOrganization } from './OrganizationReview';
+import {
+  OrganizationReview,
+  type ReviewOutcome,
+  type StaffOrganization,
+} from './OrganizationReview';
 import { appendPage } from './pagination';
 import { QueryFallback } from './QueryFallback';
 
@@ -23,7 +27,12 @@ const ModerationCountsDocument = graphql(`
 `);
 
 const StaffOrganizationsDocument = graphql(`
-  query StaffOrganizations($search: String, $status: VerificationStatus, $first: Int!, $after: String) {
+  query StaffOrganizations(
+    $search: String
+    $status: VerificationStatus
+    $first: Int!
+    $after: String
+  ) {
     staffOrganizations(search: $search, status: $status, first: $first, after: $after) {
       pageInfo {
         hasNextPage
@@ -47,20 +56,28 @@ const StaffOrganizationsDocument = graphql(`
 `);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const STATUSES: VerificationStatus[] = ['PENDING_VERIFICATION', 'VERIFIED', 'REJECTED', 'SUSPENDED'];
+const STATUSES: VerificationStatus[] = [
+  'PENDING_VERIFICATION',
+  'VERIFIED',
+  'REJECTED',
+  'SUSPENDED',
+];
 const PAGE_SIZE = 20;
 const MAX_SEARCH = 100;
 
 /** How many organizations and listings wait or sit in each state; `version` re-reads it after a decision. */
 export function QueueCounts({ version }: { version: number }) {
   const { t } = useTranslation(DESK_NS);
-  const { data, refetch } = useQuery(ModerationCountsDocument, { fetchPolicy: 'cache-and-network' });
+  const { data, refetch } = useQuery(ModerationCountsDocument, {
+    fetchPolicy: 'cache-and-network',
+  });
   useEffect(() => {
     if (version > 0) void refetch().catch(() => undefined);
   }, [version, refetch]);
   const counts = data?.moderationCounts;
   if (!counts) return null;
-  const group = (subject: 'ORGANIZATION' | 'PRODUCT') => counts.filter((c) => c.subject === subject && c.state !== 'DRAFT');
+  const group = (subject: 'ORGANIZATION' | 'PRODUCT') =>
+    counts.filter((c) => c.subject === subject && c.state !== 'DRAFT');
   return (
     <section className="desk-counts" aria-label={t('counts.label')} data-testid="desk-counts">
       {(['ORGANIZATION', 'PRODUCT'] as const).map((subject) => (
@@ -69,7 +86,8 @@ export function QueueCounts({ version }: { version: number }) {
           <ul>
             {group(subject).map((c) => (
               <li key={c.state} data-testid={`desk-count-${subject}-${c.state}`}>
-                <strong>{c.count}</strong> {t(`counts.${subject}.${c.state}` as 'counts.ORGANIZATION.VERIFIED')}
+                <strong>{c.count}</strong>{' '}
+                {t(`counts.${subject}.${c.state}` as 'counts.ORGANIZATION.VERIFIED')}
               </li>
             ))}
           </ul>
@@ -79,7 +97,15 @@ export function QueueCounts({ version }: { version: number }) {
   );
 }
 
-function Results({ search, status, onOpen }: { search: string | null; status: VerificationStatus | null; onOpen: (id: string) => void }) {
+function Results({
+  search,
+  status,
+  onOpen,
+}: {
+  search: string | null;
+  status: VerificationStatus | null;
+  onOpen: (id: string) => void;
+}) {
   const { t } = useTranslation(DESK_NS);
   const { t: tm } = useTranslation();
   const { data, error, refetch, fetchMore } = useQuery(StaffOrganizationsDocument, {
@@ -92,12 +118,23 @@ function Results({ search, status, onOpen }: { search: string | null; status: Ve
       variables: { after: found?.pageInfo.endCursor },
       updateQuery: (shown, { fetchMoreResult }) => ({
         ...shown,
-        staffOrganizations: appendPage(shown.staffOrganizations, fetchMoreResult.staffOrganizations),
+        staffOrganizations: appendPage(
+          shown.staffOrganizations,
+          fetchMoreResult.staffOrganizations,
+        ),
       }),
     }),
   );
   if (!found) {
-    return <QueryFallback answered={false} error={error} onRetry={() => void refetch()} loadError={t('search.loadError')} rows={4} />;
+    return (
+      <QueryFallback
+        answered={false}
+        error={error}
+        onRetry={() => void refetch()}
+        loadError={t('search.loadError')}
+        rows={4}
+      />
+    );
   }
   if (found.edges.length === 0) {
     return (
@@ -111,7 +148,13 @@ function Results({ search, status, onOpen }: { search: string | null; status: Ve
       <ul className="mod-queue-list" aria-label={t('search.results')}>
         {found.edges.map(({ node }) => (
           <li key={node.id}>
-            <button type="button" className="mod-queue-item" data-testid="desk-search-result" data-subject-id={node.id} onClick={() => onOpen(node.id)}>
+            <button
+              type="button"
+              className="mod-queue-item"
+              data-testid="desk-search-result"
+              data-subject-id={node.id}
+              onClick={() => onOpen(node.id)}
+            >
               <span className="mod-queue-summary">{node.name}</span>
               <span className="mod-queue-meta">
                 <span className="mono">{node.taxCode}</span>
@@ -122,7 +165,14 @@ function Results({ search, status, onOpen }: { search: string | null; status: Ve
           </li>
         ))}
       </ul>
-      {found.pageInfo.hasNextPage && <LoadMore loading={more.loading} failed={more.failed} onLoad={() => void more.run()} testId="desk-search-more" />}
+      {found.pageInfo.hasNextPage && (
+        <LoadMore
+          loading={more.loading}
+          failed={more.failed}
+          onLoad={() => void more.run()}
+          testId="desk-search-more"
+        />
+      )}
     </>
   );
 }
@@ -132,7 +182,13 @@ function Results({ search, status, onOpen }: { search: string | null; status: Ve
  * by status, and review the one chosen; a pasted ID opens it directly. Everything is in the URL
  * (`q`, `trang-thai`, `id`), so a link from the audit log or a duplicate opens the same view.
  */
-export function OrganizationSearch({ role, onSuccess }: { role: PlatformRole; onSuccess: (outcome: ReviewOutcome, organization: StaffOrganization) => void }) {
+export function OrganizationSearch({
+  role,
+  onSuccess,
+}: {
+  role: PlatformRole;
+  onSuccess: (outcome: ReviewOutcome, organization: StaffOrganization) => void;
+}) {
   const { t } = useTranslation(DESK_NS);
   const { t: tm } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -181,7 +237,9 @@ export function OrganizationSearch({ role, onSuccess }: { role: PlatformRole; on
               data-testid="desk-search"
               value={text}
               onChange={(e) => setText(e.target.value)}
-              aria-describedby={problem ? 'desk-search-hint desk-search-problem' : 'desk-search-hint'}
+              aria-describedby={
+                problem ? 'desk-search-hint desk-search-problem' : 'desk-search-hint'
+              }
               aria-invalid={problem ? true : undefined}
               autoComplete="off"
               spellCheck={false}
@@ -200,7 +258,13 @@ export function OrganizationSearch({ role, onSuccess }: { role: PlatformRole; on
           <label htmlFor="desk-search-status" className="desk-label">
             {t('search.status')}
           </label>
-          <select id="desk-search-status" className="native-input" data-testid="desk-search-status" value={status ?? ''} onChange={(e) => go({ status: e.target.value || null })}>
+          <select
+            id="desk-search-status"
+            className="native-input"
+            data-testid="desk-search-status"
+            value={status ?? ''}
+            onChange={(e) => go({ status: e.target.value || null })}
+          >
             <option value="">{t('search.allStatuses')}</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -213,7 +277,12 @@ export function OrganizationSearch({ role, onSuccess }: { role: PlatformRole; on
       </div>
       {id && (
         <section className="mod-detail" aria-label={tm('moderation.detailLabel')}>
-          <OrganizationReview key={id} id={id} role={role} onDone={(outcome, organization) => onSuccess(outcome, organization)} />
+          <OrganizationReview
+            key={id}
+            id={id}
+            role={role}
+            onDone={(outcome, organization) => onSuccess(outcome, organization)}
+          />
         </section>
       )}
     </div>

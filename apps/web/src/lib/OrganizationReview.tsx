@@ -113,7 +113,8 @@ function Facts({ organization }: { organization: StaffOrganization }) {
     <dl className="fields">
       <Field label={t('moderation.fields.kind')}>{t(`kind.${organization.kind}`)}</Field>
       <Field label={t('moderation.fields.taxCode')}>
-        <span className="mono">{organization.taxCode}</span> <TaxCodeState valid={organization.taxCodeValid} />
+        <span className="mono">{organization.taxCode}</span>{' '}
+        <TaxCodeState valid={organization.taxCodeValid} />
       </Field>
       <Field label={t('moderation.fields.province')}>{organization.province.name}</Field>
       <Field label={t('moderation.fields.address')}>{organization.address ?? missing}</Field>
@@ -233,7 +234,9 @@ function ReviewActions({ organization, onDone, onFailure }: ActionsProps) {
               size="large"
               loading={approving}
               // No evidence to compare with: the moderator confirms that this is deliberate.
-              onClick={() => (organization.documents?.length === 0 ? setDialog('approveNoDocs') : void approve())}
+              onClick={() =>
+                organization.documents?.length === 0 ? setDialog('approveNoDocs') : void approve()
+              }
             >
               {t('moderation.approve')}
             </Button>
@@ -279,7 +282,11 @@ function ReviewActions({ organization, onDone, onFailure }: ActionsProps) {
         destroyOnHidden
         footer={
           <div className="dialog-actions">
-            <Button size="large" onClick={() => setDialog(null)} data-testid="mod-approve-nodocs-cancel">
+            <Button
+              size="large"
+              onClick={() => setDialog(null)}
+              data-testid="mod-approve-nodocs-cancel"
+            >
               {td('approveNoDocs.cancel')}
             </Button>
             <Button

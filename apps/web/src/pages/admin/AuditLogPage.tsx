@@ -88,7 +88,12 @@ const FIELDS = [
   'userId',
 ] as const;
 const DESK_FIELDS = ['status', 'kind', 'filename', 'logoId', 'photoId', 'id'] as const;
-const SUBJECTS = ['ORGANIZATION', 'PRODUCT', 'NEED', 'USER'] as const satisfies readonly AuditSubject[];
+const SUBJECTS = [
+  'ORGANIZATION',
+  'PRODUCT',
+  'NEED',
+  'USER',
+] as const satisfies readonly AuditSubject[];
 const LISTING_STATUSES = ['DRAFT', 'PENDING_REVIEW', 'APPROVED', 'REJECTED', 'ARCHIVED'] as const;
 const DOCUMENT_KINDS = ['BUSINESS_REGISTRATION', 'CERTIFICATE', 'OTHER'] as const;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -106,7 +111,9 @@ function useActionText() {
   const { t, i18n } = useTranslation(DESK_NS);
   return (action: string) => {
     const key = `audit.actions.${action}`;
-    return /^[a-z_]+\.[a-z_]+$/.test(action) && i18n.exists(key, { ns: DESK_NS }) ? t(key as 'audit.actions.user.password_reset') : action;
+    return /^[a-z_]+\.[a-z_]+$/.test(action) && i18n.exists(key, { ns: DESK_NS })
+      ? t(key as 'audit.actions.user.password_reset')
+      : action;
   };
 }
 const STATUSES = ['PENDING_VERIFICATION', 'VERIFIED', 'REJECTED', 'SUSPENDED'] as const;
@@ -122,7 +129,8 @@ function useValueText() {
   const { t: td } = useTranslation(DESK_NS);
   return (field: string, value: unknown): string => {
     if (value === null || value === undefined || value === '') return '—';
-    if (field === 'status' && isOneOf(LISTING_STATUSES, value)) return td(`audit.statuses.${value}`);
+    if (field === 'status' && isOneOf(LISTING_STATUSES, value))
+      return td(`audit.statuses.${value}`);
     if (field === 'kind' && isOneOf(DOCUMENT_KINDS, value)) return td(`evidence.kind.${value}`);
     if (field === 'verification' && isOneOf(STATUSES, value)) {
       return t(`verification.${value}.label`);
@@ -178,7 +186,9 @@ function Entry({ entry, onFilter }: { entry: AuditEntry; onFilter: (subjectId: s
         <div>
           <dt>{t('auditLog.subject')}</dt>
           <dd data-testid="audit-subject">
-            {isOneOf(SUBJECTS, entry.subject) ? td(`audit.subjects.${entry.subject}`) : entry.subject}
+            {isOneOf(SUBJECTS, entry.subject)
+              ? td(`audit.subjects.${entry.subject}`)
+              : entry.subject}
             {': '}
             <strong>{entry.subjectName ?? td('audit.subjectGone')}</strong>
           </dd>
@@ -186,7 +196,13 @@ function Entry({ entry, onFilter }: { entry: AuditEntry; onFilter: (subjectId: s
         <div>
           <dt>{t('auditLog.actor')}</dt>
           <dd data-testid="audit-actor">
-            {entry.actor ? entry.actor.fullName : entry.actorId ? <span className="mono selectable">{entry.actorId}</span> : t('auditLog.system')}
+            {entry.actor ? (
+              entry.actor.fullName
+            ) : entry.actorId ? (
+              <span className="mono selectable">{entry.actorId}</span>
+            ) : (
+              t('auditLog.system')
+            )}
           </dd>
         </div>
       </dl>
@@ -262,7 +278,8 @@ function Filter({ filters, onChange }: { filters: Filters; onChange: (next: Filt
   const { t: td } = useTranslation(DESK_NS);
   const [draft, setDraft] = useState(filters);
   const [problem, setProblem] = useState<string | null>(null);
-  const actors = useQuery(AuditActorsDocument, { fetchPolicy: 'cache-and-network' }).data?.auditActors ?? [];
+  const actors =
+    useQuery(AuditActorsDocument, { fetchPolicy: 'cache-and-network' }).data?.auditActors ?? [];
 
   useEffect(() => {
     // The filters also change from an entry's "only this subject" and from the back button.
@@ -290,7 +307,9 @@ function Filter({ filters, onChange }: { filters: Filters; onChange: (next: Filt
             className="native-input"
             data-testid="audit-filter-subject"
             value={draft.subject ?? ''}
-            onChange={(e) => set({ subject: isOneOf(SUBJECTS, e.target.value) ? e.target.value : null })}
+            onChange={(e) =>
+              set({ subject: isOneOf(SUBJECTS, e.target.value) ? e.target.value : null })
+            }
           >
             <option value="">{td('audit.anySubject')}</option>
             {SUBJECTS.map((s) => (
@@ -365,7 +384,11 @@ function Filter({ filters, onChange }: { filters: Filters; onChange: (next: Filt
           {td('audit.apply')}
         </Button>
         {anyFilter(filters) && (
-          <Button data-testid="audit-filter-clear" size="large" onClick={() => onChange(readFilters(new URLSearchParams()))}>
+          <Button
+            data-testid="audit-filter-clear"
+            size="large"
+            onClick={() => onChange(readFilters(new URLSearchParams()))}
+          >
             {td('audit.clear')}
           </Button>
         )}
@@ -415,7 +438,11 @@ function AuditLog({ role }: { role: PlatformRole }) {
       ) : (
         <ol className="audit-list" aria-label={t('auditLog.listLabel')}>
           {log.edges.map(({ node }) => (
-            <Entry key={node.id} entry={node} onFilter={(subjectId) => apply({ ...filters, subjectId })} />
+            <Entry
+              key={node.id}
+              entry={node}
+              onFilter={(subjectId) => apply({ ...filters, subjectId })}
+            />
           ))}
         </ol>
       );
@@ -441,7 +468,12 @@ function AuditLog({ role }: { role: PlatformRole }) {
       <Filter filters={filters} onChange={apply} />
       {body}
       {log?.pageInfo.hasNextPage && (
-        <LoadMore loading={more.loading} failed={more.failed} onLoad={() => void more.run()} testId="audit-load-more" />
+        <LoadMore
+          loading={more.loading}
+          failed={more.failed}
+          onLoad={() => void more.run()}
+          testId="audit-load-more"
+        />
       )}
     </>
   );

@@ -8,7 +8,11 @@ import type { PlatformRole } from '../../gql/graphql';
 import { AdminHeader } from '../../lib/AdminHeader';
 import { OrganizationSearch, QueueCounts } from '../../lib/DeskSearch';
 import { LoadMore, useLoadMore } from '../../lib/LoadMore';
-import { OrganizationReview, type ReviewOutcome, type StaffOrganization } from '../../lib/OrganizationReview';
+import {
+  OrganizationReview,
+  type ReviewOutcome,
+  type StaffOrganization,
+} from '../../lib/OrganizationReview';
 import { appendPage } from '../../lib/pagination';
 import { ProductReview } from '../../lib/ProductReview';
 import { PRODUCTS_NS } from '../../lib/products-i18n';
@@ -287,7 +291,9 @@ function ModerationConsole({ role }: { role: PlatformRole }) {
           {
             key: 'queue',
             label: t('moderation.tabQueue'),
-            children: <QueueTab role={role} onSuccess={reportSuccess} onProductDone={reportProductDone} />,
+            children: (
+              <QueueTab role={role} onSuccess={reportSuccess} onProductDone={reportProductDone} />
+            ),
           },
           {
             key: 'organizations',
