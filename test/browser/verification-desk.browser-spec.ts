@@ -168,6 +168,7 @@ describe('the readable audit log', () => {
     await soon(() => entries.first().getByTestId('audit-actor').innerText()).toBe('Quản trị viên LienKet');
     expect(await pageWidth(phone)).toBeLessThanOrEqual(PHONE.width);
     await expectAccessible(phone, 'audit log, phone');
+    await entries.first().scrollIntoViewIfNeeded();
     await phone.screenshot({ path: join(SHOTS, 'audit-log-phone.png') });
 
     // A range that ends before it starts is refused on the page, before any request.
