@@ -187,5 +187,14 @@ describe('the readable audit log', () => {
     await soon(() => desktop.getByTestId('audit-entry').first().locator('h2').innerText()).not.toMatch(/^organization\./);
     await expectAccessible(desktop, 'audit log, desktop');
     await desktop.screenshot({ path: join(SHOTS, 'audit-log.png') });
+
+    // In English the same entry reads in English.
+    await desktop.goto(`${origin()}/quan-tri/nhat-ky?id=${org.orgId}`);
+    await desktop.getByTestId('lang-switch').click();
+    const first = desktop.getByTestId('audit-entry').first();
+    await soon(() => first.locator('h2').innerText()).toBe('Organization verified');
+    await soon(() => first.getByTestId('audit-subject').innerText()).toBe('Organization: HTX Nhật ký Krông Pắc');
+    await soon(() => first.innerText()).toMatch(/Awaiting verification\s*→\s*Verified/);
+    await expectAccessible(desktop, 'audit log, desktop, English');
   });
 });
