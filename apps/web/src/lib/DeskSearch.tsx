@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Button } from 'antd';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { graphql } from '../gql';
@@ -200,7 +200,15 @@ export function OrganizationSearch({
   const [text, setText] = useState(search ?? '');
   const [problem, setProblem] = useState<string | null>(null);
 
+  const detailRef = useRef<HTMLElement>(null);
+
   useEffect(() => setText(search ?? ''), [search]);
+  useEffect(() => {
+    // Stacked on a phone, the review opens below the results, out of sight: bring it into view.
+    if (id && window.matchMedia('(max-width: 959px)').matches) {
+      detailRef.current?.scrollIntoView({ block: 'start' });
+    }
+  }, [id]);
 
   function go(next: { q?: string | null; status?: string | null; id?: string | null }) {
     const p = new URLSearchParams({ tab: 'to-chuc' });
@@ -276,7 +284,7 @@ export function OrganizationSearch({
         <Results search={search} status={status} onOpen={(next) => go({ id: next })} />
       </div>
       {id && (
-        <section className="mod-detail" aria-label={tm('moderation.detailLabel')}>
+        <section ref={detailRef} className="mod-detail" aria-label={tm('moderation.detailLabel')}>
           <OrganizationReview
             key={id}
             id={id}
