@@ -91,6 +91,9 @@ describe('platform staff verify organizations in the admin console', () => {
     await desktop.screenshot({ path: join(SHOTS, 'admin-console.png') });
 
     await desktop.getByTestId('mod-approve').click();
+    // It uploaded no document: the console asks before approving it.
+    await soon(() => desktop.getByTestId('mod-approve-nodocs').textContent()).toMatch(/chưa tải lên giấy tờ nào/);
+    await desktop.getByTestId('mod-approve-nodocs-confirm').click();
     await soon(() => desktop.getByTestId('mod-success').textContent()).toMatch(
       new RegExp(`Đã duyệt “${approved.name}”`),
     );
@@ -103,8 +106,8 @@ describe('platform staff verify organizations in the admin console', () => {
 
   it('suspends it from the "Tổ chức" tab; the audit log shows both decisions', async () => {
     await desktop.getByRole('tab', { name: 'Tổ chức' }).click();
-    await desktop.getByTestId('mod-lookup-id').fill(` ${approved.orgId} `);
-    await desktop.getByTestId('mod-lookup-open').click();
+    await desktop.getByTestId('desk-search').fill(` ${approved.orgId} `);
+    await desktop.getByTestId('desk-search-submit').click();
     await detailStatus(desktop, 'VERIFIED');
 
     await desktop.getByTestId('mod-suspend').click();
@@ -153,6 +156,7 @@ describe('platform staff verify organizations in the admin console', () => {
     expect(other.errors).toBeUndefined();
 
     await desktop.getByTestId('mod-approve').click();
+    await desktop.getByTestId('mod-approve-nodocs-confirm').click();
     await soon(() => desktop.getByTestId('mod-problem').textContent()).toMatch(
       /đã được xử lý/,
     );

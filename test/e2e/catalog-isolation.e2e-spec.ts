@@ -111,6 +111,9 @@ const CASES: Case[] = [
   { op: 'units', query: `{ units { code } }`, expect: { rest: 'ok' } },
   { op: 'moderationQueue', query: `{ moderationQueue(first: 5) { edges { node { id } } } }`, expect: staffOnly },
   { op: 'auditLog', query: `{ auditLog(first: 5) { edges { node { id } } } }`, expect: staffOnly },
+  { op: 'auditActors', query: `{ auditActors { id fullName } }`, expect: staffOnly },
+  { op: 'moderationCounts', query: `{ moderationCounts { subject state count } }`, expect: staffOnly },
+  { op: 'staffOrganizations', query: `{ staffOrganizations(first: 5) { edges { node { id } } } }`, expect: staffOnly },
   { op: 'product', query: `query($id: ID!) { product(id: $id) { id } }`, vars: async () => ({ id: await draftOf() }), expect: { anonymous: 'null', otherOrg: 'null', rest: 'ok' } },
   { op: 'searchProducts', query: `{ searchProducts(query: "sau rieng", first: 5) { edges { node { id } } } }`, expect: { rest: 'ok' } },
   {

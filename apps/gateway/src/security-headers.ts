@@ -7,7 +7,8 @@ import helmet from 'helmet';
  *
  * - CSP: scripts from this origin only — the Vite build has no inline script, and GraphiQL (which
  *   needs inline and CDN scripts) is off; styles may be inline because antd writes them at run time.
- *   Images may be `blob:` (the editor shows private photos as object URLs) and `data:`.
+ *   Images may be `blob:` (the editor shows private photos as object URLs) and `data:`; frames only
+ *   this origin and `blob:` (the verification desk shows a private PDF from an object URL).
  * - `frame-ancestors 'none'` (and X-Frame-Options DENY for old browsers): no clickjacking.
  * - nosniff, `Referrer-Policy: no-referrer` (invitation links carry their token in the URL).
  * - HSTS and `upgrade-insecure-requests` only when the request came over TLS, as `req.secure` says
@@ -28,6 +29,9 @@ export function securityHeaders() {
           'font-src': ["'self'", 'data:'],
           'connect-src': ["'self'"],
           'object-src': ["'none'"],
+          // The verification desk shows an uploaded PDF in a frame from an object URL (the bytes
+          // need the bearer token, so it cannot frame /api/documents itself); nothing else frames.
+          'frame-src': ["'self'", 'blob:'],
           'base-uri': ["'self'"],
           'form-action': ["'self'"],
           'frame-ancestors': ["'none'"],

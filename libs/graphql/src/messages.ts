@@ -284,6 +284,10 @@ export const MESSAGES = {
     vi: 'Sản phẩm này không còn chờ duyệt; có thể một người kiểm duyệt khác vừa xử lý.',
     en: 'This listing is no longer awaiting review; another moderator may have just decided it.',
   },
+  dateRangeOrder: {
+    vi: 'Ngày bắt đầu phải trước ngày kết thúc.',
+    en: 'The start date must be before the end date.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;
@@ -337,6 +341,10 @@ export const FIELD_LABELS: Record<string, Record<Lang, string>> = {
   'filter.provinceCode': { vi: 'tỉnh/thành phố', en: 'province' },
   'filter.certification': { vi: 'chứng nhận', en: 'certification' },
   'filter.minMonthlyCapacity': { vi: 'sản lượng tối thiểu mỗi tháng', en: 'minimum monthly capacity' },
+  search: { vi: 'từ khóa tìm kiếm', en: 'search text' },
+  actorId: { vi: 'người thực hiện', en: 'actor' },
+  from: { vi: 'ngày bắt đầu', en: 'start date' },
+  to: { vi: 'ngày kết thúc', en: 'end date' },
 };
 
 export function pickLang(acceptLanguage: string | string[] | undefined): Lang {

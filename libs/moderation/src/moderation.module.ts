@@ -7,10 +7,12 @@ import { ModerationResolver } from './moderation.resolver';
 import { ModerationService } from './moderation.service';
 import { OrganizationVerificationService } from './queue/organization-verification.service';
 import { ReportService } from './reports/report.service';
+import { OrganizationEvidenceResolver, VerificationDeskResolver } from './desk/desk.resolver';
+import { VerificationDeskService } from './desk/desk.service';
 
 /** Verification of organizations, reports and the audit log (listings and needs join later). */
 @Module({
   imports: [AccountsModule, ProductsModule],
-  providers: [ModerationQueueService, OrganizationVerificationService, AuditLogService, ReportService, ModerationService, ModerationResolver],
+  providers: [ModerationQueueService, OrganizationVerificationService, AuditLogService, ReportService, ModerationService, ModerationResolver, VerificationDeskService, VerificationDeskResolver, OrganizationEvidenceResolver],
 })
 export class ModerationModule {}

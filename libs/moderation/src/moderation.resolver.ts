@@ -2,8 +2,8 @@ import { UseGuards } from '@nestjs/common';
 import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Organization, toOrganization } from '@lienket/accounts';
 import { AuthGuard, AuthUser, CurrentUser, PlatformRole, RequestContext, Roles } from '@lienket/auth';
-import { decodeCursor, pageSize, toConnection } from '@lienket/graphql';
-import { AuditEntryConnection, ModerationDecision, ModerationItem, ModerationItemConnection, ModerationSubject } from './moderation.types';
+import { DateTimeScalar, decodeCursor, pageSize, toConnection } from '@lienket/graphql';
+import { AuditActor, AuditEntryConnection, AuditSubject, ModerationDecision, ModerationItem, ModerationItemConnection, ModerationSubject } from './moderation.types';
 import { ModerationService } from './moderation.service';
 import { ReportService } from './reports/report.service';
 
@@ -67,18 +67,29 @@ export class ModerationResolver {
     return this.reports.report(user, subject, subjectId, reason);
   }
 
-  @Query(() => AuditEntryConnection, { description: 'Admins: every state change, newest first' })
+  @Query(() => AuditEntryConnection, { description: 'Admins: every state change, newest first; `to` is exclusive' })
   @Roles({ platform: [PlatformRole.ADMIN] })
   async auditLog(
     @Args('subjectId', { type: () => ID, nullable: true }) subjectId: string | null,
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
     @CurrentUser() user: AuthUser,
+    @Args('subject', { type: () => AuditSubject, nullable: true }) subject?: AuditSubject | null,
+    @Args('actorId', { type: () => ID, nullable: true }) actorId?: string | null,
+    @Args('from', { type: () => DateTimeScalar, nullable: true }) from?: Date | null,
+    @Args('to', { type: () => DateTimeScalar, nullable: true }) to?: Date | null,
   ) {
     const limit = pageSize(first);
     const cursor = decodeCursor(after, 1);
-    const entries = await this.moderation.auditLog(user, subjectId, limit + 1, cursor ? String(cursor[0]) : null);
+    const filter = { subjectId: subjectId?.trim() || null, subject: subject ?? null, actorId: actorId ?? null, from: from ?? null, to: to ?? null };
+    const entries = await this.moderation.auditLog(user, filter, limit + 1, cursor ? String(cursor[0]) : null);
     const page = toConnection(entries, limit, (e) => [e.id], (e) => e, { hasPreviousPage: !!cursor });
     return { edges: page.edges, pageInfo: page.pageInfo };
+  }
+
+  @Query(() => [AuditActor], { description: 'Admins: the people the audit log names as actors, by name' })
+  @Roles({ platform: [PlatformRole.ADMIN] })
+  auditActors(@CurrentUser() user: AuthUser) {
+    return this.moderation.auditActors(user);
   }
 }

@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { OrganizationEntity } from '@lienket/accounts';
 import { AuthUser, PlatformRole, requirePlatformStaff } from '@lienket/auth';
 import { inTransaction } from '@lienket/database';
-import { DomainError, ErrorCode, Lang, text, validateInput } from '@lienket/graphql';
+import { badInput, DomainError, ErrorCode, isUuid, Lang, text, validateInput } from '@lienket/graphql';
 import { ProductService } from '@lienket/products';
-import { AuditLogService } from './audit/audit-log.service';
-import { AuditEntry, ModerationDecision, ModerationItem, ModerationSubject } from './moderation.types';
+import { AuditFilter, AuditLogService } from './audit/audit-log.service';
+import { AuditActor, AuditEntry, ModerationDecision, ModerationItem, ModerationSubject } from './moderation.types';
 import { ModerationQueueService } from './queue/moderation-queue.service';
 import { OrganizationVerificationService } from './queue/organization-verification.service';
 
@@ -58,9 +58,18 @@ export class ModerationService {
     return inTransaction(this.ds, (m) => this.organizations.transition(m, id, outcome, reason, staff));
   }
 
-  /** Admins only: every state change, newest first. */
-  auditLog(admin: AuthUser, subjectId: string | null, limit: number, beforeId: string | null): Promise<AuditEntry[]> {
+  /** Admins only: every state change, newest first, narrowed by subject, actor and time. */
+  auditLog(admin: AuthUser, filter: AuditFilter, limit: number, beforeId: string | null): Promise<AuditEntry[]> {
     requirePlatformStaff(admin, [PlatformRole.ADMIN]);
-    return this.audit.list(subjectId, limit, beforeId);
+    // A malformed actor id names nobody: say so rather than answer an empty log that looks filtered.
+    if (filter.actorId !== null && !isUuid(filter.actorId)) throw badInput('actorId', 'invalidValue');
+    if (filter.from && filter.to && filter.from >= filter.to) throw badInput('from', 'dateRangeOrder');
+    return this.audit.list(filter, limit, beforeId);
+  }
+
+  /** Admins only: the people the log names as actors, for its filter. */
+  auditActors(admin: AuthUser): Promise<AuditActor[]> {
+    requirePlatformStaff(admin, [PlatformRole.ADMIN]);
+    return this.audit.actors();
   }
 }

@@ -13,6 +13,15 @@ export enum ModerationDecision {
 registerEnumType(ModerationSubject, { name: 'ModerationSubject' });
 registerEnumType(ModerationDecision, { name: 'ModerationDecision' });
 
+/** What an audit entry is about (the audit log's `subject` column). */
+export enum AuditSubject {
+  ORGANIZATION = 'ORGANIZATION',
+  PRODUCT = 'PRODUCT',
+  NEED = 'NEED',
+  USER = 'USER',
+}
+registerEnumType(AuditSubject, { name: 'AuditSubject' });
+
 @ObjectType({ description: 'Something waiting for a moderator, oldest first' })
 export class ModerationItem {
   @Field(() => ID) id: string;
@@ -24,6 +33,12 @@ export class ModerationItem {
 }
 export const ModerationItemConnection = connectionTypes(ModerationItem, 'ModerationItem');
 
+@ObjectType({ description: 'A person who acted in the audit log' })
+export class AuditActor {
+  @Field(() => ID) id: string;
+  @Field() fullName: string;
+}
+
 @ObjectType()
 export class AuditEntry {
   @Field(() => ID) id: string;
@@ -33,6 +48,10 @@ export class AuditEntry {
   @Field() subject: string;
   @Field(() => ID) subjectId: string;
   @Field(() => String, { nullable: true, description: 'JSON: before, after and the reason' }) detail: string | null;
+  @Field(() => AuditActor, { nullable: true, description: 'Who acted, by name; null for the system or a person no longer on record' })
+  actor: AuditActor | null;
+  @Field(() => String, { nullable: true, description: 'The subject by its name as it is now (organization, listing, person); null once it is gone' })
+  subjectName: string | null;
 }
 
 @ObjectType()

@@ -2,6 +2,7 @@ import 'i18next';
 import type org from './org.vi.json';
 import type products from './products.vi.json';
 import type vi from './vi.json';
+import type desk from './desk.vi.json';
 
 // Typed keys: a misspelt or missing key fails `tsc` instead of showing the raw key to a user.
 // `products` and `org` are loaded with their pages (lib/products-i18n.ts, lib/org-i18n.ts), not
@@ -9,6 +10,6 @@ import type vi from './vi.json';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof vi; products: typeof products; org: typeof org };
+    resources: { translation: typeof vi; products: typeof products; org: typeof org; desk: typeof desk };
   }
 }

@@ -1,11 +1,13 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Tag } from 'antd';
+import { Alert, Button, Modal, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { graphql } from '../gql';
 import type { PlatformRole, StaffOrganizationQuery, VerificationStatus } from '../gql/graphql';
 import { formatDateTime } from './datetime';
+import { DESK_NS } from './desk-i18n';
+import { DeskDocuments, DeskDuplicates, TaxCodeState } from './DeskEvidence';
 import { apiErrorsOf, hasErrorCode } from './errors';
 import { Field } from './Field';
 import { useLanguage } from './i18n';
@@ -30,6 +32,26 @@ const StaffOrganizationDocument = graphql(`
       address
       phone
       createdAt
+      taxCodeValid
+      documents {
+        id
+        kind
+        filename
+        contentType
+        size
+        createdAt
+        url
+      }
+      duplicates {
+        sameTaxCode
+        samePhone
+        organization {
+          id
+          name
+          taxCode
+          verification
+        }
+      }
     }
   }
 `);
@@ -65,7 +87,7 @@ const ReinstateOrganizationDocument = graphql(`
 
 export type StaffOrganization = NonNullable<StaffOrganizationQuery['organization']>;
 export type ReviewOutcome = 'approved' | 'rejected' | 'suspended' | 'reinstated';
-type Dialog = 'reject' | 'suspend' | 'reinstate';
+type Dialog = 'reject' | 'suspend' | 'reinstate' | 'approveNoDocs';
 
 const REJECT_TEMPLATES = [
   'taxCodeMismatch',
@@ -91,7 +113,8 @@ function Facts({ organization }: { organization: StaffOrganization }) {
     <dl className="fields">
       <Field label={t('moderation.fields.kind')}>{t(`kind.${organization.kind}`)}</Field>
       <Field label={t('moderation.fields.taxCode')}>
-        <span className="mono">{organization.taxCode}</span>
+        <span className="mono">{organization.taxCode}</span>{' '}
+        <TaxCodeState valid={organization.taxCodeValid} />
       </Field>
       <Field label={t('moderation.fields.province')}>{organization.province.name}</Field>
       <Field label={t('moderation.fields.address')}>{organization.address ?? missing}</Field>
@@ -148,6 +171,7 @@ interface ActionsProps {
 
 function ReviewActions({ organization, onDone, onFailure }: ActionsProps) {
   const { t } = useTranslation();
+  const { t: td } = useTranslation(DESK_NS);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [approving, setApproving] = useState(false);
   const [moderate] = useMutation(ModerateOrganizationDocument);
@@ -209,7 +233,10 @@ function ReviewActions({ organization, onDone, onFailure }: ActionsProps) {
               type="primary"
               size="large"
               loading={approving}
-              onClick={() => void approve()}
+              // No evidence to compare with: the moderator confirms that this is deliberate.
+              onClick={() =>
+                organization.documents?.length === 0 ? setDialog('approveNoDocs') : void approve()
+              }
             >
               {t('moderation.approve')}
             </Button>
@@ -248,6 +275,36 @@ function ReviewActions({ organization, onDone, onFailure }: ActionsProps) {
           <p className="muted">{t('moderation.noActions')}</p>
         )}
       </div>
+      <Modal
+        open={dialog === 'approveNoDocs'}
+        title={td('approveNoDocs.title', { name })}
+        onCancel={() => setDialog(null)}
+        destroyOnHidden
+        footer={
+          <div className="dialog-actions">
+            <Button
+              size="large"
+              onClick={() => setDialog(null)}
+              data-testid="mod-approve-nodocs-cancel"
+            >
+              {td('approveNoDocs.cancel')}
+            </Button>
+            <Button
+              type="primary"
+              size="large"
+              data-testid="mod-approve-nodocs-confirm"
+              onClick={() => {
+                setDialog(null);
+                void approve();
+              }}
+            >
+              {td('approveNoDocs.confirm')}
+            </Button>
+          </div>
+        }
+      >
+        <p data-testid="mod-approve-nodocs">{td('approveNoDocs.body')}</p>
+      </Modal>
       <ReasonDialog
         open={dialog === 'reject'}
         title={t('moderation.rejectDialog.title', { name })}
@@ -326,7 +383,13 @@ export function OrganizationReview({ id, role, onDone, onStale }: OrganizationRe
           {organization.name}
         </h2>
         <StatusLine organization={organization} />
-        <Facts organization={organization} />
+        <div className="desk-review">
+          <div>
+            <Facts organization={organization} />
+            {organization.duplicates && <DeskDuplicates duplicates={organization.duplicates} />}
+          </div>
+          {organization.documents && <DeskDocuments documents={organization.documents} />}
+        </div>
         {problem && (
           <Alert
             type="warning"

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Post, Req, Res, UploadedFile } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { pickLang } from '@lienket/graphql';
-import { requireUser, SessionRevocations } from '@lienket/auth';
+import { isPlatformStaff, requireUser, SessionRevocations } from '@lienket/auth';
 import { answerRest } from '../storage/rest';
 import { Upload, uploader } from '../storage/upload-gate';
 import { DocumentService } from './document.service';
@@ -30,9 +30,13 @@ export class DocumentController {
   async download(@Param('id') id: string, @Req() req: Request, @Res() res: Response) {
     const ctx = await this.sessions.read(req);
     await answerRest(res, ctx.lang, async () => {
-      const { doc, stream } = await this.documents.open(requireUser(ctx), id);
+      const viewer = requireUser(ctx);
+      const { doc, stream } = await this.documents.open(viewer, id);
+      // Staff read evidence beside the organization on the verification desk (?inline=1); everyone
+      // else, and staff by default, gets a download. The types are sniffed PDF/JPEG/PNG only, never HTML.
+      const inline = req.query.inline === '1' && isPlatformStaff(viewer);
       res.setHeader('content-type', doc.contentType);
-      res.setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.filename)}`);
+      res.setHeader('content-disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(doc.filename)}`);
       res.setHeader('x-content-type-options', 'nosniff');
       stream.on('error', () => res.destroy());
       stream.pipe(res);

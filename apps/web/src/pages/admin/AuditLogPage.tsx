@@ -1,11 +1,12 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Button, Form, Skeleton } from 'antd';
-import { useEffect } from 'react';
+import { Alert, Button, Skeleton } from 'antd';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { graphql } from '../../gql';
-import type { AuditLogQuery, PlatformRole } from '../../gql/graphql';
+import type { AuditLogQuery, AuditSubject, PlatformRole } from '../../gql/graphql';
 import { AdminHeader } from '../../lib/AdminHeader';
+import { DESK_NS } from '../../lib/desk-i18n';
 import { parseAuditDetail, type AuditChange } from '../../lib/audit-detail';
 import { formatDateTime } from '../../lib/datetime';
 import { apiErrorsOf } from '../../lib/errors';
@@ -16,8 +17,24 @@ import { appendPage } from '../../lib/pagination';
 import { StaffGate } from '../../lib/StaffGate';
 
 const AuditLogDocument = graphql(`
-  query AuditLog($subjectId: ID, $first: Int!, $after: String) {
-    auditLog(subjectId: $subjectId, first: $first, after: $after) {
+  query AuditLog(
+    $subjectId: ID
+    $subject: AuditSubject
+    $actorId: ID
+    $from: DateTime
+    $to: DateTime
+    $first: Int!
+    $after: String
+  ) {
+    auditLog(
+      subjectId: $subjectId
+      subject: $subject
+      actorId: $actorId
+      from: $from
+      to: $to
+      first: $first
+      after: $after
+    ) {
       pageInfo {
         hasNextPage
         endCursor
@@ -31,9 +48,23 @@ const AuditLogDocument = graphql(`
           action
           subject
           subjectId
+          subjectName
+          actor {
+            id
+            fullName
+          }
           detail
         }
       }
+    }
+  }
+`);
+
+const AuditActorsDocument = graphql(`
+  query AuditActors {
+    auditActors {
+      id
+      fullName
     }
   }
 `);
@@ -43,19 +74,8 @@ type AuditEntry = AuditLogQuery['auditLog']['edges'][number]['node'];
 const ADMINS: readonly PlatformRole[] = ['ADMIN'];
 const PAGE_SIZE = 20;
 
-// Actions, subjects and fields with a readable name; anything newer shows as recorded.
-const ACTIONS = [
-  'organization.verified',
-  'organization.rejected',
-  'organization.suspended',
-  'organization.reinstated',
-  'organization.profile_updated',
-  'organization.member_invited',
-  'organization.member_joined',
-  'organization.member_left',
-  'organization.member_removed',
-] as const;
-const SUBJECTS = ['ORGANIZATION'] as const;
+// Fields with a readable name; actions and subjects are looked up in the desk texts. Anything
+// newer shows as recorded rather than as a missing-text key.
 const FIELDS = [
   'verification',
   'name',
@@ -67,6 +87,35 @@ const FIELDS = [
   'role',
   'userId',
 ] as const;
+const DESK_FIELDS = ['status', 'kind', 'filename', 'logoId', 'photoId', 'id'] as const;
+const SUBJECTS = [
+  'ORGANIZATION',
+  'PRODUCT',
+  'NEED',
+  'USER',
+] as const satisfies readonly AuditSubject[];
+const LISTING_STATUSES = ['DRAFT', 'PENDING_REVIEW', 'APPROVED', 'REJECTED', 'ARCHIVED'] as const;
+const DOCUMENT_KINDS = ['BUSINESS_REGISTRATION', 'CERTIFICATE', 'OTHER'] as const;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The start of a calendar day in Vietnam, as the server's DateTime: the log is read in Vietnam's time. */
+const dayStart = (day: string) => `${day}T00:00:00+07:00`;
+function nextDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** An action's words in the reader's language ("organization.verified" → "Xác minh tổ chức"), or the code when there are none yet. */
+function useActionText() {
+  const { t, i18n } = useTranslation(DESK_NS);
+  return (action: string) => {
+    const key = `audit.actions.${action}`;
+    return /^[a-z_]+\.[a-z_]+$/.test(action) && i18n.exists(key, { ns: DESK_NS })
+      ? t(key as 'audit.actions.user.password_reset')
+      : action;
+  };
+}
 const STATUSES = ['PENDING_VERIFICATION', 'VERIFIED', 'REJECTED', 'SUSPENDED'] as const;
 const ORG_ROLES = ['OWNER', 'MANAGER', 'MEMBER'] as const;
 
@@ -77,8 +126,12 @@ function isOneOf<T extends string>(list: readonly T[], value: unknown): value is
 /** A recorded value as plain text; React escapes it, so nothing recorded can become markup. */
 function useValueText() {
   const { t } = useTranslation();
+  const { t: td } = useTranslation(DESK_NS);
   return (field: string, value: unknown): string => {
     if (value === null || value === undefined || value === '') return '—';
+    if (field === 'status' && isOneOf(LISTING_STATUSES, value))
+      return td(`audit.statuses.${value}`);
+    if (field === 'kind' && isOneOf(DOCUMENT_KINDS, value)) return td(`evidence.kind.${value}`);
     if (field === 'verification' && isOneOf(STATUSES, value)) {
       return t(`verification.${value}.label`);
     }
@@ -91,6 +144,7 @@ function useValueText() {
 
 function Changes({ changes }: { changes: AuditChange[] }) {
   const { t } = useTranslation();
+  const { t: td } = useTranslation(DESK_NS);
   const valueText = useValueText();
   if (changes.length === 0) return <p className="muted">{t('auditLog.noChanges')}</p>;
   return (
@@ -98,7 +152,12 @@ function Changes({ changes }: { changes: AuditChange[] }) {
       {changes.map((change) => (
         <li key={change.field}>
           <span className="audit-field">
-            {isOneOf(FIELDS, change.field) ? t(`auditLog.fields.${change.field}`) : change.field}:
+            {isOneOf(FIELDS, change.field)
+              ? t(`auditLog.fields.${change.field}`)
+              : isOneOf(DESK_FIELDS, change.field)
+                ? td(`audit.fields.${change.field}`)
+                : change.field}
+            :
           </span>{' '}
           <span className="audit-before">{valueText(change.field, change.before)}</span>
           <span className="audit-arrow"> → </span>
@@ -111,14 +170,14 @@ function Changes({ changes }: { changes: AuditChange[] }) {
 
 function Entry({ entry, onFilter }: { entry: AuditEntry; onFilter: (subjectId: string) => void }) {
   const { t } = useTranslation();
+  const { t: td } = useTranslation(DESK_NS);
+  const actionText = useActionText();
   const language = useLanguage();
   const detail = parseAuditDetail(entry.detail);
   return (
     <li className="audit-entry" data-testid="audit-entry" data-action={entry.action}>
       <div className="audit-entry-head">
-        <h2 className="audit-action">
-          {isOneOf(ACTIONS, entry.action) ? t(`auditLog.actions.${entry.action}`) : entry.action}
-        </h2>
+        <h2 className="audit-action">{actionText(entry.action)}</h2>
         <time dateTime={entry.at} title={t('admin.timeZoneNote')}>
           {formatDateTime(entry.at, language)}
         </time>
@@ -126,17 +185,20 @@ function Entry({ entry, onFilter }: { entry: AuditEntry; onFilter: (subjectId: s
       <dl className="audit-facts">
         <div>
           <dt>{t('auditLog.subject')}</dt>
-          <dd>
+          <dd data-testid="audit-subject">
             {isOneOf(SUBJECTS, entry.subject)
-              ? t(`auditLog.subjects.${entry.subject}`)
-              : entry.subject}{' '}
-            <span className="mono selectable">{entry.subjectId}</span>
+              ? td(`audit.subjects.${entry.subject}`)
+              : entry.subject}
+            {': '}
+            <strong>{entry.subjectName ?? td('audit.subjectGone')}</strong>
           </dd>
         </div>
         <div>
           <dt>{t('auditLog.actor')}</dt>
-          <dd>
-            {entry.actorId ? (
+          <dd data-testid="audit-actor">
+            {entry.actor ? (
+              entry.actor.fullName
+            ) : entry.actorId ? (
               <span className="mono selectable">{entry.actorId}</span>
             ) : (
               t('auditLog.system')
@@ -156,6 +218,10 @@ function Entry({ entry, onFilter }: { entry: AuditEntry; onFilter: (subjectId: s
           <pre>{detail.raw}</pre>
         </details>
       )}
+      <details className="audit-ids">
+        <summary>{td('audit.idLabel')}</summary>
+        <span className="mono selectable">{entry.subjectId}</span>
+      </details>
       <div className="audit-links">
         {entry.subject === 'ORGANIZATION' && (
           <Link to={`/quan-tri?tab=to-chuc&id=${encodeURIComponent(entry.subjectId)}`}>
@@ -170,61 +236,183 @@ function Entry({ entry, onFilter }: { entry: AuditEntry; onFilter: (subjectId: s
   );
 }
 
-interface FilterValues {
-  subjectId?: string;
+/** Every filter of the log, as the URL carries it (`id`, `loai`, `nguoi`, `tu`, `den`: days in Vietnam). */
+interface Filters {
+  subjectId: string | null;
+  subject: AuditSubject | null;
+  actorId: string | null;
+  from: string | null;
+  to: string | null;
 }
 
-function Filter({
-  subjectId,
-  onChange,
-}: {
-  subjectId: string | null;
-  onChange: (id: string | null) => void;
-}) {
+function readFilters(params: URLSearchParams): Filters {
+  const day = (name: string) => {
+    const value = params.get(name);
+    return value && DAY.test(value) ? value : null;
+  };
+  const subject = params.get('loai');
+  return {
+    subjectId: params.get('id')?.trim() || null,
+    subject: isOneOf(SUBJECTS, subject) ? subject : null,
+    actorId: params.get('nguoi') || null,
+    from: day('tu'),
+    to: day('den'),
+  };
+}
+
+function toParams(f: Filters): Record<string, string> {
+  const entries: [string, string | null][] = [
+    ['id', f.subjectId],
+    ['loai', f.subject],
+    ['nguoi', f.actorId],
+    ['tu', f.from],
+    ['den', f.to],
+  ];
+  return Object.fromEntries(entries.filter((e): e is [string, string] => !!e[1]));
+}
+
+const anyFilter = (f: Filters) => Object.values(f).some((v) => v !== null);
+
+function Filter({ filters, onChange }: { filters: Filters; onChange: (next: Filters) => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<FilterValues>();
+  const { t: td } = useTranslation(DESK_NS);
+  const [draft, setDraft] = useState(filters);
+  const [problem, setProblem] = useState<string | null>(null);
+  const actors =
+    useQuery(AuditActorsDocument, { fetchPolicy: 'cache-and-network' }).data?.auditActors ?? [];
 
   useEffect(() => {
-    // The filter also changes from an entry's "only this subject" and from the back button.
-    form.setFieldsValue({ subjectId: subjectId ?? '' });
-  }, [form, subjectId]);
+    // The filters also change from an entry's "only this subject" and from the back button.
+    setDraft(filters);
+  }, [filters]);
 
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (draft.from && draft.to && draft.from > draft.to) {
+      setProblem(td('audit.dateOrder'));
+      return;
+    }
+    setProblem(null);
+    onChange({ ...draft, subjectId: draft.subjectId?.trim() || null });
+  }
+
+  const set = (patch: Partial<Filters>) => setDraft((d) => ({ ...d, ...patch }));
   return (
-    <Form<FilterValues>
-      form={form}
-      layout="vertical"
-      className="audit-filter"
-      onFinish={({ subjectId: value }) => onChange(value?.trim() || null)}
-    >
-      <Form.Item name="subjectId" label={t('auditLog.filterLabel')}>
-        <Input
-          data-testid="audit-filter"
-          autoComplete="off"
-          spellCheck={false}
-          className="mono"
-          placeholder={t('auditLog.filterPlaceholder')}
-        />
-      </Form.Item>
+    <form className="audit-filter" onSubmit={submit} noValidate aria-label={td('audit.filters')}>
+      <div className="audit-filter-grid">
+        <div className="audit-filter-field">
+          <label htmlFor="audit-subject-kind">{td('audit.subjectKind')}</label>
+          <select
+            id="audit-subject-kind"
+            className="native-input"
+            data-testid="audit-filter-subject"
+            value={draft.subject ?? ''}
+            onChange={(e) =>
+              set({ subject: isOneOf(SUBJECTS, e.target.value) ? e.target.value : null })
+            }
+          >
+            <option value="">{td('audit.anySubject')}</option>
+            {SUBJECTS.map((s) => (
+              <option key={s} value={s}>
+                {td(`audit.subjects.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="audit-filter-field">
+          <label htmlFor="audit-actor">{td('audit.actor')}</label>
+          <select
+            id="audit-actor"
+            className="native-input"
+            data-testid="audit-filter-actor"
+            value={draft.actorId ?? ''}
+            onChange={(e) => set({ actorId: e.target.value || null })}
+          >
+            <option value="">{td('audit.anyActor')}</option>
+            {actors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.fullName}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="audit-filter-field">
+          <label htmlFor="audit-from">{td('audit.from')}</label>
+          <input
+            id="audit-from"
+            type="date"
+            className="native-input"
+            data-testid="audit-filter-from"
+            value={draft.from ?? ''}
+            max={draft.to ?? undefined}
+            onChange={(e) => set({ from: e.target.value || null })}
+          />
+        </div>
+        <div className="audit-filter-field">
+          <label htmlFor="audit-to">{td('audit.to')}</label>
+          <input
+            id="audit-to"
+            type="date"
+            className="native-input"
+            data-testid="audit-filter-to"
+            value={draft.to ?? ''}
+            min={draft.from ?? undefined}
+            onChange={(e) => set({ to: e.target.value || null })}
+          />
+        </div>
+        <div className="audit-filter-field audit-filter-wide">
+          <label htmlFor="audit-subject-id">{t('auditLog.filterLabel')}</label>
+          <Input
+            id="audit-subject-id"
+            data-testid="audit-filter"
+            autoComplete="off"
+            spellCheck={false}
+            className="mono"
+            placeholder={t('auditLog.filterPlaceholder')}
+            value={draft.subjectId ?? ''}
+            onChange={(e) => set({ subjectId: e.target.value })}
+          />
+        </div>
+      </div>
+      {problem && (
+        <p className="desk-problem" role="alert" data-testid="audit-filter-problem">
+          {problem}
+        </p>
+      )}
       <div className="audit-filter-actions">
         <Button data-testid="audit-filter-apply" type="primary" htmlType="submit" size="large">
-          {t('auditLog.filterApply')}
+          {td('audit.apply')}
         </Button>
-        {subjectId && (
-          <Button data-testid="audit-filter-clear" size="large" onClick={() => onChange(null)}>
-            {t('auditLog.filterClear')}
+        {anyFilter(filters) && (
+          <Button
+            data-testid="audit-filter-clear"
+            size="large"
+            onClick={() => onChange(readFilters(new URLSearchParams()))}
+          >
+            {td('audit.clear')}
           </Button>
         )}
       </div>
-    </Form>
+    </form>
   );
 }
 
 function AuditLog({ role }: { role: PlatformRole }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const subjectId = params.get('id')?.trim() || null;
+  const key = params.toString();
+  // Re-read only when the URL changes, so the form's effect does not reset what is being typed.
+  const filters = useMemo(() => readFilters(new URLSearchParams(key)), [key]);
   const { data, error, refetch, fetchMore } = useQuery(AuditLogDocument, {
-    variables: { subjectId, first: PAGE_SIZE },
+    variables: {
+      subjectId: filters.subjectId,
+      subject: filters.subject,
+      actorId: filters.actorId,
+      from: filters.from ? dayStart(filters.from) : null,
+      // The end day is included: the server's `to` is exclusive, so ask up to the next midnight.
+      to: filters.to ? dayStart(nextDay(filters.to)) : null,
+      first: PAGE_SIZE,
+    },
     fetchPolicy: 'cache-and-network',
   });
   const log = data?.auditLog;
@@ -238,21 +426,23 @@ function AuditLog({ role }: { role: PlatformRole }) {
     }),
   );
 
-  function filter(id: string | null) {
-    setParams(id ? { id } : {});
-  }
+  const apply = (next: Filters) => setParams(toParams(next));
 
   let body;
   if (log) {
     body =
       log.edges.length === 0 ? (
         <p className="muted" data-testid="audit-empty">
-          {subjectId ? t('auditLog.emptyFiltered') : t('auditLog.empty')}
+          {anyFilter(filters) ? t('auditLog.emptyFiltered') : t('auditLog.empty')}
         </p>
       ) : (
         <ol className="audit-list" aria-label={t('auditLog.listLabel')}>
           {log.edges.map(({ node }) => (
-            <Entry key={node.id} entry={node} onFilter={filter} />
+            <Entry
+              key={node.id}
+              entry={node}
+              onFilter={(subjectId) => apply({ ...filters, subjectId })}
+            />
           ))}
         </ol>
       );
@@ -275,8 +465,7 @@ function AuditLog({ role }: { role: PlatformRole }) {
     <>
       <AdminHeader role={role} title={t('auditLog.title')} />
       <p className="muted">{t('auditLog.intro')}</p>
-      <Filter subjectId={subjectId} onChange={filter} />
-      {subjectId && <p className="audit-filtered">{t('auditLog.filtered', { id: subjectId })}</p>}
+      <Filter filters={filters} onChange={apply} />
       {body}
       {log?.pageInfo.hasNextPage && (
         <LoadMore

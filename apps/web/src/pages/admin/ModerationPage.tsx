@@ -1,12 +1,12 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Button, Form, Tabs } from 'antd';
+import { Alert, Tabs } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { graphql } from '../../gql';
 import type { PlatformRole } from '../../gql/graphql';
 import { AdminHeader } from '../../lib/AdminHeader';
-import { Input } from '../../lib/inputs';
+import { OrganizationSearch, QueueCounts } from '../../lib/DeskSearch';
 import { LoadMore, useLoadMore } from '../../lib/LoadMore';
 import {
   OrganizationReview,
@@ -46,7 +46,6 @@ const ModerationQueueDocument = graphql(`
 
 const STAFF: readonly PlatformRole[] = ['ADMIN', 'MODERATOR'];
 const PAGE_SIZE = 20;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Below this width the list and the detail stack (see .mod-layout in styles.css).
 const STACKED = '(max-width: 959px)';
 
@@ -203,75 +202,6 @@ function VerificationQueue({
   );
 }
 
-interface LookupValues {
-  id: string;
-}
-
-function OrganizationLookup({
-  role,
-  onSuccess,
-}: {
-  role: PlatformRole;
-  onSuccess: SuccessReporter;
-}) {
-  const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const [form] = Form.useForm<LookupValues>();
-  const requested = params.get('id')?.trim() ?? '';
-  const id = UUID.test(requested) ? requested.toLowerCase() : null;
-
-  function open({ id: value }: LookupValues) {
-    setParams({ tab: 'to-chuc', id: value.trim().toLowerCase() });
-  }
-
-  return (
-    <div className="mod-lookup">
-      <Form<LookupValues>
-        form={form}
-        layout="vertical"
-        requiredMark={false}
-        initialValues={{ id: requested }}
-        onFinish={open}
-        noValidate
-        className="lookup-form"
-      >
-        <Form.Item
-          name="id"
-          label={t('moderation.lookupLabel')}
-          extra={t('moderation.lookupHint')}
-          rules={[
-            {
-              validator: (_, value: string | undefined) =>
-                UUID.test(value?.trim() ?? '')
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('moderation.lookupInvalid'))),
-            },
-          ]}
-        >
-          <Input
-            data-testid="mod-lookup-id"
-            autoComplete="off"
-            spellCheck={false}
-            className="mono"
-            placeholder="3f2b5c1e-0a4d-4c7e-9b1a-2d3e4f5a6b7c"
-          />
-        </Form.Item>
-        <Button data-testid="mod-lookup-open" type="primary" htmlType="submit" size="large">
-          {t('moderation.lookupOpen')}
-        </Button>
-      </Form>
-      {id && (
-        <OrganizationReview
-          key={id}
-          id={id}
-          role={role}
-          onDone={(outcome, organization) => onSuccess(outcome, organization)}
-        />
-      )}
-    </div>
-  );
-}
-
 /** The queue tab: organizations or listings, switched by `?loai=san-pham`. */
 function QueueTab({
   role,
@@ -316,8 +246,16 @@ function ModerationConsole({ role }: { role: PlatformRole }) {
     }
   }, [success]);
 
-  const reportSuccess: SuccessReporter = (outcome, organization) =>
+  // Every decision changes the counts above the tabs: re-read them.
+  const [decisions, setDecisions] = useState(0);
+  const reportSuccess: SuccessReporter = (outcome, organization) => {
+    setDecisions((n) => n + 1);
     setSuccess(t(`moderation.success.${outcome}`, { name: organization.name }));
+  };
+  const reportProductDone = (message: string) => {
+    setDecisions((n) => n + 1);
+    setSuccess(message);
+  };
 
   function switchTab(key: string) {
     setSuccess(null);
@@ -332,6 +270,7 @@ function ModerationConsole({ role }: { role: PlatformRole }) {
   return (
     <>
       <AdminHeader role={role} title={t('admin.title')} />
+      <QueueCounts version={decisions} />
       {success && (
         <div ref={successRef} className="mod-success">
           <Alert
@@ -352,12 +291,14 @@ function ModerationConsole({ role }: { role: PlatformRole }) {
           {
             key: 'queue',
             label: t('moderation.tabQueue'),
-            children: <QueueTab role={role} onSuccess={reportSuccess} onProductDone={setSuccess} />,
+            children: (
+              <QueueTab role={role} onSuccess={reportSuccess} onProductDone={reportProductDone} />
+            ),
           },
           {
             key: 'organizations',
             label: t('moderation.tabOrganizations'),
-            children: <OrganizationLookup role={role} onSuccess={reportSuccess} />,
+            children: <OrganizationSearch role={role} onSuccess={reportSuccess} />,
           },
         ]}
       />
