@@ -284,6 +284,10 @@ export const MESSAGES = {
     vi: 'Sản phẩm này không còn chờ duyệt; có thể một người kiểm duyệt khác vừa xử lý.',
     en: 'This listing is no longer awaiting review; another moderator may have just decided it.',
   },
+  sessionEndedSuspended: {
+    vi: 'Tổ chức {organization} đã bị tạm ngừng hoạt động nên phiên đăng nhập của bạn đã kết thúc; bạn vẫn có thể đăng nhập lại để xem tài khoản. Lý do: {reason}',
+    en: 'Your session ended because {organization} has been suspended; you can still sign in again to see your account. Reason: {reason}',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;
