@@ -3,6 +3,7 @@ import { Suspense } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useOrganizationKind, usePlatformRole, useSignedIn } from './auth';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
 import { PageFallback, RouteErrorBoundary } from './RouteError';
 
 function NavItems() {
@@ -72,6 +73,7 @@ export function Layout() {
           <Link to="/" className="logo" aria-label={`LienKet — ${t('nav.home')}`}>
             LienKet
           </Link>
+          <NotificationBell />
           <nav className="app-nav" aria-label={t('nav.main')}>
             <NavItems />
             <LanguageSwitch />
