@@ -51,7 +51,7 @@ export default function NotificationsPage() {
         <span className="muted" data-testid="notifications-unread" aria-live="polite">
           {count > 0 ? t('unreadCount', { count }) : t('allRead')}
         </span>
-        <MarkAllRead disabled={count === 0} />
+        <MarkAllRead disabled={count === 0} testId="notifications-mark-all" />
       </div>
       {connection ? (
         <>

@@ -76,10 +76,11 @@ function Bell() {
         title={t('recent')}
         closable={{ 'aria-label': t('close') }}
         rootClassName="notify-drawer"
+        destroyOnHidden
         data-testid="notify-drawer"
         footer={
           <div className="notify-drawer-footer">
-            <MarkAllRead disabled={count === 0} />
+            <MarkAllRead disabled={count === 0} testId="notify-mark-all" />
             <Link to="/thong-bao" onClick={close} data-testid="notify-see-all">
               {t('seeAll')}
             </Link>

@@ -81,7 +81,7 @@ export function NotificationList({ notices, empty, onOpen }: NotificationListPro
 }
 
 /** "Mark all as read", with its own busy state and failure message. */
-export function MarkAllRead({ disabled }: { disabled: boolean }) {
+export function MarkAllRead({ disabled, testId }: { disabled: boolean; testId: string }) {
   const { t } = useTranslation(NOTIFY_NS);
   const { markAll } = useMarkRead();
   const [busy, setBusy] = useState(false);
@@ -99,7 +99,7 @@ export function MarkAllRead({ disabled }: { disabled: boolean }) {
   };
   return (
     <>
-      <Button onClick={() => void run()} loading={busy} disabled={disabled} data-testid="notifications-mark-all">
+      <Button onClick={() => void run()} loading={busy} disabled={disabled} data-testid={testId}>
         {t('markAllRead')}
       </Button>
       {failed && (

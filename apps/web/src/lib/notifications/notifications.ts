@@ -59,11 +59,12 @@ const MarkReadDocument = graphql(`
 
 export type NotificationItem = NotificationsQuery['notifications']['edges'][number]['node'];
 
-// Modest on purpose: a minute between polls while the tab is visible, plus a check when the person
-// comes back to the tab or moves to another page (at most every 15 s), is fresh enough for moderation
-// outcomes and costs one small query per signed-in tab and minute.
+// Modest on purpose: a minute between polls, only while the tab is visible, plus a check when the
+// person moves to another page (paced by people: no more than they click) or comes back to the tab
+// (focus and visibilitychange often fire together, hence the short gap). One small query per
+// signed-in tab and minute is fresh enough for moderation outcomes.
 const POLL_MS = 60_000;
-const MIN_GAP_MS = 15_000;
+const MIN_GAP_MS = 2_000;
 
 /** The unread count for the bell, kept fresh without hammering the server. */
 export function useUnreadCount(): number {
@@ -74,6 +75,14 @@ export function useUnreadCount(): number {
     pollInterval: POLL_MS,
     skipPollAttempt: () => document.visibilityState !== 'visible',
   });
+  // Another page: ask again (not on the first render, which the query itself fetched).
+  const shownPath = useRef(pathname);
+  useEffect(() => {
+    if (shownPath.current === pathname) return;
+    shownPath.current = pathname;
+    void refetch().catch(() => undefined);
+  }, [pathname, refetch]);
+  // Back to the tab: ask again, once for the focus and visibilitychange that arrive together.
   const last = useRef(Date.now());
   useEffect(() => {
     const check = () => {
@@ -81,14 +90,13 @@ export function useUnreadCount(): number {
       last.current = Date.now();
       void refetch().catch(() => undefined);
     };
-    check();
     document.addEventListener('visibilitychange', check);
     window.addEventListener('focus', check);
     return () => {
       document.removeEventListener('visibilitychange', check);
       window.removeEventListener('focus', check);
     };
-  }, [pathname, refetch]);
+  }, [refetch]);
   return data?.notifications.unreadCount ?? 0;
 }
 
