@@ -97,7 +97,7 @@ describe('the notification centre', () => {
     await soon(() => page.getByTestId('notifications-unread').textContent()).toBe('Bạn đã đọc hết thông báo.');
     await soon(() => count(page)).toBe('');
     expect(await rows(`SELECT count(*)::int AS n FROM matching.notifications WHERE user_id = $1 AND read_at IS NULL`, [owner.userId])).toEqual([{ n: 0 }]);
-    await soon(() => listed.evaluateAll((els) => els.map((el) => el.getAttribute('data-read')))).toEqual(['true', 'true']);
+    await soon(() => Promise.all([0, 1].map((i) => listed.nth(i).getAttribute('data-read')))).toEqual(['true', 'true']);
   });
 
   it('on a phone: a listing rejected with its reason, followed from the drawer; then a suspension explained at sign-in', async () => {
@@ -142,6 +142,7 @@ describe('the notification centre', () => {
 
     await page.goto(`${origin()}/thong-bao`);
     await soon(() => page.getByTestId('notification').count()).toBe(3);
+    await page.screenshot({ path: join(SHOTS, 'notifications-page-phone.png') });
     await expectAccessible(page, '/thong-bao (phone)');
 
     // Suspended: the session ends; the next screen says why, with the moderator's reason.

@@ -10,6 +10,11 @@ import type vi from './vi.json';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof vi; products: typeof products; org: typeof org; notify: typeof notify };
+    resources: {
+      translation: typeof vi;
+      products: typeof products;
+      org: typeof org;
+      notify: typeof notify;
+    };
   }
 }

@@ -79,7 +79,8 @@ export function refreshTokens(): Promise<boolean> {
       if (response.status === 401) {
         // Why (suspended, with the reason; or simply ended): the sign-in page tells the person.
         const [error] = (await ApiRequestError.from(response)).errors;
-        if (typeof error?.message === 'string' && error.extensions?.code === 'UNAUTHENTICATED') rememberSessionEnded(error.message);
+        if (typeof error?.message === 'string' && error.extensions?.code === 'UNAUTHENTICATED')
+          rememberSessionEnded(error.message);
         clearTokens();
       } else forgetAccessToken();
       return false;

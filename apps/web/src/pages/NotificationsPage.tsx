@@ -28,7 +28,9 @@ export default function NotificationsPage() {
   const more = useLoadMore(() =>
     fetchMore({
       variables: { after: data?.notifications.pageInfo.endCursor },
-      updateQuery: (shown, { fetchMoreResult }) => ({ notifications: appendPage(shown.notifications, fetchMoreResult.notifications) }),
+      updateQuery: (shown, { fetchMoreResult }) => ({
+        notifications: appendPage(shown.notifications, fetchMoreResult.notifications),
+      }),
     }),
   );
   if (!signedIn) return <Navigate to="/dang-nhap" replace state={{ from: '/thong-bao' }} />;
@@ -45,7 +47,9 @@ export default function NotificationsPage() {
             { value: 'all', label: t('showAll') },
             { value: 'unread', label: t('showUnread') },
           ]}
-          onChange={(value) => setParams(value === 'unread' ? { 'chua-doc': '1' } : {}, { replace: true })}
+          onChange={(value) =>
+            setParams(value === 'unread' ? { 'chua-doc': '1' } : {}, { replace: true })
+          }
           data-testid="notifications-filter"
         />
         <span className="muted" data-testid="notifications-unread" aria-live="polite">
@@ -55,11 +59,26 @@ export default function NotificationsPage() {
       </div>
       {connection ? (
         <>
-          <NotificationList notices={connection.edges.map((edge) => edge.node)} empty={unreadOnly ? t('emptyUnread') : t('empty')} />
-          {connection.pageInfo.hasNextPage && <LoadMore loading={more.loading} failed={more.failed} onLoad={() => void more.run()} testId="notifications-more" />}
+          <NotificationList
+            notices={connection.edges.map((edge) => edge.node)}
+            empty={unreadOnly ? t('emptyUnread') : t('empty')}
+          />
+          {connection.pageInfo.hasNextPage && (
+            <LoadMore
+              loading={more.loading}
+              failed={more.failed}
+              onLoad={() => void more.run()}
+              testId="notifications-more"
+            />
+          )}
         </>
       ) : (
-        <QueryFallback answered={false} error={error} onRetry={() => void refetch()} loadError={t('loadError')} />
+        <QueryFallback
+          answered={false}
+          error={error}
+          onRetry={() => void refetch()}
+          loadError={t('loadError')}
+        />
       )}
     </div>
   );

@@ -48,7 +48,16 @@ export default function SignInPage() {
     <div className="page page-narrow">
       <h1>{t('signIn.title')}</h1>
       <p className="muted">{t('signIn.intro')}</p>
-      {ended && <Alert type="warning" showIcon role="alert" className="session-ended" data-testid="signin-session-ended" title={ended} />}
+      {ended && (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          className="session-ended"
+          data-testid="signin-session-ended"
+          title={ended}
+        />
+      )}
       <Form<SignInValues>
         form={form}
         layout="vertical"

@@ -28,7 +28,10 @@ function BellIcon() {
 /** The latest notices, fetched when the drawer opens (and again each time it does). */
 function Recent({ onOpen }: { onOpen: () => void }) {
   const { t } = useTranslation(NOTIFY_NS);
-  const { data, error, refetch } = useQuery(NotificationsDocument, { variables: { first: RECENT }, fetchPolicy: 'cache-and-network' });
+  const { data, error, refetch } = useQuery(NotificationsDocument, {
+    variables: { first: RECENT },
+    fetchPolicy: 'cache-and-network',
+  });
   if (!data) {
     if (error) {
       return (
@@ -42,7 +45,13 @@ function Recent({ onOpen }: { onOpen: () => void }) {
     }
     return <Skeleton active paragraph={{ rows: 4 }} />;
   }
-  return <NotificationList notices={data.notifications.edges.map((edge) => edge.node)} empty={t('empty')} onOpen={onOpen} />;
+  return (
+    <NotificationList
+      notices={data.notifications.edges.map((edge) => edge.node)}
+      empty={t('empty')}
+      onOpen={onOpen}
+    />
+  );
 }
 
 function Bell() {

@@ -26,18 +26,23 @@ function Notice({ notice, onOpen }: NoticeProps) {
     mark([notice.id]).catch(() => setFailed(true));
   };
   return (
-    <li className={unread ? 'notice notice-unread' : 'notice'} data-testid="notification" data-kind={notice.kind} data-read={unread ? 'false' : 'true'}>
-      <p className="notice-title">
-        {unread && <span className="notice-flag">{t('unread')}</span>}
+    <li
+      className={unread ? 'notif notif-unread' : 'notif'}
+      data-testid="notification"
+      data-kind={notice.kind}
+      data-read={unread ? 'false' : 'true'}
+    >
+      <p className="notif-title">
+        {unread && <span className="notif-flag">{t('unread')}</span>}
         <strong>{notice.title}</strong>
       </p>
-      <p className="notice-body">{notice.body}</p>
-      <div className="notice-foot">
+      <p className="notif-body">{notice.body}</p>
+      <div className="notif-foot">
         <time dateTime={notice.createdAt}>{formatDateTime(notice.createdAt, language)}</time>
         {link && (
           <Link
             to={link}
-            className="notice-open"
+            className="notif-open"
             data-testid="notification-open"
             onClick={() => {
               // Following the notice is reading it.
@@ -70,9 +75,14 @@ export interface NotificationListProps {
 }
 
 export function NotificationList({ notices, empty, onOpen }: NotificationListProps) {
-  if (notices.length === 0) return <p className="muted" data-testid="notifications-empty">{empty}</p>;
+  if (notices.length === 0)
+    return (
+      <p className="muted" data-testid="notifications-empty">
+        {empty}
+      </p>
+    );
   return (
-    <ul className="notice-list" data-testid="notification-list">
+    <ul className="notif-list" data-testid="notification-list">
       {notices.map((notice) => (
         <Notice key={notice.id} notice={notice} onOpen={onOpen} />
       ))}

@@ -2,7 +2,11 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useEffect, useRef } from 'react';
 import { useLocation } from 'react-router';
 import { graphql } from '../../gql';
-import type { NotificationsQuery, UnreadNotificationIdsQuery, UnreadNotificationIdsQueryVariables } from '../../gql/graphql';
+import type {
+  NotificationsQuery,
+  UnreadNotificationIdsQuery,
+  UnreadNotificationIdsQueryVariables,
+} from '../../gql/graphql';
 
 export const NotificationCountDocument = graphql(`
   query NotificationCount {
@@ -108,10 +112,17 @@ export function useMarkRead() {
   const client = useApolloClient();
   const mark = async (ids: string[]): Promise<number> => {
     if (ids.length === 0) return 0;
-    const { data } = await client.mutate({ mutation: MarkReadDocument, variables: { ids }, refetchQueries: [NotificationCountDocument] });
+    const { data } = await client.mutate({
+      mutation: MarkReadDocument,
+      variables: { ids },
+      refetchQueries: [NotificationCountDocument],
+    });
     const now = new Date().toISOString();
     for (const id of ids) {
-      client.cache.modify({ id: client.cache.identify({ __typename: 'Notification', id }), fields: { readAt: (value: unknown) => value ?? now } });
+      client.cache.modify({
+        id: client.cache.identify({ __typename: 'Notification', id }),
+        fields: { readAt: (value: unknown) => value ?? now },
+      });
     }
     return data?.markNotificationsRead ?? 0;
   };
@@ -122,8 +133,13 @@ export function useMarkRead() {
     // At most 500 per call (the server's limit); a person with more marks the rest with a second tap.
     for (let page = 0; page < 5; page++) {
       const variables: UnreadNotificationIdsQueryVariables = { after };
-      const result = await client.query({ query: UnreadIdsDocument, variables, fetchPolicy: 'network-only' });
-      const connection: UnreadNotificationIdsQuery['notifications'] | undefined = result.data?.notifications;
+      const result = await client.query({
+        query: UnreadIdsDocument,
+        variables,
+        fetchPolicy: 'network-only',
+      });
+      const connection: UnreadNotificationIdsQuery['notifications'] | undefined =
+        result.data?.notifications;
       if (!connection) break;
       ids.push(...connection.edges.map((edge) => edge.node.id));
       if (!connection.pageInfo.hasNextPage) break;
