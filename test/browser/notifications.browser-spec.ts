@@ -26,6 +26,9 @@ async function cooperative(name: string): Promise<Owner> {
   return { orgId: r.data!.signUp.user.organization.id, userId: r.data!.signUp.user.id, email: input.email, password: input.password };
 }
 
+/** The part of the DOM this file asks for (the tests compile without the DOM's types). */
+type Animated = { document: { getAnimations(): { playState: string }[] } };
+
 const bell = (page: Page) => page.getByTestId('notify-bell');
 /** The badge's number, or '' when there is none (nothing unread). */
 const count = async (page: Page) => ((await page.getByTestId('notify-count').count()) ? ((await page.getByTestId('notify-count').textContent()) ?? '') : '');
@@ -142,6 +145,9 @@ describe('the notification centre', () => {
 
     await page.goto(`${origin()}/thong-bao`);
     await soon(() => page.getByTestId('notification').count()).toBe(3);
+    await soon(() => page.getByTestId('notifications-mark-all').isEnabled()).toBe(true);
+    // The button fades in from disabled (the count arrives after the page): shoot once it settled.
+    await page.waitForFunction(() => (globalThis as unknown as Animated).document.getAnimations().every((a) => a.playState !== 'running'));
     await page.screenshot({ path: join(SHOTS, 'notifications-page-phone.png') });
     await expectAccessible(page, '/thong-bao (phone)');
 
