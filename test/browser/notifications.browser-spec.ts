@@ -101,6 +101,13 @@ describe('the notification centre', () => {
     await soon(() => count(page)).toBe('');
     expect(await rows(`SELECT count(*)::int AS n FROM matching.notifications WHERE user_id = $1 AND read_at IS NULL`, [owner.userId])).toEqual([{ n: 0 }]);
     await soon(() => Promise.all([0, 1].map((i) => listed.nth(i).getAttribute('data-read')))).toEqual(['true', 'true']);
+
+    // In English the centre speaks English (the notices keep the language they were written in).
+    await page.getByTestId('lang-switch').click();
+    await soon(() => page.locator('h1').textContent()).toBe('Notifications');
+    await soon(() => page.getByTestId('notifications-unread').textContent()).toBe('You have read all your notifications.');
+    await soon(() => bell(page).getAttribute('aria-label')).toBe('Notifications');
+    await expectAccessible(page, '/thong-bao (desktop, English)');
   });
 
   it('on a phone: a listing rejected with its reason, followed from the drawer; then a suspension explained at sign-in', async () => {
