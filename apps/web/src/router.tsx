@@ -25,6 +25,7 @@ const ForgotPasswordPage = lazy(() => import('./pages/ForgotPasswordPage'));
 const ResetPasswordPage = lazy(() => import('./pages/ResetPasswordPage'));
 const ModerationPage = lazy(() => import('./pages/admin/ModerationPage'));
 const AuditLogPage = lazy(() => import('./pages/admin/AuditLogPage'));
+const NotificationsPage = lazy(() => import('./pages/NotificationsPage'));
 
 export function AppRoutes() {
   return (
@@ -57,6 +58,7 @@ export function AppRoutes() {
             <Route path="dat-lai-mat-khau" element={<ResetPasswordPage />} />
             <Route path="quan-tri" element={<ModerationPage />} />
             <Route path="quan-tri/nhat-ky" element={<AuditLogPage />} />
+            <Route path="thong-bao" element={<NotificationsPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

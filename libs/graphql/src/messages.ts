@@ -288,6 +288,10 @@ export const MESSAGES = {
     vi: 'Ngày bắt đầu phải trước ngày kết thúc.',
     en: 'The start date must be before the end date.',
   },
+  sessionEndedSuspended: {
+    vi: 'Tổ chức {organization} đã bị tạm ngừng hoạt động nên phiên đăng nhập của bạn đã kết thúc; bạn vẫn có thể đăng nhập lại để xem tài khoản. Lý do: {reason}',
+    en: 'Your session ended because {organization} has been suspended; you can still sign in again to see your account. Reason: {reason}',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -7,7 +7,8 @@ import { RegistrationReceivedHandler } from './mail/registration-received.handle
 import { VerificationDecidedHandler } from './mail/verification-decided.handler';
 import { MemberInvitedHandler } from './mail/member-invited.handler';
 import { PasswordResetHandler } from './mail/password-reset.handler';
+import { ListingDecidedHandler } from './mail/listing-decided.handler';
 
-/** E-mail (and later in-app) notifications, driven by domain events. */
-@Module({ providers: [InAppNotifier, MailerService, OutgoingMailService, RegistrationReceivedHandler, VerificationDecidedHandler, MemberInvitedHandler, PasswordResetHandler, CertificationExpiryHandler], exports: [OutgoingMailService] })
+/** E-mail and in-app notifications, driven by domain events. */
+@Module({ providers: [InAppNotifier, MailerService, OutgoingMailService, RegistrationReceivedHandler, VerificationDecidedHandler, MemberInvitedHandler, PasswordResetHandler, CertificationExpiryHandler, ListingDecidedHandler], exports: [OutgoingMailService] })
 export class NotificationsModule {}

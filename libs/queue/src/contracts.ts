@@ -24,6 +24,17 @@ export interface JobPayloads {
     decisionId: string;
     recipients: { userId: string; email: string; name: string; locale: 'VI' | 'EN' }[];
   };
+  /** A moderator approved or rejected a submitted listing: told to its organization's owners and managers. */
+  'product.moderation_decided': {
+    productId: string;
+    productName: string;
+    organizationId: string;
+    outcome: ListingOutcome;
+    reason: string | null;
+    /** Audit entry id: one decision, one notice and one e-mail per recipient, however often the job runs. */
+    decisionId: string;
+    recipients: { userId: string; email: string; name: string; locale: 'VI' | 'EN' }[];
+  };
   'member.invited': {
     invitationId: string;
     /** The link's secret is derived from this (never stored); see invitationToken in @lienket/auth. */
@@ -54,9 +65,11 @@ export type ScheduledJobName = 'certifications.expiry_scan' | 'uploads.orphan_sw
 /** What a service may write to its outbox (see writeOutbox): every one has a handler. */
 export type EventName = Exclude<JobName, ScheduledJobName>;
 export type VerificationOutcome = 'VERIFIED' | 'REJECTED' | 'SUSPENDED' | 'REINSTATED';
+export type ListingOutcome = 'APPROVED' | 'REJECTED';
 export const JOB_NAMES: readonly JobName[] = [
   'organization.registered',
   'organization.verification_decided',
+  'product.moderation_decided',
   'member.invited',
   'password.reset_requested',
   'certifications.expiry_scan',

@@ -1,4 +1,5 @@
 import 'i18next';
+import type notify from './notify.vi.json';
 import type org from './org.vi.json';
 import type products from './products.vi.json';
 import type vi from './vi.json';
@@ -10,6 +11,12 @@ import type desk from './desk.vi.json';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof vi; products: typeof products; org: typeof org; desk: typeof desk };
+    resources: {
+      translation: typeof vi;
+      products: typeof products;
+      org: typeof org;
+      desk: typeof desk;
+      notify: typeof notify;
+    };
   }
 }

@@ -3,6 +3,7 @@ import { Suspense, useEffect, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useOrganizationKind, usePlatformRole, useSignedIn } from './auth';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
 import { PageFallback, RouteErrorBoundary } from './RouteError';
 
 function NavItems() {
@@ -86,9 +87,10 @@ export function Layout() {
           <Link to="/" className="logo" aria-label={`LienKet — ${t('nav.home')}`}>
             LienKet
           </Link>
-          {/* Before the menu in reading order, so the opened menu follows its button. A
+          {/* Before the menu in reading order, so the opened menu follows its button. The
               notification bell goes first in here. */}
           <div className="header-actions">
+            <NotificationBell />
             <LanguageSwitch />
             <button
               type="button"

@@ -8,6 +8,8 @@ import {
   getAccessToken,
   getSessionPhase,
   type OrganizationKindHint,
+  rememberSessionEnded,
+  sessionEndedMessage,
   type PlatformRoleHint,
   storeAccessToken,
   storeOrganizationKind,
@@ -74,8 +76,13 @@ export function refreshTokens(): Promise<boolean> {
         return true;
       }
       // The server said the session is over; anything else (a proxy's 502) may pass: a reload retries.
-      if (response.status === 401) clearTokens();
-      else forgetAccessToken();
+      if (response.status === 401) {
+        // Why (suspended, with the reason; or simply ended): the sign-in page tells the person.
+        const [error] = (await ApiRequestError.from(response)).errors;
+        if (typeof error?.message === 'string' && error.extensions?.code === 'UNAUTHENTICATED')
+          rememberSessionEnded(error.message);
+        clearTokens();
+      } else forgetAccessToken();
       return false;
     } catch {
       forgetAccessToken();
@@ -100,6 +107,7 @@ export async function signInWithPassword(email: string, password: string): Promi
   const response = await sessionRequest('/api/session', 'POST', { email, password });
   if (!response.ok) throw await ApiRequestError.from(response);
   adopt((await response.json()) as OpenedSession);
+  sessionEndedMessage(true);
   // Whatever was cached belonged to nobody or to someone else.
   await client.clearStore();
 }

@@ -118,6 +118,30 @@ export function storeOrganizationKind(kind: OrganizationKindHint | null | undefi
   notify();
 }
 
+// Why the server ended this tab's session (its organization was suspended, with the reason), for the
+// sign-in page to tell once. sessionStorage: the next screen of this tab reads it, nothing outlives it.
+const ENDED_KEY = 'lienket.sessionEnded';
+
+/** Keeps the server's explanation of a session it refused, until the sign-in page shows it. */
+export function rememberSessionEnded(message: string): void {
+  try {
+    sessionStorage.setItem(ENDED_KEY, message);
+  } catch {
+    // Without storage the sign-in page simply says nothing; the account page still shows the reason.
+  }
+}
+
+/** The explanation of the last ended session, or null; `forget` drops it (a new session started). */
+export function sessionEndedMessage(forget = false): string | null {
+  try {
+    const message = sessionStorage.getItem(ENDED_KEY);
+    if (forget) sessionStorage.removeItem(ENDED_KEY);
+    return message;
+  } catch {
+    return null;
+  }
+}
+
 // Another tab signed out (the marker went): this one forgets its token too. Another tab signed in
 // while this one was out: the next request restores the session through the cookie.
 if (typeof window !== 'undefined') {

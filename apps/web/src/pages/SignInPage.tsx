@@ -1,7 +1,9 @@
-import { Form } from 'antd';
+import { Alert, Form } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { signInWithPassword } from '../lib/apollo';
+import { sessionEndedMessage } from '../lib/auth';
 import { type FieldMap } from '../lib/form-errors';
 import { FormSubmit } from '../lib/FormProblems';
 import { Input, PasswordInput } from '../lib/inputs';
@@ -31,6 +33,8 @@ export default function SignInPage() {
   const location = useLocation();
   const [form] = Form.useForm<SignInValues>();
   const { problems, busy: loading, run } = useFormSubmit(form, SERVER_FIELDS);
+  // Why the last session ended (a suspension and its reason), as the server said it; kept until a new sign-in.
+  const [ended] = useState(() => sessionEndedMessage());
 
   async function submit(values: SignInValues) {
     await run(async () => {
@@ -44,6 +48,16 @@ export default function SignInPage() {
     <div className="page page-narrow">
       <h1>{t('signIn.title')}</h1>
       <p className="muted">{t('signIn.intro')}</p>
+      {ended && (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          className="session-ended"
+          data-testid="signin-session-ended"
+          title={ended}
+        />
+      )}
       <Form<SignInValues>
         form={form}
         layout="vertical"

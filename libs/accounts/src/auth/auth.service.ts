@@ -3,7 +3,7 @@ import argon2 from 'argon2';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuthUser, OrganizationRole, PlatformRole } from '@lienket/auth';
 import { inTransaction } from '@lienket/database';
-import { badInput, conflict, unauthenticated, validateInput } from '@lienket/graphql';
+import { badInput, conflict, DomainError, ErrorCode, unauthenticated, validateInput } from '@lienket/graphql';
 import { JobPayloads, writeOutbox } from '@lienket/queue';
 import { findProvince, normalizeTaxCode } from '@lienket/reference-data';
 import { OrganizationEntity } from '../organizations/organization.entity';
@@ -114,14 +114,30 @@ export class AuthService {
       if (!used) return null;
       if ('reused' in used) {
         await this.tokens.revokeFamily(m, used.reused);
-        return null;
+        return used.revokedUserId ? await this.suspension(m, used.revokedUserId) : null;
       }
       const user = await m.getRepository(UserEntity).findOneByOrFail({ id: used.row.userId });
       return { user, ...(await this.tokens.issue(m, toAuthUser(user), used.row.familyId)) };
     });
     // Thrown after commit, so the family stays revoked even though the caller gets an error.
     if (!outcome) throw refreshInvalid();
+    if ('suspended' in outcome) throw outcome.suspended;
     return outcome;
+  }
+
+  /**
+   * A session ended because its organization was suspended: the refusal tells the person why
+   * (the moderator's reason, which its members read on the account page anyway), not a bare
+   * "session no longer valid". Any other ended session answers refreshInvalid.
+   */
+  private async suspension(m: EntityManager, userId: string): Promise<{ suspended: DomainError } | null> {
+    const [org] = await m.query<{ name: string; note: string | null }[]>(
+      `SELECT o.name, o.verification_note AS note FROM catalog.users u JOIN catalog.organizations o ON o.id = u.organization_id
+        WHERE u.id = $1 AND o.verification = 'SUSPENDED'`,
+      [userId],
+    );
+    if (!org) return null;
+    return { suspended: new DomainError(ErrorCode.UNAUTHENTICATED, 'sessionEndedSuspended', { organization: org.name, reason: org.note ?? '—' }) };
   }
 
   /** Ensures the platform admin from ADMIN_EMAIL/ADMIN_PASSWORD exists (idempotent). */

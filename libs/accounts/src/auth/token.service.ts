@@ -54,10 +54,11 @@ export class TokenService {
    * the grace ago opens the same session again (two tabs refreshed at once with one cookie); used
    * again later, it was stolen or replayed.
    */
-  async consume(m: EntityManager, token: string): Promise<{ row: RefreshTokenEntity } | { reused: string } | null> {
+  async consume(m: EntityManager, token: string): Promise<{ row: RefreshTokenEntity } | { reused: string; revokedUserId?: string } | null> {
     const row = await this.find(m, token);
     if (!row) return null;
-    if (row.revokedAt) return { reused: row.familyId };
+    // Revoked (signed out, suspended, password reset): whose it was, so the refusal can say why.
+    if (row.revokedAt) return { reused: row.familyId, revokedUserId: row.userId };
     if (row.usedAt) return this.withinGrace(row.usedAt) ? { row } : { reused: row.familyId };
     if (row.expiresAt.getTime() <= Date.now()) return null;
     row.usedAt = new Date();

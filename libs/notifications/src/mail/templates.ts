@@ -146,3 +146,43 @@ export function passwordReset(p: JobPayloads['password.reset_requested'], token:
       ];
   return toMail(p.email, vi ? 'LienKet: đặt lại mật khẩu' : 'LienKet: reset your password', lines);
 }
+
+type ListingDecision = JobPayloads['product.moderation_decided'];
+type ListingRecipient = ListingDecision['recipients'][number];
+
+const LISTING: Record<ListingDecision['outcome'], { vi: [string, string]; en: [string, string] }> = {
+  APPROVED: {
+    vi: ['đã được duyệt', 'Sản phẩm đã hiển thị công khai: người mua có thể tìm thấy và liên hệ với tổ chức của bạn.'],
+    en: ['has been approved', 'The listing is now public: buyers can find it and contact your organization.'],
+  },
+  REJECTED: {
+    vi: ['chưa được duyệt', 'Vui lòng sửa sản phẩm theo lý do dưới đây rồi gửi duyệt lại.'],
+    en: ['was not approved', 'Please edit the listing as explained below and submit it for review again.'],
+  },
+};
+
+/** Where a decision sends its reader: the public page of an approved listing, the editor of a rejected one. */
+export const listingLink = (p: ListingDecision) => (p.outcome === 'APPROVED' ? `/san-pham/${p.productId}/xem` : `/san-pham/${p.productId}`);
+
+/** A moderator's decision on a listing, told by e-mail to each owner and manager of its organization. */
+export function listingDecided(p: ListingDecision, r: ListingRecipient, publicUrl: string): Mail {
+  const vi = r.locale !== 'EN';
+  const [what, next] = LISTING[p.outcome][vi ? 'vi' : 'en'];
+  const product = vi ? `Sản phẩm “${p.productName}”` : `The listing “${p.productName}”`;
+  const lines = [
+    vi ? `Chào ${r.name},` : `Hello ${r.name},`,
+    `${product} ${what}. ${next}`,
+    ...(p.reason ? [vi ? `Lý do: ${p.reason}` : `Reason: ${p.reason}`] : []),
+    link(p.outcome === 'APPROVED' ? (vi ? 'Xem sản phẩm' : 'See the listing') : vi ? 'Sửa sản phẩm' : 'Edit the listing', `${publicUrl}${listingLink(p)}`),
+    vi ? 'Trân trọng,\nĐội ngũ LienKet' : 'Kind regards,\nThe LienKet team',
+  ];
+  return toMail(r.email, `LienKet: ${vi ? 'sản phẩm' : 'listing'} “${p.productName}” ${what}`, lines);
+}
+
+/** The same decision as an in-app notice. */
+export function listingNotice(p: ListingDecision, r: ListingRecipient) {
+  const vi = r.locale !== 'EN';
+  const [what, next] = LISTING[p.outcome][vi ? 'vi' : 'en'];
+  const reason = p.reason ? (vi ? ` Lý do: ${p.reason}` : ` Reason: ${p.reason}`) : '';
+  return { title: `${vi ? 'Sản phẩm' : 'Listing'} “${p.productName}” ${what}`, body: `${next}${reason}`, link: listingLink(p) };
+}

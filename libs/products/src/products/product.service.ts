@@ -5,6 +5,7 @@ import { recordAudit } from '@lienket/audit';
 import { AuthUser, RequestContext, requireOrganizationManager } from '@lienket/auth';
 import { inTransaction } from '@lienket/database';
 import { badInput, DomainError, ErrorCode, isUuid, MessageKey, notFound } from '@lienket/graphql';
+import { writeOutbox } from '@lienket/queue';
 import { todayInVietnam } from '@lienket/reference-data';
 import { ListingStatus, ProductEntity, ProductVersion } from './product.entity';
 import { ProductSearchRepository, SearchHit } from './product-search.repository';
@@ -144,28 +145,26 @@ export class ProductService {
       : null;
     if (!p) throw notFound('product');
     if (p.status !== ListingStatus.PENDING_REVIEW) throw listingConflict('listingNotPending');
-    if (decision === 'APPROVE') {
-      return transition(
-        m,
-        actorId,
-        p,
-        'product.approved',
-        {
-          status: ListingStatus.APPROVED,
-          approved: snapshotOf(p, new Date()),
-          moderationNote: null,
-        },
-        note,
-      );
-    }
-    return transition(
-      m,
-      actorId,
-      p,
-      'product.rejected',
-      { status: ListingStatus.REJECTED, moderationNote: note },
-      note,
-    );
+    const approve = decision === 'APPROVE';
+    const changes: Partial<ProductEntity> = approve
+      ? { status: ListingStatus.APPROVED, approved: snapshotOf(p, new Date()), moderationNote: null }
+      : { status: ListingStatus.REJECTED, moderationNote: note };
+    const { saved, auditId } = await audited(m, actorId, p, approve ? 'product.approved' : 'product.rejected', changes, note);
+    // Told in the same transaction (the outbox): the organization learns of every decision, once.
+    await writeOutbox(m, 'catalog', 'product.moderation_decided', {
+      productId: saved.id,
+      productName: saved.name,
+      organizationId: saved.organizationId,
+      outcome: approve ? 'APPROVED' : 'REJECTED',
+      reason: note,
+      decisionId: auditId,
+      recipients: await m.query(
+        `SELECT id AS "userId", email, full_name AS name, locale FROM catalog.users
+          WHERE organization_id = $1 AND organization_role IN ('OWNER', 'MANAGER') ORDER BY email`,
+        [saved.organizationId],
+      ),
+    });
+    return saved;
   }
 
   /** Listings awaiting review, oldest submission first (cursor: `pendingReviewCursorKey`). */
@@ -293,14 +292,26 @@ async function transition(
   changes: Partial<ProductEntity>,
   reason: string | null = null,
 ) {
+  return (await audited(m, actorId, p, action, changes, reason)).saved;
+}
+
+/** A status change and its audit entry; answers the entry's id (a moderation decision's identity). */
+async function audited(
+  m: EntityManager,
+  actorId: string,
+  p: ProductEntity,
+  action: string,
+  changes: Partial<ProductEntity>,
+  reason: string | null = null,
+) {
   const before = { status: p.status };
   const saved = await m.getRepository(ProductEntity).save(Object.assign(p, changes));
   const after = {
     status: saved.status,
     ...(changes.approved ? { approved: changes.approved } : {}),
   };
-  await audit(m, actorId, action, saved, before, after, reason);
-  return saved;
+  const auditId = await audit(m, actorId, action, saved, before, after, reason);
+  return { saved, auditId };
 }
 
 function audit(
