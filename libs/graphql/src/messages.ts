@@ -284,6 +284,18 @@ export const MESSAGES = {
     vi: 'Sản phẩm này không còn chờ duyệt; có thể một người kiểm duyệt khác vừa xử lý.',
     en: 'This listing is no longer awaiting review; another moderator may have just decided it.',
   },
+  buyersDoNotList: {
+    vi: 'Doanh nghiệp mua hàng không đăng sản phẩm để bán; hãy đăng nhu cầu mua hàng để nhà cung cấp báo giá.',
+    en: 'Buyers do not list products for sale; post a procurement need and suppliers will bid on it.',
+  },
+  invitationResentRecently: {
+    vi: 'Lời mời này vừa được gửi lại. Vui lòng đợi {minutes} phút rồi thử lại.',
+    en: 'This invitation was just re-sent. Please wait {minutes} minutes and try again.',
+  },
+  soleOwnerCannotLeave: {
+    vi: 'Bạn là chủ tài khoản duy nhất nên chưa thể rời tổ chức. Hãy mời hoặc chỉ định một chủ tài khoản khác trước.',
+    en: 'You are the only owner, so you cannot leave the organization. Invite or appoint another owner first.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;
