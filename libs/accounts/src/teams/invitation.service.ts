@@ -95,7 +95,8 @@ export class InvitationService {
         // Locked and checked again: it may have been accepted or revoked since the first look.
         const current = await this.findManageable(m, user, organizationId, invitationId, true);
         const nonce = randomBytes(16).toString('base64url');
-        const [row] = await m.query<InvitationRow[]>(
+        // TypeORM answers an UPDATE … RETURNING with [rows, affected count].
+        const [[row]] = await m.query<[InvitationRow[], number]>(
           `UPDATE catalog.invitations SET nonce = $2, expires_at = $3, invited_by = $4 WHERE id = $1
            RETURNING id, organization_id, email, role, nonce, expires_at`,
           [current.id, nonce, new Date(Date.now() + INVITATION_DAYS * 86400_000), user.id],
