@@ -14,7 +14,9 @@ const CREATE = `mutation C($input: ProductInput!) { createProduct(input: $input)
 const INVITE = `mutation I($email: String!, $role: OrganizationRole!) { inviteMember(email: $email, role: $role) { id } }`;
 
 const steps = (page: Page) =>
-  page.getByTestId('onboarding-step').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-step')}:${e.getAttribute('data-done')}`));
+  page
+    .getByTestId('onboarding-step')
+    .evaluateAll((els: { getAttribute(name: string): string | null }[]) => els.map((e) => `${e.getAttribute('data-step')}:${e.getAttribute('data-done')}`));
 
 /** The link in the next invitation e-mail to `email`. */
 async function linkIn(email: string): Promise<string> {
