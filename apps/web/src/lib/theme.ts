@@ -9,6 +9,9 @@ export const theme: ThemeConfig = {
     // 44px is the smallest comfortable touch target on a phone.
     controlHeight: 44,
     borderRadius: 8,
+    // antd's defaults (25% and 45% black) fall short of 4.5:1 on white; these reach it.
+    colorTextPlaceholder: '#6b736b',
+    colorTextDescription: '#566156',
     fontFamily:
       "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif",
   },
