@@ -9,6 +9,9 @@ import { soon } from '../support/wait';
 
 // Getting started (issue 9 point 8) in the browser, on a 390 px phone and a desktop.
 
+// Four journeys with e-mails and several pages each, on a machine shared with other runs.
+jest.setTimeout(120_000);
+
 const newPage = useBrowser();
 const CREATE = `mutation C($input: ProductInput!) { createProduct(input: $input) { id } }`;
 const INVITE = `mutation I($email: String!, $role: OrganizationRole!) { inviteMember(email: $email, role: $role) { id } }`;
@@ -152,13 +155,16 @@ describe.each([
       await visitor.getByTestId('invitation-submit').click();
       await soon(() => visitor.getByTestId('form-error').textContent()).toContain('không còn hiệu lực');
       await accessible(visitor);
+      await visitor.context().close();
     }
     const joiner = await newPage(viewport);
     await joiner.goto(`${origin()}${newLink}`);
     await joiner.getByTestId('invitation-full-name').fill('Y Blang');
     await joiner.getByTestId('invitation-password').fill('mat-khau-thanh-vien');
     await joiner.getByTestId('invitation-submit').click();
-    await joiner.waitForURL(/\/tai-khoan$/);
+    // An accepted invitation lands on the team page it joined.
+    await joiner.waitForURL(/\/to-chuc\/thanh-vien$/);
+    await joiner.context().close();
     expect(await rows(`SELECT organization_id FROM catalog.users WHERE email = $1`, [resent])).toEqual([{ organization_id: coop.orgId }]);
     expect(await rows(`SELECT id FROM catalog.users WHERE email = $1`, [revoked])).toEqual([]);
     expect(await awaitMail(revoked, 1)).toBeNull();
