@@ -76,7 +76,10 @@ describe.each([
     await page.goto(`${origin()}/san-pham/${created.data!.createProduct.id}`);
     await soon(() => page.getByTestId('submit-blocked').isVisible()).toBe(true);
     expect(await page.getByTestId('product-submit').isDisabled()).toBe(true);
-    if (device === 'phone') await page.screenshot({ path: join(SHOTS, 'submit-blocked-phone.png') });
+    if (device === 'phone') {
+      await page.getByTestId('submit-blocked').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(SHOTS, 'submit-blocked-phone.png') });
+    }
     await accessible(page);
     // The listing was not submitted by any of this.
     expect(await rows(`SELECT status FROM catalog.products WHERE id = $1`, [created.data!.createProduct.id])).toEqual([{ status: 'DRAFT' }]);
