@@ -17,6 +17,7 @@ const MyProductsDocument = graphql(`
       id
       organization {
         id
+        kind
         products(first: 50) {
           totalCount
           edges {
@@ -89,6 +90,7 @@ function Listings() {
   if (data) {
     const organization = data.me?.organization;
     if (!organization) return <Alert type="info" showIcon title={t('mine.noOrganization')} />;
+    if (organization.kind === 'ENTERPRISE') return <BuyerNotice />;
     const listings = organization.products.edges.map((edge) => edge.node);
     if (listings.length === 0) {
       return (
@@ -134,7 +136,7 @@ function MyProducts() {
           </Link>
         )}
       </div>
-      {buyer ? <BuyerNotice /> : <Listings />}
+      <Listings />
     </div>
   );
 }
