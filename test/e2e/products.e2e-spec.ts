@@ -111,11 +111,13 @@ describe('product listings through the gateway', () => {
 
   it("resolves Organization.products for a procurement need's buyer across subgraphs", async () => {
     const buyer = await newCooperative('Công ty CP Chế biến Nông sản Tây Nguyên', 'ENTERPRISE');
-    await api(
+    // Buyers do not list (decision D-onboard-2): the buyer's products resolve, and are none.
+    const refused = await api(
       CREATE,
       { input: input({ name: 'Cà phê rang xay Buôn Ma Thuột' }) },
       { token: buyer.token },
     );
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const day = (d: number) => new Date(Date.now() + d * 86400_000).toISOString();
     const need = await api(
       `mutation($input: NeedInput!) { createNeed(input: $input) { id } }`,
@@ -154,7 +156,7 @@ describe('product listings through the gateway', () => {
     expect(r.errors).toBeUndefined();
     expect(r.data?.needs.edges[0].node.buyer).toEqual({
       name: 'Công ty CP Chế biến Nông sản Tây Nguyên',
-      products: { totalCount: 1, edges: [{ node: { name: 'Cà phê rang xay Buôn Ma Thuột' } }] },
+      products: { totalCount: 0, edges: [] },
     });
   });
 });

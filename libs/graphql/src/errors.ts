@@ -19,6 +19,9 @@ export type MessageParams = Record<string, string | number>;
  * filter turns them into GraphQL errors with a message in the caller's language.
  */
 export class DomainError extends Error {
+  /** A finer, stable name for the case within `code` (e.g. SOLE_OWNER), for clients that act on it. */
+  reason?: string;
+
   constructor(
     public readonly code: ErrorCode,
     public readonly messageKey: MessageKey,

@@ -25,7 +25,7 @@ export class GraphqlExceptionFilter extends BaseExceptionFilter implements GqlEx
 export function toGraphqlError(exception: unknown, lang: Lang, logger?: Logger): GraphQLError {
   if (exception instanceof DomainError) {
     return new GraphQLError(localize(exception.messageKey, lang, exception.params), {
-      extensions: { code: exception.code, ...(exception.field ? { field: exception.field } : {}) },
+      extensions: { code: exception.code, ...(exception.field ? { field: exception.field } : {}), ...(exception.reason ? { reason: exception.reason } : {}) },
     });
   }
   if (exception instanceof GraphQLError && exception.extensions?.code) return exception;

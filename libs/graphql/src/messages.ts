@@ -292,6 +292,18 @@ export const MESSAGES = {
     vi: 'Tổ chức {organization} đã bị tạm ngừng hoạt động nên phiên đăng nhập của bạn đã kết thúc; bạn vẫn có thể đăng nhập lại để xem tài khoản. Lý do: {reason}',
     en: 'Your session ended because {organization} has been suspended; you can still sign in again to see your account. Reason: {reason}',
   },
+  buyersDoNotList: {
+    vi: 'Doanh nghiệp mua hàng không đăng sản phẩm để bán; hãy đăng nhu cầu mua hàng để nhà cung cấp báo giá.',
+    en: 'Buyers do not list products for sale; post a procurement need and suppliers will bid on it.',
+  },
+  invitationResentRecently: {
+    vi: 'Lời mời này vừa được gửi lại. Vui lòng đợi {minutes} phút rồi thử lại.',
+    en: 'This invitation was just re-sent. Please wait {minutes} minutes and try again.',
+  },
+  soleOwnerCannotLeave: {
+    vi: 'Bạn là chủ tài khoản duy nhất nên chưa thể rời tổ chức. Hãy mời hoặc chỉ định một chủ tài khoản khác trước.',
+    en: 'You are the only owner, so you cannot leave the organization. Invite or appoint another owner first.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

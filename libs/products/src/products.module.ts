@@ -5,6 +5,8 @@ import { DirectoryRepository } from './directory/directory.repository';
 import { DirectoryResolver } from './directory/directory.resolver';
 import { DirectoryService } from './directory/directory.service';
 import { ListingSummaryLoader } from './directory/listing-summary.loader';
+import { OnboardingResolver } from './onboarding/onboarding.resolver';
+import { OnboardingService } from './onboarding/onboarding.service';
 import { ProductPhotoController } from './photos/photo.controller';
 import { ProductPhotoResolver } from './photos/photo.resolver';
 import { ProductPhotoService } from './photos/photo.service';
@@ -27,6 +29,8 @@ import { ProductService } from './products/product.service';
     DirectoryResolver,
     ProductPhotoService,
     ProductPhotoResolver,
+    OnboardingService,
+    OnboardingResolver,
   ],
   controllers: [ProductPhotoController],
   exports: [ProductService],

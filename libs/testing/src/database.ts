@@ -38,7 +38,8 @@ export async function dropDatabases(adminUrl: string, prefix: string, o: { skipI
           AND NOT ($2 AND EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname))`,
       [`${prefix}%`, !!o.skipInUse],
     );
-    for (const { datname } of rows) if (!o.keep?.(datname)) await db.query(`DROP DATABASE "${datname}" WITH (FORCE)`);
+    // IF EXISTS: another checkout's set-up may drop the same stale database at the same moment.
+    for (const { datname } of rows) if (!o.keep?.(datname)) await db.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   } finally {
     await db.end();
   }

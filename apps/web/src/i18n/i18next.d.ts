@@ -1,5 +1,6 @@
 import 'i18next';
 import type notify from './notify.vi.json';
+import type onboard from './onboard.vi.json';
 import type org from './org.vi.json';
 import type products from './products.vi.json';
 import type vi from './vi.json';
@@ -17,6 +18,7 @@ declare module 'i18next' {
       org: typeof org;
       desk: typeof desk;
       notify: typeof notify;
+      onboard: typeof onboard;
     };
   }
 }

@@ -26,7 +26,8 @@ function NavItems() {
     return (
       <>
         {search}
-        {organizationKind && (
+        {/* Buyers do not list products: "my products" is for cooperatives only. */}
+        {organizationKind === 'COOPERATIVE' && (
           <NavLink to="/san-pham" className="nav-link" data-testid="nav-products">
             {t('nav.products')}
           </NavLink>

@@ -10,6 +10,7 @@ import { storeOrganizationKind, storePlatformRole, useSignedIn } from '../lib/au
 import { apiErrorsOf } from '../lib/errors';
 import { Field } from '../lib/Field';
 import { LogoUpload } from '../lib/LogoUpload';
+import { OnboardingChecklist } from '../lib/OnboardingChecklist';
 import { VERIFICATION_STYLE } from '../lib/verification';
 
 const MeQueryDocument = graphql(`
@@ -34,6 +35,15 @@ const MeQueryDocument = graphql(`
         verificationNote
         memberCount
         logoUrl
+        onboarding {
+          doneCount
+          total
+          complete
+          steps {
+            key
+            done
+          }
+        }
       }
     }
   }
@@ -162,6 +172,12 @@ function AccountView() {
   if (me) {
     return (
       <>
+        {me.organization?.onboarding && (
+          <OnboardingChecklist
+            checklist={me.organization.onboarding}
+            verification={me.organization.verification}
+          />
+        )}
         {me.organization ? (
           <OrganizationCard
             organization={me.organization}

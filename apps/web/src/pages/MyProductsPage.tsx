@@ -5,6 +5,7 @@ import { Link, Navigate } from 'react-router';
 import { graphql } from '../gql';
 import type { MyProductsQuery } from '../gql/graphql';
 import { useSignedIn } from '../lib/auth';
+import { BuyerNotice, useMyOrganizationStatus } from '../lib/BuyerNotice';
 import { useLanguage } from '../lib/i18n';
 import { formatQuantity, LISTING_STATUS_COLOR } from '../lib/products';
 import { PRODUCTS_NS } from '../lib/products-i18n';
@@ -16,6 +17,7 @@ const MyProductsDocument = graphql(`
       id
       organization {
         id
+        kind
         products(first: 50) {
           totalCount
           edges {
@@ -88,6 +90,7 @@ function Listings() {
   if (data) {
     const organization = data.me?.organization;
     if (!organization) return <Alert type="info" showIcon title={t('mine.noOrganization')} />;
+    if (organization.kind === 'ENTERPRISE') return <BuyerNotice />;
     const listings = organization.products.edges.map((edge) => edge.node);
     if (listings.length === 0) {
       return (
@@ -115,23 +118,31 @@ function Listings() {
   );
 }
 
-export default function MyProductsPage() {
+function MyProducts() {
   const { t } = useTranslation(PRODUCTS_NS);
-  const signedIn = useSignedIn();
-  if (!signedIn) return <Navigate to="/dang-nhap" replace state={{ from: '/san-pham' }} />;
+  // A buyer has no listings to show and may not start one: it is told why instead.
+  const buyer = useMyOrganizationStatus()?.kind === 'ENTERPRISE';
   return (
     <div className="page page-narrow my-products-page">
       <div className="page-title-row">
         <h1>{t('mine.title')}</h1>
-        <Link
-          to="/san-pham/moi"
-          className="link-button link-button-primary"
-          data-testid="product-new"
-        >
-          {t('mine.new')}
-        </Link>
+        {!buyer && (
+          <Link
+            to="/san-pham/moi"
+            className="link-button link-button-primary"
+            data-testid="product-new"
+          >
+            {t('mine.new')}
+          </Link>
+        )}
       </div>
       <Listings />
     </div>
   );
+}
+
+export default function MyProductsPage() {
+  const signedIn = useSignedIn();
+  if (!signedIn) return <Navigate to="/dang-nhap" replace state={{ from: '/san-pham' }} />;
+  return <MyProducts />;
 }

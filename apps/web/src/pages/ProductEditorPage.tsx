@@ -4,8 +4,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-router';
 import { graphql } from '../gql';
-import type { ListingStatus } from '../gql/graphql';
+import type { ListingStatus, VerificationStatus } from '../gql/graphql';
 import { useSignedIn } from '../lib/auth';
+import { BuyerNotice, useMyOrganizationStatus } from '../lib/BuyerNotice';
+import { ONBOARD_NS } from '../lib/onboard-i18n';
 import { FormProblems } from '../lib/FormProblems';
 import {
   applyProductErrors,
@@ -128,7 +130,36 @@ function StatusBlock({ product }: { product: EditedProduct }) {
   );
 }
 
-function Editor({ product }: { product?: EditedProduct }) {
+/** Why "submit for review" is off before anyone presses it: only a verified organization may publish. */
+function SubmitBlocked({ verification }: { verification: VerificationStatus }) {
+  const { t } = useTranslation(ONBOARD_NS);
+  return (
+    <Alert
+      id="submit-blocked"
+      className="form-notice"
+      type="warning"
+      showIcon
+      data-testid="submit-blocked"
+      title={t('submit.blockedTitle')}
+      description={
+        <>
+          <p>
+            {t(`submit.${verification === 'VERIFIED' ? 'PENDING_VERIFICATION' : verification}`)}
+          </p>
+          <Link to="/to-chuc/tai-lieu">{t('submit.documents')}</Link>
+        </>
+      }
+    />
+  );
+}
+
+function Editor({
+  product,
+  verification,
+}: {
+  product?: EditedProduct;
+  verification?: VerificationStatus;
+}) {
   const { t } = useTranslation(PRODUCTS_NS);
   const navigate = useNavigate();
   const location = useLocation();
@@ -185,6 +216,9 @@ function Editor({ product }: { product?: EditedProduct }) {
   }
 
   const status = product?.status;
+  // Known to be unverified: say so now rather than let the click fail (the server refuses anyway).
+  const submitBlocked =
+    SUBMITTABLE.includes(status) && verification !== undefined && verification !== 'VERIFIED';
   return (
     <Form<ProductValues>
       form={form}
@@ -208,6 +242,7 @@ function Editor({ product }: { product?: EditedProduct }) {
           title={t(`editor.${notice}`)}
         />
       )}
+      {submitBlocked && verification && <SubmitBlocked verification={verification} />}
       <div className="form-actions">
         <Button
           data-testid="product-save"
@@ -224,7 +259,8 @@ function Editor({ product }: { product?: EditedProduct }) {
             type="primary"
             size="large"
             loading={busy === 'submit'}
-            disabled={busy !== null}
+            disabled={busy !== null || submitBlocked}
+            aria-describedby={submitBlocked ? 'submit-blocked' : undefined}
             onClick={() => void run('submit')}
           >
             {t('editor.submit')}
@@ -254,7 +290,7 @@ function Editor({ product }: { product?: EditedProduct }) {
   );
 }
 
-function ExistingProduct({ id }: { id: string }) {
+function ExistingProduct({ id, verification }: { id: string; verification?: VerificationStatus }) {
   const { t } = useTranslation(PRODUCTS_NS);
   const { data, error, refetch } = useQuery(ProductEditorDocument, {
     variables: { id },
@@ -265,7 +301,7 @@ function ExistingProduct({ id }: { id: string }) {
     // Keyed by id: the form takes its initial values once, when it mounts.
     return (
       <>
-        <Editor key={data.product.id} product={data.product} />
+        <Editor key={data.product.id} product={data.product} verification={verification} />
         <ProductPhotos
           productId={data.product.id}
           photos={data.product.photos}
@@ -286,12 +322,25 @@ function ExistingProduct({ id }: { id: string }) {
 }
 
 export default function ProductEditorPage() {
-  const { t } = useTranslation(PRODUCTS_NS);
   const signedIn = useSignedIn();
   const location = useLocation();
   const { id } = useParams();
   if (!signedIn) {
     return <Navigate to="/dang-nhap" replace state={{ from: location.pathname }} />;
+  }
+  return <EditorPage id={id} />;
+}
+
+function EditorPage({ id }: { id?: string }) {
+  const { t } = useTranslation(PRODUCTS_NS);
+  const organization = useMyOrganizationStatus();
+  if (organization?.kind === 'ENTERPRISE') {
+    return (
+      <div className="page page-narrow product-editor">
+        <h1>{t('editor.newTitle')}</h1>
+        <BuyerNotice />
+      </div>
+    );
   }
   return (
     <div className="page page-narrow product-editor">
@@ -300,10 +349,10 @@ export default function ProductEditorPage() {
       </Link>
       <h1>{id ? t('editor.editTitle') : t('editor.newTitle')}</h1>
       {id ? (
-        <ExistingProduct id={id} />
+        <ExistingProduct id={id} verification={organization?.verification} />
       ) : (
         <>
-          <Editor />
+          <Editor verification={organization?.verification} />
           <Alert className="photos-later" type="info" showIcon title={t('photos.saveFirst')} />
         </>
       )}

@@ -14,6 +14,7 @@ import { FormProblems } from '../lib/FormProblems';
 import { useLanguage } from '../lib/i18n';
 import { Input } from '../lib/inputs';
 import { OrgFrame } from '../lib/OrgFrame';
+import { ONBOARD_NS } from '../lib/onboard-i18n';
 import { ORG_NS } from '../lib/org-i18n';
 import { QueryFallback } from '../lib/QueryFallback';
 import { pickerPopupRender } from '../lib/pickers';
@@ -57,10 +58,26 @@ const RemoveDocument = graphql(`
     removeMember(userId: $userId)
   }
 `);
+const ResendDocument = graphql(`
+  mutation ResendInvitation($id: ID!) {
+    resendInvitation(id: $id) {
+      id
+      email
+      role
+      expiresAt
+    }
+  }
+`);
+const RevokeDocument = graphql(`
+  mutation RevokeInvitation($id: ID!) {
+    revokeInvitation(id: $id)
+  }
+`);
 
 type Me = NonNullable<TeamQuery['me']>;
 type Organization = NonNullable<Me['organization']>;
 type Member = NonNullable<Organization['members']>[number];
+type PendingInvitation = NonNullable<Organization['invitations']>[number];
 const ROLES: readonly OrganizationRole[] = ['OWNER', 'MANAGER', 'MEMBER'];
 
 interface InviteValues {
@@ -147,19 +164,25 @@ function InviteForm({ myRole, onSent }: { myRole: OrganizationRole; onSent: () =
 function MemberRow({
   member,
   me,
+  soleOwner,
   onRemove,
 }: {
   member: Member;
   me: Me;
+  soleOwner: boolean;
   onRemove: (m: Member) => Promise<void>;
 }) {
   const { t } = useTranslation(ORG_NS);
+  const { t: tOnboard } = useTranslation(ONBOARD_NS);
   const { t: tMain } = useTranslation();
   const self = member.id === me.id;
+  // The only owner is not offered "leave" (the server refuses it too): it is told what to do first.
+  const soleOwnerSelf = self && soleOwner;
   const canRemove =
-    self ||
-    me.organizationRole === 'OWNER' ||
-    (me.organizationRole === 'MANAGER' && member.role === 'MEMBER');
+    !soleOwnerSelf &&
+    (self ||
+      me.organizationRole === 'OWNER' ||
+      (me.organizationRole === 'MANAGER' && member.role === 'MEMBER'));
   return (
     <li className="member-row" data-testid="member" data-email={member.email}>
       <div>
@@ -170,6 +193,11 @@ function MemberRow({
         <div className="member-email">{member.email}</div>
       </div>
       <Tag data-testid="member-role">{tMain(`orgRole.${member.role}`)}</Tag>
+      {soleOwnerSelf && (
+        <p className="muted member-note" data-testid="sole-owner-note">
+          {tOnboard('team.soleOwner')}
+        </p>
+      )}
       {canRemove && (
         <Popconfirm
           title={self ? t('team.leaveConfirm') : t('team.removeConfirm', { name: member.fullName })}
@@ -207,6 +235,27 @@ function TeamView({
     text?: string;
   } | null>(null);
   const canInvite = me.organizationRole === 'OWNER' || me.organizationRole === 'MANAGER';
+  const ownerCount = (organization.members ?? []).filter((m) => m.role === 'OWNER').length;
+  const [resend] = useMutation(ResendDocument);
+  const [revoke] = useMutation(RevokeDocument);
+  const { t: tOnboard } = useTranslation(ONBOARD_NS);
+
+  async function invitationAction(invitation: PendingInvitation, action: 'resend' | 'revoke') {
+    setOutcome(null);
+    try {
+      if (action === 'resend') await resend({ variables: { id: invitation.id } });
+      else await revoke({ variables: { id: invitation.id } });
+    } catch (error) {
+      setOutcome({
+        type: 'error',
+        title: apiErrorsOf(error)[0]?.message ?? tMain('errors.network'),
+      });
+      return;
+    }
+    const done = action === 'resend' ? 'team.resent' : 'team.revoked';
+    setOutcome({ type: 'success', title: tOnboard(done, { email: invitation.email }) });
+    refetch();
+  }
 
   async function removeMember(member: Member) {
     setOutcome(null);
@@ -247,7 +296,13 @@ function TeamView({
         <h2 id="members-title">{t('team.members')}</h2>
         <ul className="member-list" data-testid="member-list">
           {(organization.members ?? []).map((member) => (
-            <MemberRow key={member.id} member={member} me={me} onRemove={removeMember} />
+            <MemberRow
+              key={member.id}
+              member={member}
+              me={me}
+              soleOwner={ownerCount <= 1}
+              onRemove={removeMember}
+            />
           ))}
         </ul>
       </section>
@@ -274,6 +329,31 @@ function TeamView({
                       </div>
                     </div>
                     <Tag>{tMain(`orgRole.${i.role}`)}</Tag>
+                    {/* Managers may not touch an owner's invitation, as they may not send one. */}
+                    {(me.organizationRole === 'OWNER' || i.role !== 'OWNER') && (
+                      <div className="onboarding-actions">
+                        <Button
+                          data-testid="invitation-resend"
+                          onClick={() => void invitationAction(i, 'resend')}
+                        >
+                          {tOnboard('team.resend')}
+                        </Button>
+                        <Popconfirm
+                          title={tOnboard('team.revokeConfirm', { email: i.email })}
+                          okText={tOnboard('team.confirm')}
+                          cancelText={tOnboard('team.cancel')}
+                          okButtonProps={{
+                            danger: true,
+                            ...{ 'data-testid': 'invitation-revoke-confirm' },
+                          }}
+                          onConfirm={() => invitationAction(i, 'revoke')}
+                        >
+                          <Button danger data-testid="invitation-revoke">
+                            {tOnboard('team.revoke')}
+                          </Button>
+                        </Popconfirm>
+                      </div>
+                    )}
                   </li>
                 ))}
               </ul>

@@ -6,6 +6,7 @@ import { DomainError, ErrorCode, MessageKey } from '@lienket/graphql';
 import { REDIS } from '@lienket/queue';
 
 const HOUR = 3600;
+export const RESEND_INTERVAL_SECONDS = 60;
 
 /** One allowance taken from one limiter; `key` is what it counts (an address, an account, …). */
 type Part = [limiter: RateLimiterRedis, key: string, refused: MessageKey];
@@ -57,6 +58,7 @@ export class AccountLimits {
   readonly resetPerAddress: RateLimiterRedis;
   readonly invitationsPerOrganization: RateLimiterRedis;
   readonly invitationsPerRecipient: RateLimiterRedis;
+  readonly resendPerInvitation: RateLimiterRedis;
 
   constructor(@Inject(REDIS) redis: Redis, @Inject(APP_CONFIG) config: AppConfig) {
     const l = config.limits;
@@ -67,6 +69,8 @@ export class AccountLimits {
     this.resetPerAddress = limiter('reset:ip', l.resetPerAddress, HOUR);
     this.invitationsPerOrganization = limiter('invite:org', l.invitationsPerOrganization, 24 * HOUR);
     this.invitationsPerRecipient = limiter('invite:to', l.invitationsPerRecipient, 24 * HOUR);
+    // One re-send a minute per invitation: a double tap (or two managers at once) sends one e-mail.
+    this.resendPerInvitation = limiter('invite:resend', 1, RESEND_INTERVAL_SECONDS);
   }
 
   signUp(ip: string): Promise<Taken> {
@@ -86,6 +90,15 @@ export class AccountLimits {
   /** Per inviting organization and per invited e-mail address (whoever invites it). */
   invitation(organizationId: string, email: string): Promise<Taken> {
     return take(
+      [this.invitationsPerOrganization, organizationId, 'tooManyInvitations'],
+      [this.invitationsPerRecipient, email, 'tooManyInvitationsToRecipient'],
+    );
+  }
+
+  /** Re-sending an invitation: at most once a minute for it, then the same daily limits as a new one. */
+  invitationResend(invitationId: string, organizationId: string, email: string): Promise<Taken> {
+    return take(
+      [this.resendPerInvitation, invitationId, 'invitationResentRecently'],
       [this.invitationsPerOrganization, organizationId, 'tooManyInvitations'],
       [this.invitationsPerRecipient, email, 'tooManyInvitationsToRecipient'],
     );

@@ -7,7 +7,7 @@ import { recordAudit } from '@lienket/audit';
 import { AuthUser, invitationToken, mayAccessOrganization, OrganizationRole, requireOrganizationManager, sameToken, Viewer } from '@lienket/auth';
 import { APP_CONFIG, AppConfig } from '@lienket/config';
 import { inTransaction } from '@lienket/database';
-import { conflict, DomainError, ErrorCode, forbidden, isUuid, text, validateInput } from '@lienket/graphql';
+import { conflict, DomainError, ErrorCode, forbidden, isUuid, notFound, text, validateInput } from '@lienket/graphql';
 import { JobPayloads, writeOutbox } from '@lienket/queue';
 import { UserEntity } from '../users/user.entity';
 import { emailAddress, newPassword } from '../auth/sign-up.schema';
@@ -77,6 +77,62 @@ export class InvitationService {
     await recordAudit(m, { actorId: user.id, action: 'organization.member_invited', subject: 'ORGANIZATION', subjectId: organizationId, after: { email, role } });
     await writeOutbox(m, 'catalog', 'member.invited', await this.event(m, row, user.id));
     return { id: row.id, email: row.email, role: row.role, expiresAt: row.expires_at };
+  }
+
+  /**
+   * A new link for an open invitation (the old one stops working) and a new 7 days, e-mailed again.
+   * Another organization's invitation reads as not found; managers may not touch an owner's
+   * invitation, as they may not send one. Limited to once a minute per invitation, before anything
+   * is written, so of two re-sends at once exactly one goes out.
+   */
+  async resend(user: AuthUser, invitationId: string): Promise<Invitation> {
+    const organizationId = requireOrganizationManager(user);
+    const found = await this.findManageable(this.ds.manager, user, organizationId, invitationId);
+    const taken = await this.limits.invitationResend(found.id, organizationId, found.email);
+    try {
+      return await inTransaction(this.ds, async (m) => {
+        await assertNotSuspended(m, organizationId, 'organizationSuspendedTeam');
+        // Locked and checked again: it may have been accepted or revoked since the first look.
+        const current = await this.findManageable(m, user, organizationId, invitationId, true);
+        const nonce = randomBytes(16).toString('base64url');
+        // TypeORM answers an UPDATE … RETURNING with [rows, affected count].
+        const [[row]] = await m.query<[InvitationRow[], number]>(
+          `UPDATE catalog.invitations SET nonce = $2, expires_at = $3, invited_by = $4 WHERE id = $1
+           RETURNING id, organization_id, email, role, nonce, expires_at`,
+          [current.id, nonce, new Date(Date.now() + INVITATION_DAYS * 86400_000), user.id],
+        );
+        await recordAudit(m, { actorId: user.id, action: 'organization.invitation_resent', subject: 'ORGANIZATION', subjectId: organizationId, after: { email: row.email, role: row.role } });
+        await writeOutbox(m, 'catalog', 'member.invited', await this.event(m, row, user.id));
+        return { id: row.id, email: row.email, role: row.role, expiresAt: row.expires_at };
+      });
+    } catch (e) {
+      await taken.giveBack();
+      throw e;
+    }
+  }
+
+  /** Withdraws an open invitation: its link stops working at once. Same rights as re-sending. */
+  async revoke(user: AuthUser, invitationId: string): Promise<boolean> {
+    const organizationId = requireOrganizationManager(user);
+    return inTransaction(this.ds, async (m) => {
+      const row = await this.findManageable(m, user, organizationId, invitationId, true);
+      await m.query(`DELETE FROM catalog.invitations WHERE id = $1`, [row.id]);
+      await recordAudit(m, { actorId: user.id, action: 'organization.invitation_revoked', subject: 'ORGANIZATION', subjectId: organizationId, before: { email: row.email, role: row.role } });
+      return true;
+    });
+  }
+
+  /** An open (not accepted) invitation of the caller's organization that the caller may manage. */
+  private async findManageable(m: EntityManager, user: AuthUser, organizationId: string, id: string, lock = false): Promise<InvitationRow> {
+    if (!isUuid(id)) throw notFound('invitation');
+    const [row] = await m.query<InvitationRow[]>(
+      `SELECT id, organization_id, email, role, nonce, expires_at FROM catalog.invitations
+       WHERE id = $1 AND organization_id = $2 AND accepted_at IS NULL${lock ? ' FOR UPDATE' : ''}`,
+      [id, organizationId],
+    );
+    if (!row) throw notFound('invitation');
+    if (row.role === OrganizationRole.OWNER && user.organizationRole !== OrganizationRole.OWNER) throw forbidden();
+    return row;
   }
 
   /** Accepts and signs the new member in, in one transaction. */

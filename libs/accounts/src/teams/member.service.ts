@@ -43,7 +43,11 @@ export class MemberService {
         actor.organizationRole === OrganizationRole.OWNER ||
         (actor.organizationRole === OrganizationRole.MANAGER && target.organizationRole === OrganizationRole.MEMBER);
       if (!allowed) throw forbidden();
-      if (target.organizationRole === OrganizationRole.OWNER && owners.length <= 1) throw new DomainError(ErrorCode.CONFLICT, 'lastOwner');
+      if (target.organizationRole === OrganizationRole.OWNER && owners.length <= 1) {
+        // The sole owner asking to leave gets its own reason, so the page can say what to do first.
+        if (self) throw Object.assign(new DomainError(ErrorCode.CONFLICT, 'soleOwnerCannotLeave'), { reason: 'SOLE_OWNER' });
+        throw new DomainError(ErrorCode.CONFLICT, 'lastOwner');
+      }
       await m.getRepository(UserEntity).update({ id: target.id }, { organizationId: null, organizationRole: null });
       await this.tokens.revokeSessions(m, { userId: target.id });
       await recordAudit(m, { actorId: actor.id, action: self ? 'organization.member_left' : 'organization.member_removed', subject: 'ORGANIZATION', subjectId: organizationId, before: { userId: target.id, role: target.organizationRole } });

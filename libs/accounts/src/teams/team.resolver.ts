@@ -30,6 +30,18 @@ export class TeamResolver {
     return this.invitationService.invite(user, email, role);
   }
 
+  @Mutation(() => Invitation, { description: 'Owners and managers: e-mails a new link (valid 7 days) for an open invitation; the old link stops working; once a minute' })
+  @UseGuards(AuthGuard)
+  resendInvitation(@Args('id', { type: () => ID }) id: string, @CurrentUser() user: AuthUser) {
+    return this.invitationService.resend(user, id);
+  }
+
+  @Mutation(() => Boolean, { description: 'Owners and managers: withdraws an open invitation; its link stops working' })
+  @UseGuards(AuthGuard)
+  revokeInvitation(@Args('id', { type: () => ID }) id: string, @CurrentUser() user: AuthUser) {
+    return this.invitationService.revoke(user, id);
+  }
+
   @Mutation(() => AuthPayload, { description: 'Creates the invited account and signs it in' })
   async acceptInvitation(@Args('token') token: string, @Args('fullName') fullName: string, @Args('password') password: string) {
     const s = await this.invitationService.acceptAndSignIn(token, { fullName, password });

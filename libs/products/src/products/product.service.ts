@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { canSeePrivate, OrganizationService, VerificationStatus } from '@lienket/accounts';
+import { canSeePrivate, OrganizationKind, OrganizationService, VerificationStatus } from '@lienket/accounts';
 import { recordAudit } from '@lienket/audit';
 import { AuthUser, RequestContext, requireOrganizationManager } from '@lienket/auth';
 import { inTransaction } from '@lienket/database';
@@ -56,7 +56,7 @@ export class ProductService {
     const organizationId = requireEditor(user);
     const version = parseProductInput(raw);
     return inTransaction(this.ds, async (m) => {
-      await requireNotSuspended(m, organizationId);
+      await requireSupplier(m, organizationId);
       const repo = m.getRepository(ProductEntity);
       const saved = await repo.save(
         repo.create({
@@ -262,12 +262,23 @@ export async function lockOwn(
 }
 
 /** FOR SHARE: a suspension cannot commit between this check and the change that relies on it. */
-async function verificationOf(m: EntityManager, organizationId: string): Promise<VerificationStatus | undefined> {
-  const [org] = await m.query<{ verification: VerificationStatus }[]>(
-    `SELECT verification FROM catalog.organizations WHERE id = $1 FOR SHARE`,
+async function organizationOf(m: EntityManager, organizationId: string) {
+  const [org] = await m.query<{ verification: VerificationStatus; kind: OrganizationKind }[]>(
+    `SELECT verification, kind FROM catalog.organizations WHERE id = $1 FOR SHARE`,
     [organizationId],
   );
-  return org?.verification;
+  return org;
+}
+const verificationOf = async (m: EntityManager, organizationId: string) => (await organizationOf(m, organizationId))?.verification;
+
+/**
+ * Only cooperatives sell: a buyer (ENTERPRISE) posts needs instead, so it may not start a listing
+ * (it has none to edit or submit). A suspended organization may not either.
+ */
+async function requireSupplier(m: EntityManager, organizationId: string): Promise<void> {
+  const org = await organizationOf(m, organizationId);
+  if (org?.kind === OrganizationKind.ENTERPRISE) throw new DomainError(ErrorCode.FORBIDDEN, 'buyersDoNotList');
+  if (org?.verification === VerificationStatus.SUSPENDED) throw new DomainError(ErrorCode.FORBIDDEN, 'organizationSuspended');
 }
 
 /** A suspended organization's business is blocked: no new or edited listings until reinstated. */
