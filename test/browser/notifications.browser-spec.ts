@@ -56,6 +56,8 @@ async function approveInConsole(admin: Page, orgId: string) {
   }
   await item.click();
   await admin.getByTestId('mod-approve').click();
+  // These organizations uploaded no document: the desk asks the moderator to confirm.
+  await admin.getByTestId('mod-approve-nodocs-confirm').click();
   await item.waitFor({ state: 'detached' });
 }
 

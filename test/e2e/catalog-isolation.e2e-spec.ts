@@ -108,6 +108,7 @@ const CASES: Case[] = [
   { op: 'organization', query: `query($id: ID!) { organization(id: $id) { id name } }`, vars: () => ({ id: coop.orgId }), expect: { rest: 'ok' } },
   { op: 'provinces', query: `{ provinces { code } }`, expect: { rest: 'ok' } },
   { op: 'categories', query: `{ categories(parentCode: "08") { code } }`, expect: { rest: 'ok' } },
+  { op: 'allCategories', query: `{ allCategories { code shortName } }`, expect: { rest: 'ok' } },
   { op: 'units', query: `{ units { code } }`, expect: { rest: 'ok' } },
   { op: 'moderationQueue', query: `{ moderationQueue(first: 5) { edges { node { id } } } }`, expect: staffOnly },
   { op: 'auditLog', query: `{ auditLog(first: 5) { edges { node { id } } } }`, expect: staffOnly },
@@ -157,6 +158,18 @@ const CASES: Case[] = [
     // credential, so it is refused alike for everyone and the invitation stays open.
     vars: async () => ({ t: `${await openInvitation(coop.token)}.forged` }),
     expect: { rest: 'BAD_USER_INPUT' },
+  },
+  {
+    op: 'resendInvitation',
+    query: `mutation($id: ID!) { resendInvitation(id: $id) { id } }`,
+    vars: async () => ({ id: await openInvitation(tokens.owner) }),
+    expect: { anonymous: 'UNAUTHENTICATED', otherOrg: 'NOT_FOUND', member: 'FORBIDDEN', admin: 'FORBIDDEN', owner: 'ok' },
+  },
+  {
+    op: 'revokeInvitation',
+    query: `mutation($id: ID!) { revokeInvitation(id: $id) }`,
+    vars: async () => ({ id: await openInvitation(tokens.owner) }),
+    expect: { anonymous: 'UNAUTHENTICATED', otherOrg: 'NOT_FOUND', member: 'FORBIDDEN', admin: 'FORBIDDEN', owner: 'ok' },
   },
   {
     op: 'removeMember',
