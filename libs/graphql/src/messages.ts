@@ -284,6 +284,10 @@ export const MESSAGES = {
     vi: 'Sản phẩm này không còn chờ duyệt; có thể một người kiểm duyệt khác vừa xử lý.',
     en: 'This listing is no longer awaiting review; another moderator may have just decided it.',
   },
+  priceUnitMismatch: {
+    vi: 'Giá phải tính theo một đơn vị cùng loại với đơn vị sản lượng ({unit}): ví dụ sản lượng tính bằng tấn thì giá tính theo kg, yến, tạ hoặc tấn.',
+    en: 'The price must be per a unit of the same kind as the capacity unit ({unit}): e.g. capacity in tonnes, price per kg, yến, quintal or tonne.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;
@@ -337,6 +341,7 @@ export const FIELD_LABELS: Record<string, Record<Lang, string>> = {
   'filter.provinceCode': { vi: 'tỉnh/thành phố', en: 'province' },
   'filter.certification': { vi: 'chứng nhận', en: 'certification' },
   'filter.minMonthlyCapacity': { vi: 'sản lượng tối thiểu mỗi tháng', en: 'minimum monthly capacity' },
+  priceUnitCode: { vi: 'đơn vị tính giá', en: 'price unit' },
 };
 
 export function pickLang(acceptLanguage: string | string[] | undefined): Lang {
