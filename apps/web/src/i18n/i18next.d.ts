@@ -1,4 +1,5 @@
 import 'i18next';
+import type forms from './forms.vi.json';
 import type org from './org.vi.json';
 import type products from './products.vi.json';
 import type vi from './vi.json';
@@ -9,6 +10,11 @@ import type vi from './vi.json';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof vi; products: typeof products; org: typeof org };
+    resources: {
+      translation: typeof vi;
+      products: typeof products;
+      org: typeof org;
+      forms: typeof forms;
+    };
   }
 }

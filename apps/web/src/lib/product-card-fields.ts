@@ -11,6 +11,11 @@ export const ProductCardFields = graphql(`
       name
       symbol
     }
+    priceUnit {
+      code
+      name
+      symbol
+    }
     priceMin {
       amount
       currency

@@ -19,6 +19,11 @@ export const ProductDetailFields = graphql(`
       name
       symbol
     }
+    priceUnit {
+      code
+      name
+      symbol
+    }
     priceMin {
       amount
       currency

@@ -7,6 +7,8 @@ import { graphql } from '../gql';
 import type { ListingStatus } from '../gql/graphql';
 import { useSignedIn } from '../lib/auth';
 import { FormProblems } from '../lib/FormProblems';
+import { useLanguage } from '../lib/i18n';
+import { revealFirstError } from '../lib/reveal-errors';
 import {
   applyProductErrors,
   EMPTY_PRODUCT,
@@ -40,6 +42,9 @@ graphql(`
     }
     monthlyCapacity
     minOrderQuantity
+    priceUnit {
+      code
+    }
     priceMin {
       amount
       currency
@@ -136,6 +141,7 @@ function Editor({ product }: { product?: EditedProduct }) {
   const navigate = useNavigate();
   const location = useLocation();
   const [form] = Form.useForm<ProductValues>();
+  const language = useLanguage();
   const [problems, setProblems] = useState<string[]>([]);
   const [notice, setNotice] = useState<Notice | null>(
     (location.state as { notice?: Notice } | null)?.notice ?? null,
@@ -148,7 +154,7 @@ function Editor({ product }: { product?: EditedProduct }) {
 
   /** Saves what is in the form and returns the listing's id. */
   async function save(values: ProductValues): Promise<string> {
-    const input = inputOf(values);
+    const input = inputOf(values, language);
     if (product) {
       await update({ variables: { id: product.id, input } });
       return product.id;
@@ -166,7 +172,9 @@ function Editor({ product }: { product?: EditedProduct }) {
       try {
         values = await form.validateFields();
       } catch {
-        return; // antd shows the messages under the fields.
+        // antd shows every message under its field; the first one is brought into view.
+        revealFirstError(form);
+        return;
       }
     }
     setBusy(action);
@@ -182,6 +190,7 @@ function Editor({ product }: { product?: EditedProduct }) {
       else navigate(`/san-pham/${id}`, { replace: true, state: { notice: next } });
     } catch (error) {
       setProblems(applyProductErrors(form, error) ?? [t('errors.network', { ns: 'translation' })]);
+      revealFirstError(form);
     } finally {
       setBusy(null);
     }
@@ -194,7 +203,14 @@ function Editor({ product }: { product?: EditedProduct }) {
       layout="vertical"
       requiredMark={false}
       initialValues={product ? valuesOf(product) : EMPTY_PRODUCT}
+      // A success notice never stays beside what the next edit gets wrong.
+      onValuesChange={() => setNotice(null)}
       onFinish={() => void run('save')}
+      onFinishFailed={() => {
+        setNotice(null);
+        setProblems([]);
+        revealFirstError(form);
+      }}
       noValidate
       className="product-form"
     >

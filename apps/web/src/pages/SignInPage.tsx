@@ -30,7 +30,7 @@ export default function SignInPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const [form] = Form.useForm<SignInValues>();
-  const { problems, busy: loading, run } = useFormSubmit(form, SERVER_FIELDS);
+  const { problems, busy: loading, run, formProps } = useFormSubmit(form, SERVER_FIELDS);
 
   async function submit(values: SignInValues) {
     await run(async () => {
@@ -45,6 +45,7 @@ export default function SignInPage() {
       <h1>{t('signIn.title')}</h1>
       <p className="muted">{t('signIn.intro')}</p>
       <Form<SignInValues>
+        {...formProps}
         form={form}
         layout="vertical"
         requiredMark={false}
