@@ -20,6 +20,8 @@ export function ImagePicker(props: {
         type="file"
         accept={IMAGE_ACCEPT}
         hidden
+        // antd's form styles give file inputs `display: block`, which beats the attribute.
+        style={{ display: 'none' }}
         data-testid={props.inputTestId}
         onChange={(e) => {
           const file = e.target.files?.[0];

@@ -9,6 +9,16 @@ export const theme: ThemeConfig = {
     // 44px is the smallest comfortable touch target on a phone.
     controlHeight: 44,
     borderRadius: 8,
+    // Contrast (WCAG AA, 4.5:1, checked by axe-core in the browser tests): antd's grey help text
+    // (#8c8c8c, 3.4:1) and placeholders (#bfbfbf, 1.8:1) are too faint for a phone in the sun;
+    // these are the app's own muted greens. Disabled text stays faint: it is exempt and should look off.
+    colorTextDescription: '#566156',
+    colorTextTertiary: '#566156',
+    colorTextPlaceholder: '#5f6a5f',
+    colorTextQuaternary: '#5f6a5f',
+    // Error messages under fields: antd's #ff4d4f is 3.3:1 on white; this red is 6:1.
+    colorError: '#c4161c',
+    // Tag text: see styles.css (antd's preset tag colours ignore palette token overrides).
     fontFamily:
       "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif",
   },
