@@ -1,6 +1,6 @@
 import { Locator, Page } from 'playwright-core';
 import { join } from 'node:path';
-import { useBrowser, SHOTS, origin, DESKTOP, PHONE, signIn } from '../support/browser';
+import { useBrowser, SHOTS, origin, DESKTOP, PHONE, signIn, expectAccessible } from '../support/browser';
 import { soon } from '../support/wait';
 import { cooperative, rows } from '../support/e2e';
 
@@ -55,6 +55,7 @@ describe('a cooperative lists a product, staff approve it, a buyer finds it', ()
     await signIn(page, coop.email, coop.password);
     await page.getByTestId('nav-products').click();
     await page.waitForURL(/\/san-pham$/);
+    await expectAccessible(page, 'my products (empty)');
     await page.getByTestId('product-new').click();
     await page.waitForURL(/\/san-pham\/moi$/);
 
@@ -72,6 +73,7 @@ describe('a cooperative lists a product, staff approve it, a buyer finds it', ()
     await page.setViewportSize({ width: DESKTOP.width, height: 1320 });
     await page.screenshot({ path: join(SHOTS, 'product-editor.png') });
     await page.setViewportSize(DESKTOP);
+    await expectAccessible(page, 'product editor, filled');
 
     await page.getByTestId('product-save').click();
     await page.waitForURL(/\/san-pham\/[0-9a-f-]{36}$/);
@@ -83,6 +85,7 @@ describe('a cooperative lists a product, staff approve it, a buyer finds it', ()
     await statusIs(page, 'PENDING_REVIEW');
     await soon(() => page.getByTestId('product-status').textContent()).toBe('Đang chờ duyệt');
     expect(await statusInDb(productId)).toBe('PENDING_REVIEW');
+    await expectAccessible(page, 'product editor, submitted');
 
     // The list shows it too, with the same badge.
     await page.getByTestId('nav-products').click();
@@ -90,6 +93,7 @@ describe('a cooperative lists a product, staff approve it, a buyer finds it', ()
       .locator(`[data-product-id="${productId}"] [data-testid="product-status"]`)
       .filter({ hasText: 'Đang chờ duyệt' })
       .waitFor();
+    await expectAccessible(page, 'my products');
     await page.context().close();
   });
 
@@ -102,6 +106,7 @@ describe('a cooperative lists a product, staff approve it, a buyer finds it', ()
     const item = await findInQueue(page, productId);
     await item.click();
     await soon(() => page.getByTestId('mod-detail-name').textContent()).toBe(PRODUCT_NAME);
+    await expectAccessible(page, 'moderation console, a listing under review');
     await page.getByTestId('mod-approve').click();
     await soon(() => page.getByTestId('mod-success').textContent()).toMatch(
       new RegExp(`Đã duyệt sản phẩm “${PRODUCT_NAME}”`),
@@ -121,6 +126,7 @@ describe('a cooperative lists a product, staff approve it, a buyer finds it', ()
     await soon(() => result.innerText()).toContain(PRODUCT_NAME);
     await soon(() => result.innerText()).toContain(coop.name);
     await soon(() => result.innerText()).toMatch(/20 tấn \/ tháng/);
+    await expectAccessible(page, 'search on a phone');
     await page.screenshot({ path: join(SHOTS, 'search-phone.png') });
     await page.context().close();
   });
