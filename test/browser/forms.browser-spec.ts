@@ -20,12 +20,12 @@ const errorOf = (page: Page, testId: string) =>
 
 /** Whether the element focused now sits inside the form item that holds `testId`, and that item is on screen. */
 const focusedIn = (page: Page, testId: string) =>
-  page.evaluate((id) => {
-    const item = document.querySelector(`[data-testid="${id}"]`)?.closest('.ant-form-item');
-    if (!item || !document.activeElement || !item.contains(document.activeElement)) return `focus is on ${document.activeElement?.outerHTML.slice(0, 80)}`;
+  page.evaluate<true | string>(`(() => {
+    const item = document.querySelector('[data-testid="${testId}"]')?.closest('.ant-form-item');
+    if (!item || !document.activeElement || !item.contains(document.activeElement)) return 'focus is on ' + document.activeElement?.outerHTML.slice(0, 80);
     const box = item.getBoundingClientRect();
-    return box.top >= 0 && box.bottom <= window.innerHeight ? true : `item is off screen at ${box.top}`;
-  }, testId);
+    return box.top >= 0 && box.bottom <= window.innerHeight ? true : 'item is off screen at ' + box.top;
+  })()`);
 
 /** Opens an antd Select, types, and clicks the option whose label starts with `label`. */
 async function pick(page: Page, testId: string, typed: string, label: string): Promise<void> {

@@ -186,6 +186,26 @@ describe('updateProduct refuses bad input and leaves the listing as it was', () 
   });
 });
 
+describe('every field problem at once', () => {
+  it('names each field a check found wrong, the first as the error, and writes nothing', async () => {
+    const before = await written();
+    const r = await gql(
+      s.url,
+      CREATE_PRODUCT,
+      { input: productInput({ name: ' ', monthlyCapacity: '0', priceMax: { amount: '-1', currency: 'VND' } }) },
+      { token: coop.token, lang: 'en' },
+    );
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+    expect(r.errors?.[0].extensions?.problems).toEqual([
+      { field: 'name', message: r.errors?.[0].message },
+      { field: 'monthlyCapacity', message: expect.stringMatching(/monthly capacity/i) },
+      { field: 'priceMax.amount', message: expect.stringMatching(/highest price/i) },
+    ]);
+    expect(await written()).toEqual(before);
+  });
+});
+
 describe('prices say what they are per', () => {
   const perKg = {
     priceUnitCode: 'KGM',

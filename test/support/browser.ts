@@ -50,8 +50,8 @@ export async function signIn(page: Page, email: string, password: string): Promi
 export async function expectAccessible(page: Page, what = page.url()): Promise<void> {
   // The page as a person sees it once it is still: an error message fading out or a list closing
   // would otherwise be judged by its colours halfway through the animation. Endless ones (spinners) do not count.
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  await page.waitForFunction(
+    "document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)",
   );
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   const bad = results.violations
