@@ -19,7 +19,8 @@ export function parseProductInput(raw: unknown): ProductVersion {
   const unit = findUnit(input.unitCode);
   if (!unit) throw badInput('unitCode', 'unknownUnit', { value: input.unitCode });
   const priceUnit = findUnit(priceUnitCode ?? unit.code);
-  if (!priceUnit) throw badInput('priceUnitCode', 'unknownUnit', { value: priceUnitCode ?? '' });
+  // The code is echoed in the message, so only its start: no one needs 100 kB of it back.
+  if (!priceUnit) throw badInput('priceUnitCode', 'unknownUnit', { value: (priceUnitCode ?? '').slice(0, 20) });
   // A price per litre for a listing counted in tonnes could not be compared with anything.
   if (!sameBase(unit, priceUnit))
     throw badInput('priceUnitCode', 'priceUnitMismatch', { unit: unit.nameVi });
