@@ -176,3 +176,42 @@ describe.each(SIZES)('the organization profile on a %s', (size, viewport) => {
     await page.context().close();
   });
 });
+
+describe.each(SIZES)('sign-up and team invitations on a %s', (size, viewport) => {
+  it('lists every missing field of the sign-up at once and focuses the first', async () => {
+    const page = await newPage(viewport);
+    await page.goto(`${origin()}/dang-ky`);
+    await page.getByTestId('signup-submit').click();
+    await soon(() => fieldErrors(page).allTextContents()).toEqual([
+      'Hãy chọn Hợp tác xã hoặc Doanh nghiệp.',
+      'Hãy nhập tên tổ chức.',
+      'Hãy nhập mã số thuế.',
+      'Hãy chọn tỉnh hoặc thành phố.',
+      'Hãy nhập họ và tên.',
+      'Hãy nhập địa chỉ e-mail.',
+      'Hãy đặt mật khẩu.',
+    ]);
+    // The kind is two radio cards: the focus lands on the first card, scrolled into view.
+    await waitFor('the first kind focused', () => focusedIn(page, 'signup-kind-COOPERATIVE'));
+    await expectAccessible(page, `sign-up with every field missing (${size})`);
+    await page.context().close();
+  });
+
+  it('takes "invitation sent" away when the next invitation has a problem', async () => {
+    const owner = await cooperative(`HTX Mời thành viên (${size})`);
+    const page = await newPage(viewport);
+    await signIn(page, owner.email, owner.password);
+    await page.goto(`${origin()}/to-chuc/thanh-vien`);
+    const email = `thanh.vien.${size}.${Date.now()}@example.vn`;
+    await page.getByTestId('invite-email').fill(email);
+    await page.getByTestId('invite-submit').click();
+    await soon(() => page.getByTestId('invite-sent').textContent()).toBe(`Đã gửi lời mời tới ${email}.`);
+
+    await page.getByTestId('invite-submit').click();
+    await soon(() => errorOf(page, 'invite-email').textContent()).toBe('Hãy nhập e-mail người được mời.');
+    expect(await page.getByTestId('invite-sent').count()).toBe(0);
+    await waitFor('the e-mail focused', () => focusedIn(page, 'invite-email'));
+    await expectAccessible(page, `team invitation with a problem (${size})`);
+    await page.context().close();
+  });
+});

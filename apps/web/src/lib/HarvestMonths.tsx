@@ -28,8 +28,17 @@ export function HarvestMonths({ id, value = [], onChange }: HarvestMonthsProps) 
     onChange?.(next.sort((a, b) => a - b));
   }
   return (
-    // tabIndex -1: a form's "first invalid field" can be focused even when it is this group.
-    <div id={id} role="group" className="month-toggles" tabIndex={-1}>
+    // A form focuses its first invalid field by this id: pass the focus on to the first month.
+    <div
+      id={id}
+      role="group"
+      className="month-toggles"
+      tabIndex={-1}
+      onFocus={(event) => {
+        if (event.target === event.currentTarget)
+          event.currentTarget.querySelector<HTMLButtonElement>('button')?.focus();
+      }}
+    >
       {MONTHS.map((month) => {
         const pressed = value.includes(month);
         return (
