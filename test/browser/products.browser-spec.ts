@@ -64,6 +64,10 @@ describe('a cooperative lists a product, staff approve it, a buyer finds it', ()
     await page.getByTestId('product-name').fill(PRODUCT_NAME);
     await pick(page, 'product-unit', 'tấn', 'tấn');
     await page.getByTestId('product-capacity').fill('20');
+    // Output in tấn, priced per kg, as Vietnamese sellers quote.
+    await page.getByTestId('product-price-min').fill('25000');
+    await page.getByTestId('product-price-max').fill('30000');
+    await pick(page, 'product-price-unit', 'kg', 'kg');
     await page.getByTestId('product-month-11').click();
     await page.getByTestId('product-month-12').click();
     await soon(() => page.getByTestId('product-month-12').getAttribute('aria-pressed')).toBe(
@@ -106,6 +110,7 @@ describe('a cooperative lists a product, staff approve it, a buyer finds it', ()
     const item = await findInQueue(page, productId);
     await item.click();
     await soon(() => page.getByTestId('mod-detail-name').textContent()).toBe(PRODUCT_NAME);
+    await soon(() => page.getByTestId('mod-detail-price').textContent()).toBe('25.000–30.000 đ/kg');
     await expectAccessible(page, 'moderation console, a listing under review');
     await page.getByTestId('mod-approve').click();
     await soon(() => page.getByTestId('mod-success').textContent()).toMatch(
@@ -126,6 +131,7 @@ describe('a cooperative lists a product, staff approve it, a buyer finds it', ()
     await soon(() => result.innerText()).toContain(PRODUCT_NAME);
     await soon(() => result.innerText()).toContain(coop.name);
     await soon(() => result.innerText()).toMatch(/20 tấn \/ tháng/);
+    await soon(() => result.locator('.product-card-price').textContent()).toBe('25.000–30.000 đ/kg');
     await expectAccessible(page, 'search on a phone');
     await page.screenshot({ path: join(SHOTS, 'search-phone.png') });
     await page.context().close();
