@@ -50,7 +50,7 @@ describe('reference data through the gateway', () => {
       ]),
     );
     const en = await api<{ units: { code: string; name: string; symbol: string }[] }>('{ units { code name symbol } }', {}, { lang: 'en' });
-    expect(en.data?.units).toEqual(expect.arrayContaining([{ code: 'TNE', name: 'tonne', symbol: 'tonne' }, { code: 'KGM', name: 'kilogram', symbol: 'kg' }]));
+    expect(en.data?.units).toEqual(expect.arrayContaining([{ code: 'TNE', name: 'tonnes', symbol: 'tonne' }, { code: 'KGM', name: 'kg', symbol: 'kg' }]));
   });
 });
 

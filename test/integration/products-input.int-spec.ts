@@ -233,7 +233,7 @@ describe('prices say what they are per', () => {
       { token: coop.token, lang: 'en' },
     );
     expect(read.data?.product).toMatchObject({
-      unit: { code: 'TNE', name: 'tonne' },
+      unit: { code: 'TNE', name: 'tonnes' },
       priceUnit: { code: 'KGM', symbol: 'kg' },
     });
     const [row] = await queryRows<{ price_unit_code: string }>(

@@ -34,7 +34,7 @@ describe('reference data', () => {
 
   it('writes units as people write them, in both languages, never a bare code or "t"', () => {
     expect(toUnit(findUnit('TNE')!, 'vi')).toMatchObject({ name: 'tấn', symbol: 'tấn', label: 'tấn (1.000 kg)' });
-    expect(toUnit(findUnit('TNE')!, 'en')).toMatchObject({ name: 'tonne', symbol: 'tonne', label: 'tonne (1,000 kg)' });
+    expect(toUnit(findUnit('TNE')!, 'en')).toMatchObject({ name: 'tonnes', symbol: 'tonne', label: 'tonnes (1,000 kg)' });
     expect(toUnit(findUnit('DTN')!, 'vi')).toMatchObject({ name: 'tạ', label: 'tạ (100 kg)' });
     expect(toUnit(findUnit('KGM')!, 'vi')).toMatchObject({ name: 'kg', symbol: 'kg', label: 'kg' });
     for (const u of UNITS) {

@@ -30,7 +30,7 @@ export class Category {
 @Directive('@shareable')
 export class Unit {
   @Field({ description: 'UN/CEFACT Rec. 20 code where one exists (KGM, TNE, LTR…)' }) code: string;
-  @Field({ description: "Name in the caller's language as people write it in a sentence: \"tấn\", \"tạ\", \"kg\" (never \"t\" or \"TNE\")" }) name: string;
+  @Field({ description: "Name in the caller's language as it follows a quantity: \"30 tấn\", \"30 tonnes\", \"kg\" (never \"t\" or \"TNE\")" }) name: string;
   @Field({ description: "Short form in the caller's language, as it follows a price: \"đ/kg\", \"đ/tấn\"" }) symbol: string;
   @Field({ description: "What a picker shows: the name, with its size when that is not obvious, e.g. \"tạ (100 kg)\"" }) label: string;
   @Field() baseCode: string;
