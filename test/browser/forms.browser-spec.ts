@@ -141,6 +141,11 @@ describe.each(SIZES)('a price per kg on a listing counted in tấn, on a %s', (s
     const onSupplier = page.locator(`[data-testid="search-result"][data-product-id="${productId}"]`);
     await soon(() => onSupplier.locator('.product-card-price').textContent()).toBe('140.000–165.000 đ/kg');
     await expectAccessible(page, `supplier page (${size})`);
+
+    // In English: English grouping, the currency named, the units in English words.
+    await page.getByTestId('lang-switch').click();
+    await soon(() => onSupplier.locator('.product-card-price').textContent()).toBe('140,000–165,000 VND/kg');
+    await soon(() => onSupplier.innerText()).toContain('30 tonnes / month');
     await page.context().close();
   });
 });
