@@ -47,11 +47,12 @@ export interface DemoNeed {
   inDays: number;
 }
 
+// A need's target price is per its unit: a tonne of Robusta at 118.000 đ/kg is 118.000.000 đ/tấn.
 export const DEMO_NEEDS: DemoNeed[] = [
-  { buyer: 'saigonxanh', title: 'Cà phê Robusta nhân xô vụ 2026–2027', categoryCode: '0901', quantity: '50', unitCode: 'TNE', targetUnitPrice: '118000', deliveryProvinceCode: '79', requiredCertifications: ['VietGAP'], inDays: 45 },
-  { buyer: 'saigonxanh', title: 'Thanh long ruột đỏ cho chuỗi siêu thị', categoryCode: '0810', quantity: '20', unitCode: 'TNE', targetUnitPrice: '22000', deliveryProvinceCode: '79', requiredCertifications: [], inDays: 30 },
-  { buyer: 'mekong', title: 'Gạo ST25 xuất khẩu', categoryCode: '1006', quantity: '200', unitCode: 'TNE', targetUnitPrice: '24500', deliveryProvinceCode: '92', requiredCertifications: ['GlobalGAP'], inDays: 60 },
-  { buyer: 'trabac', title: 'Chè xanh búp khô Thái Nguyên', categoryCode: '0902', quantity: '3', unitCode: 'TNE', targetUnitPrice: '260000', deliveryProvinceCode: '01', requiredCertifications: ['VietGAP'], inDays: 40 },
+  { buyer: 'saigonxanh', title: 'Cà phê Robusta nhân xô vụ 2026–2027', categoryCode: '0901', quantity: '50', unitCode: 'TNE', targetUnitPrice: '118000000', deliveryProvinceCode: '79', requiredCertifications: ['VietGAP'], inDays: 45 },
+  { buyer: 'saigonxanh', title: 'Thanh long ruột đỏ cho chuỗi siêu thị', categoryCode: '0810', quantity: '20', unitCode: 'TNE', targetUnitPrice: '22000000', deliveryProvinceCode: '79', requiredCertifications: [], inDays: 30 },
+  { buyer: 'mekong', title: 'Gạo ST25 xuất khẩu', categoryCode: '1006', quantity: '200', unitCode: 'TNE', targetUnitPrice: '24500000', deliveryProvinceCode: '92', requiredCertifications: ['GlobalGAP'], inDays: 60 },
+  { buyer: 'trabac', title: 'Chè xanh búp khô Thái Nguyên', categoryCode: '0902', quantity: '3', unitCode: 'TNE', targetUnitPrice: '260000000', deliveryProvinceCode: '01', requiredCertifications: ['VietGAP'], inDays: 40 },
 ];
 
 export interface DemoProduct {
@@ -61,6 +62,8 @@ export interface DemoProduct {
   unitCode: 'KGM' | 'TNE';
   /** Monthly capacity in the unit, and its factor to kg. */
   monthlyCapacity: string;
+  /** What the prices are per: farm-gate prices are quoted per kg even when output counts in tấn. */
+  priceUnitCode: 'KGM' | 'TNE';
   priceMin: string;
   priceMax: string;
   harvestMonths: number[];
@@ -70,16 +73,16 @@ export interface DemoProduct {
 const VIETGAP = (issuer: string) => ({ kind: 'VietGAP', issuer, validUntil: '2028-06-30' });
 
 export const DEMO_PRODUCTS: DemoProduct[] = [
-  { seller: 'eatu', name: 'Cà phê Robusta nhân xô Ea Tu', categoryCode: '0901', unitCode: 'TNE', monthlyCapacity: '60', priceMin: '110000', priceMax: '125000', harvestMonths: [11, 12, 1], certifications: [VIETGAP('Trung tâm Chứng nhận Phù hợp QUACERT')] },
-  { seller: 'caudat', name: 'Cà phê Arabica Cầu Đất chế biến ướt', categoryCode: '0901', unitCode: 'TNE', monthlyCapacity: '12', priceMin: '160000', priceMax: '190000', harvestMonths: [10, 11, 12], certifications: [{ kind: 'ORGANIC_EU', issuer: 'Control Union', validUntil: '2027-12-31' }] },
-  { seller: 'krongpac', name: 'Sầu riêng Ri6 Krông Pắc', categoryCode: '0810', unitCode: 'TNE', monthlyCapacity: '40', priceMin: '55000', priceMax: '80000', harvestMonths: [6, 7, 8], certifications: [VIETGAP('Sở NN&PTNT Đắk Lắk')] },
-  { seller: 'thoaison', name: 'Gạo ST25 Thoại Sơn', categoryCode: '1006', unitCode: 'TNE', monthlyCapacity: '300', priceMin: '22000', priceMax: '26000', harvestMonths: [3, 4, 8, 9], certifications: [{ kind: 'GlobalGAP', issuer: 'Bureau Veritas', validUntil: '2027-09-30' }] },
-  { seller: 'tancuong', name: 'Chè xanh búp Tân Cương', categoryCode: '0902', unitCode: 'KGM', monthlyCapacity: '4000', priceMin: '250000', priceMax: '600000', harvestMonths: [3, 4, 5, 6, 7, 8, 9, 10], certifications: [{ kind: 'OCOP_4', issuer: 'UBND tỉnh Thái Nguyên', validUntil: '2028-03-31' }] },
-  { seller: 'vanyen', name: 'Quế vỏ Văn Yên sấy khô', categoryCode: '0906', unitCode: 'TNE', monthlyCapacity: '25', priceMin: '38000', priceMax: '52000', harvestMonths: [3, 4, 8, 9], certifications: [{ kind: 'ORGANIC_USDA', issuer: 'Ecocert', validUntil: '2027-11-30' }] },
-  { seller: 'lucngan', name: 'Vải thiều Lục Ngạn tươi', categoryCode: '0810', unitCode: 'TNE', monthlyCapacity: '150', priceMin: '18000', priceMax: '35000', harvestMonths: [6, 7], certifications: [VIETGAP('Sở NN&PTNT Bắc Giang')] },
-  { seller: 'locninh', name: 'Hồ tiêu đen Lộc Ninh', categoryCode: '0904', unitCode: 'TNE', monthlyCapacity: '30', priceMin: '140000', priceMax: '165000', harvestMonths: [2, 3, 4], certifications: [] },
-  { seller: 'budang', name: 'Hạt điều nhân Bù Đăng', categoryCode: '0801', unitCode: 'TNE', monthlyCapacity: '20', priceMin: '190000', priceMax: '240000', harvestMonths: [2, 3, 4, 5], certifications: [{ kind: 'OCOP_3', issuer: 'UBND tỉnh Bình Phước', validUntil: '2027-06-30' }] },
-  { seller: 'chauthanh', name: 'Thanh long ruột đỏ Châu Thành', categoryCode: '0810', unitCode: 'TNE', monthlyCapacity: '80', priceMin: '15000', priceMax: '28000', harvestMonths: [4, 5, 6, 7, 8, 9, 10], certifications: [{ kind: 'GlobalGAP', issuer: 'Control Union', validUntil: '2027-05-31' }] },
-  { seller: 'caolanh', name: 'Xoài cát Hòa Lộc Cao Lãnh', categoryCode: '0804', unitCode: 'TNE', monthlyCapacity: '35', priceMin: '40000', priceMax: '65000', harvestMonths: [3, 4, 5], certifications: [VIETGAP('Sở NN&PTNT Đồng Tháp')] },
-  { seller: 'camau', name: 'Tôm sú sinh thái Thới Bình', categoryCode: '0306', unitCode: 'KGM', monthlyCapacity: '3000', priceMin: '180000', priceMax: '260000', harvestMonths: [5, 6, 7, 8, 9, 10, 11], certifications: [{ kind: 'ORGANIC_EU', issuer: 'Naturland', validUntil: '2027-08-31' }] },
+  { seller: 'eatu', name: 'Cà phê Robusta nhân xô Ea Tu', categoryCode: '0901', unitCode: 'TNE', monthlyCapacity: '60', priceUnitCode: 'KGM', priceMin: '110000', priceMax: '125000', harvestMonths: [11, 12, 1], certifications: [VIETGAP('Trung tâm Chứng nhận Phù hợp QUACERT')] },
+  { seller: 'caudat', name: 'Cà phê Arabica Cầu Đất chế biến ướt', categoryCode: '0901', unitCode: 'TNE', monthlyCapacity: '12', priceUnitCode: 'KGM', priceMin: '160000', priceMax: '190000', harvestMonths: [10, 11, 12], certifications: [{ kind: 'ORGANIC_EU', issuer: 'Control Union', validUntil: '2027-12-31' }] },
+  { seller: 'krongpac', name: 'Sầu riêng Ri6 Krông Pắc', categoryCode: '0810', unitCode: 'TNE', monthlyCapacity: '40', priceUnitCode: 'KGM', priceMin: '55000', priceMax: '80000', harvestMonths: [6, 7, 8], certifications: [VIETGAP('Sở NN&PTNT Đắk Lắk')] },
+  { seller: 'thoaison', name: 'Gạo ST25 Thoại Sơn', categoryCode: '1006', unitCode: 'TNE', monthlyCapacity: '300', priceUnitCode: 'KGM', priceMin: '22000', priceMax: '26000', harvestMonths: [3, 4, 8, 9], certifications: [{ kind: 'GlobalGAP', issuer: 'Bureau Veritas', validUntil: '2027-09-30' }] },
+  { seller: 'tancuong', name: 'Chè xanh búp Tân Cương', categoryCode: '0902', unitCode: 'KGM', monthlyCapacity: '4000', priceUnitCode: 'KGM', priceMin: '250000', priceMax: '600000', harvestMonths: [3, 4, 5, 6, 7, 8, 9, 10], certifications: [{ kind: 'OCOP_4', issuer: 'UBND tỉnh Thái Nguyên', validUntil: '2028-03-31' }] },
+  { seller: 'vanyen', name: 'Quế vỏ Văn Yên sấy khô', categoryCode: '0906', unitCode: 'TNE', monthlyCapacity: '25', priceUnitCode: 'KGM', priceMin: '38000', priceMax: '52000', harvestMonths: [3, 4, 8, 9], certifications: [{ kind: 'ORGANIC_USDA', issuer: 'Ecocert', validUntil: '2027-11-30' }] },
+  { seller: 'lucngan', name: 'Vải thiều Lục Ngạn tươi', categoryCode: '0810', unitCode: 'TNE', monthlyCapacity: '150', priceUnitCode: 'KGM', priceMin: '18000', priceMax: '35000', harvestMonths: [6, 7], certifications: [VIETGAP('Sở NN&PTNT Bắc Giang')] },
+  { seller: 'locninh', name: 'Hồ tiêu đen Lộc Ninh', categoryCode: '0904', unitCode: 'TNE', monthlyCapacity: '30', priceUnitCode: 'KGM', priceMin: '140000', priceMax: '165000', harvestMonths: [2, 3, 4], certifications: [] },
+  { seller: 'budang', name: 'Hạt điều nhân Bù Đăng', categoryCode: '0801', unitCode: 'TNE', monthlyCapacity: '20', priceUnitCode: 'KGM', priceMin: '190000', priceMax: '240000', harvestMonths: [2, 3, 4, 5], certifications: [{ kind: 'OCOP_3', issuer: 'UBND tỉnh Bình Phước', validUntil: '2027-06-30' }] },
+  { seller: 'chauthanh', name: 'Thanh long ruột đỏ Châu Thành', categoryCode: '0810', unitCode: 'TNE', monthlyCapacity: '80', priceUnitCode: 'KGM', priceMin: '15000', priceMax: '28000', harvestMonths: [4, 5, 6, 7, 8, 9, 10], certifications: [{ kind: 'GlobalGAP', issuer: 'Control Union', validUntil: '2027-05-31' }] },
+  { seller: 'caolanh', name: 'Xoài cát Hòa Lộc Cao Lãnh', categoryCode: '0804', unitCode: 'TNE', monthlyCapacity: '35', priceUnitCode: 'KGM', priceMin: '40000', priceMax: '65000', harvestMonths: [3, 4, 5], certifications: [VIETGAP('Sở NN&PTNT Đồng Tháp')] },
+  { seller: 'camau', name: 'Tôm sú sinh thái Thới Bình', categoryCode: '0306', unitCode: 'KGM', monthlyCapacity: '3000', priceUnitCode: 'KGM', priceMin: '180000', priceMax: '260000', harvestMonths: [5, 6, 7, 8, 9, 10, 11], certifications: [{ kind: 'ORGANIC_EU', issuer: 'Naturland', validUntil: '2027-08-31' }] },
 ];

@@ -77,16 +77,16 @@ async function seedProducts(db: Client, ids: Map<string, string>): Promise<numbe
     const factor = p.unitCode === 'TNE' ? 1000 : 1;
     const version = {
       name: p.name, description: null, categoryCode: p.categoryCode, unitCode: p.unitCode, monthlyCapacity: p.monthlyCapacity,
-      minOrderQuantity: null, priceMin: p.priceMin, priceMax: p.priceMax, harvestMonths: p.harvestMonths, certifications: p.certifications,
+      minOrderQuantity: null, priceUnitCode: p.priceUnitCode, priceMin: p.priceMin, priceMax: p.priceMax, harvestMonths: p.harvestMonths, certifications: p.certifications,
     };
     const snapshot = { ...version, monthlyCapacityBase: String(Number(p.monthlyCapacity) * factor), approvedAt: new Date().toISOString() };
     const res = await db.query(
       `INSERT INTO catalog.products (organization_id, category_code, name, unit_code, monthly_capacity, price_min, price_max, harvest_months,
-          certifications, status, approved, submitted_at)
-       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, 'APPROVED', $10, now()
+          certifications, status, approved, submitted_at, price_unit_code)
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, 'APPROVED', $10, now(), $11
         WHERE NOT EXISTS (SELECT 1 FROM catalog.products WHERE organization_id = $1 AND name = $3)`,
       [ids.get(p.seller), p.categoryCode, p.name, p.unitCode, p.monthlyCapacity, p.priceMin, p.priceMax, p.harvestMonths,
-        JSON.stringify(p.certifications), JSON.stringify(snapshot)],
+        JSON.stringify(p.certifications), JSON.stringify(snapshot), p.priceUnitCode],
     );
     added += res.rowCount ?? 0;
   }

@@ -1,7 +1,7 @@
 import { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { uniqueEmail, uniqueTaxCode } from '@lienket/testing';
-import { useBrowser, SHOTS, origin } from '../support/browser';
+import { useBrowser, SHOTS, origin, expectAccessible } from '../support/browser';
 import { soon } from '../support/wait';
 import { rows } from '../support/e2e';
 
@@ -37,6 +37,7 @@ describe('a cooperative manager on a phone, in Vietnamese', () => {
     expect(await rows(`SELECT 1 FROM catalog.users WHERE email = $1`, [email])).toHaveLength(0);
 
     await page.getByTestId('signup-tax-code').fill(taxCode);
+    await expectAccessible(page, 'sign-up-phone');
     await page.screenshot({ path: join(SHOTS, 'sign-up-phone.png') });
     await page.getByTestId('signup-submit').click();
     await page.waitForURL(/\/tai-khoan$/);
@@ -44,6 +45,7 @@ describe('a cooperative manager on a phone, in Vietnamese', () => {
     await soon(() => page.getByTestId('account-org-name').textContent()).toBe('HTX Nông nghiệp Mỹ Hòa Hưng');
     await soon(() => page.getByTestId('account-verification').getAttribute('data-status')).toBe('PENDING_VERIFICATION');
     await soon(() => page.getByTestId('account-verification').textContent()).toMatch(/chờ xác minh/i);
+    await expectAccessible(page, 'account-phone');
     await page.screenshot({ path: join(SHOTS, 'account-phone.png'), fullPage: true });
 
     await page.getByTestId('signout').click();
@@ -52,6 +54,7 @@ describe('a cooperative manager on a phone, in Vietnamese', () => {
     await page.getByTestId('signin-password').fill('sai-mat-khau-roi');
     await page.getByTestId('signin-submit').click();
     await soon(() => page.getByTestId('form-error').textContent()).toMatch(/E-mail hoặc mật khẩu không đúng/);
+    await expectAccessible(page, 'sign-in with a wrong password');
 
     await page.getByTestId('signin-password').fill(password);
     await page.getByTestId('signin-submit').click();
@@ -66,6 +69,7 @@ describe('an enterprise buyer on a desktop', () => {
     await page.goto(`${origin()}/`);
     await soon(() => page.locator('html').getAttribute('lang')).toBe('vi');
     await soon(() => page.getByTestId('landing-signup-top').textContent()).toMatch(/Đăng ký/);
+    await expectAccessible(page, 'landing');
     await page.screenshot({ path: join(SHOTS, 'landing.png') });
     await page.getByTestId('lang-switch').click();
     await soon(() => page.locator('html').getAttribute('lang')).toBe('en');

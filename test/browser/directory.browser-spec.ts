@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { uniqueEmail } from '@lienket/testing';
-import { DESKTOP, origin, PHONE, SHOTS, signIn, useBrowser } from '../support/browser';
+import { DESKTOP, origin, PHONE, SHOTS, signIn, useBrowser, expectAccessible } from '../support/browser';
 import { soon } from '../support/wait';
 import { approvedListing, awaitMail, cooperative, rows } from '../support/e2e';
 
@@ -41,6 +41,7 @@ describe('a buyer finds a cooperative in the directory', () => {
     for (const part of [coop.name, 'Đắk Lắk', '1 sản phẩm', 'VietGAP']) {
       await soon(() => card.innerText()).toContain(part);
     }
+    await expectAccessible(page, 'directory');
     await page.screenshot({ path: join(SHOTS, 'directory.png') });
 
     await card.getByTestId('supplier-link').click();
@@ -60,6 +61,7 @@ describe('a buyer finds a cooperative in the directory', () => {
     );
     await soon(() => product.innerText()).toContain('Cà phê Robusta Buôn Đôn');
     await page.setViewportSize({ width: DESKTOP.width, height: 1100 });
+    await expectAccessible(page, 'supplier-page');
     await page.screenshot({ path: join(SHOTS, 'supplier-page.png') });
     await page.setViewportSize(DESKTOP);
 
@@ -69,6 +71,7 @@ describe('a buyer finds a cooperative in the directory', () => {
     await soon(() => page.getByTestId('product-title').textContent()).toBe(
       'Cà phê Robusta Buôn Đôn',
     );
+    await expectAccessible(page, 'public product page');
     await page.getByTestId('product-supplier-link').click();
     await page.waitForURL(new RegExp(`/nha-cung-cap/${coop.orgId}$`));
     await page.context().close();
@@ -78,6 +81,7 @@ describe('a buyer finds a cooperative in the directory', () => {
     const page = await newPage(PHONE);
     await page.goto(`${origin()}/nha-cung-cap?q=buon+don&tinh=66&chung-nhan=VietGAP`);
     await page.locator(`[data-testid="supplier-result"][data-org-id="${coop.orgId}"]`).waitFor();
+    await expectAccessible(page, 'directory-phone');
     await page.screenshot({ path: join(SHOTS, 'directory-phone.png') });
     await page.goto(`${origin()}/nha-cung-cap?q=buon+don&chung-nhan=OCOP_5`);
     await page.getByTestId('directory-empty').waitFor();
@@ -127,6 +131,7 @@ describe("an owner keeps the organization's profile, team and documents", () => 
     });
     await page.setViewportSize({ width: DESKTOP.width, height: 1180 });
     await page.evaluate('window.scrollTo(0, 0)');
+    await expectAccessible(page, 'organization-profile');
     await page.screenshot({ path: join(SHOTS, 'organization-profile.png') });
     await page.context().close();
   });
@@ -139,6 +144,7 @@ describe("an owner keeps the organization's profile, team and documents", () => 
     await page.getByTestId('invite-email').fill(email);
     await page.getByTestId('invite-submit').click();
     await page.getByTestId('invite-sent').waitFor();
+    await expectAccessible(page, 'team page, invitation sent');
     await page.locator(`[data-testid="invitation"][data-email="${email}"]`).waitFor();
 
     const mail = await simpleParser((await awaitMail(email))!.raw);
@@ -151,12 +157,14 @@ describe("an owner keeps the organization's profile, team and documents", () => 
     await member.getByTestId('invitation-submit').click();
     await member.waitForURL(/\/to-chuc\/thanh-vien$/);
     await member.locator(`[data-testid="member"][data-email="${email}"]`).waitFor();
+    await expectAccessible(member, 'team page of the new member');
     await member.context().close();
 
     await page.reload();
     const row = page.locator(`[data-testid="member"][data-email="${email}"]`);
     await soon(() => row.getByTestId('member-role').textContent()).toBe('Thành viên');
     await soon(() => page.locator(`[data-testid="invitation"][data-email="${email}"]`).count()).toBe(0);
+    await expectAccessible(page, 'team');
     await page.screenshot({ path: join(SHOTS, 'team.png') });
 
     // The only owner is not offered "leave": told what to do first, and nothing changes.
@@ -210,6 +218,7 @@ describe("an owner keeps the organization's profile, team and documents", () => 
     await page.getByTestId('document-uploaded').waitFor();
     const doc = page.locator('[data-testid="document"][data-kind="BUSINESS_REGISTRATION"]');
     await soon(() => doc.innerText()).toContain('giấy-đăng-ký-kinh-doanh.pdf');
+    await expectAccessible(page, 'documents-phone');
     await page.screenshot({ path: join(SHOTS, 'documents-phone.png') });
     const stored = await rows<{ kind: string; filename: string; size_bytes: number }>(
       `SELECT kind, filename, size_bytes FROM catalog.documents WHERE organization_id = $1`,

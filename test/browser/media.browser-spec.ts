@@ -1,6 +1,6 @@
 import { Page } from 'playwright-core';
 import { join } from 'node:path';
-import { DESKTOP, origin, PHONE, SHOTS, signIn, useBrowser } from '../support/browser';
+import { DESKTOP, origin, PHONE, SHOTS, signIn, useBrowser, expectAccessible } from '../support/browser';
 import { soon } from '../support/wait';
 import { api, rows } from '../support/e2e';
 import { approve } from '../support/uploads';
@@ -59,6 +59,7 @@ describe('a cooperative adds a photo to its listing and buyers see it', () => {
     await page.getByTestId('product-photo').locator('img').waitFor();
     await soon(() => loaded(page, '[data-testid="product-photo"] img')).toBe(true);
     await soon(() => page.getByTestId('product-photo-problem').count()).toBe(0);
+    await expectAccessible(page, 'product-photos');
     await page.screenshot({ path: join(SHOTS, 'product-photos.png'), fullPage: true });
     expect(await rows(`SELECT width, height FROM catalog.product_photos WHERE product_id = $1`, [id])).toEqual([{ width: 640, height: 480 }]);
 
@@ -71,12 +72,14 @@ describe('a cooperative adds a photo to its listing and buyers see it', () => {
     await cover.waitFor();
     await soon(() => loaded(buyer, coverSelector)).toBe(true);
     await soon(() => cover.getAttribute('alt')).toBe(`Ảnh ${NAME}`);
+    await expectAccessible(buyer, 'search-photo-phone');
     await buyer.screenshot({ path: join(SHOTS, 'search-photo-phone.png') });
 
     // The public product page shows the photo too.
     await buyer.goto(`${origin()}/san-pham/${id}/xem`);
     await buyer.getByTestId('product-photos').locator('img').waitFor();
     await soon(() => loaded(buyer, '[data-testid="product-photos"] img')).toBe(true);
+    await expectAccessible(buyer, 'public product page with a photo');
   });
 
   it('lets an owner put a logo on the account page and take it off again', async () => {

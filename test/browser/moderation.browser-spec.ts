@@ -1,7 +1,7 @@
 import { Locator, Page } from 'playwright-core';
 import { join } from 'node:path';
 import { SIGN_IN, SIGN_UP, signUpInput } from '@lienket/testing';
-import { useBrowser, SHOTS, origin, DESKTOP, PHONE, signIn } from '../support/browser';
+import { useBrowser, SHOTS, origin, DESKTOP, PHONE, signIn, expectAccessible } from '../support/browser';
 import { soon } from '../support/wait';
 import { api, rows } from '../support/e2e';
 
@@ -88,6 +88,7 @@ describe('platform staff verify organizations in the admin console', () => {
     await item.click();
     await soon(() => desktop.getByTestId('mod-detail-name').textContent()).toBe(approved.name);
     await desktop.getByTestId('mod-approve').waitFor();
+    await expectAccessible(desktop, 'admin-console');
     await desktop.screenshot({ path: join(SHOTS, 'admin-console.png') });
 
     await desktop.getByTestId('mod-approve').click();
@@ -135,6 +136,7 @@ describe('platform staff verify organizations in the admin console', () => {
     await soon(() => entries.nth(1).innerText()).toMatch(
       /Xác minh tổ chức[\s\S]*Đang chờ xác minh\s*→\s*Đã xác minh/,
     );
+    await expectAccessible(desktop, 'audit log of an organization');
   });
 
   it('tells a moderator who decides too late, and refreshes the queue', async () => {
@@ -177,6 +179,7 @@ describe('platform staff verify organizations in the admin console', () => {
     const item = await findInQueue(phone, rejected.orgId);
     await item.click();
     await soon(() => phone.getByTestId('mod-detail-name').textContent()).toBe(rejected.name);
+    await expectAccessible(phone, 'admin-console-phone');
     await phone.screenshot({ path: join(SHOTS, 'admin-console-phone.png') });
 
     await phone.getByTestId('mod-reject').click();
@@ -201,6 +204,7 @@ describe('platform staff verify organizations in the admin console', () => {
       REJECT_REASON,
     );
     await soon(() => owner.getByTestId('nav-admin').count()).toBe(0);
+    await expectAccessible(owner, 'account page of a rejected organization');
 
     await owner.goto(`${origin()}/quan-tri`);
     await soon(() => owner.getByTestId('admin-not-allowed').textContent()).toMatch(

@@ -1,7 +1,7 @@
 import { Locator } from 'playwright-core';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import { useBrowser, SHOTS, origin } from '../support/browser';
+import { useBrowser, SHOTS, origin, expectAccessible } from '../support/browser';
 import { awaitMail, rows, signUpOwner } from '../support/e2e';
 
 const newPage = useBrowser();
@@ -30,6 +30,7 @@ describe('a cooperative owner who forgot the password, on a 390 px phone', () =>
     await page.getByTestId('forgot-email').fill(owner.email);
     await page.getByTestId('forgot-submit').click();
     await shows(page.getByTestId('forgot-sent'), /Nếu e-mail này có tài khoản LienKet/);
+    await expectAccessible(page, 'forgot-password-phone');
     await page.screenshot({ path: join(SHOTS, 'forgot-password-phone.png') });
 
     await page.goto(`${origin()}${await resetPath(owner.email)}`);
@@ -45,6 +46,7 @@ describe('a cooperative owner who forgot the password, on a 390 px phone', () =>
     await shows(page.getByTestId('reset-done'), /Đã đổi mật khẩu/);
     // Fits the phone: nothing wider than the screen.
     await page.waitForFunction('document.documentElement.scrollWidth <= window.innerWidth');
+    await expectAccessible(page, 'reset-password-phone');
     await page.screenshot({ path: join(SHOTS, 'reset-password-phone.png') });
 
     await page.getByTestId('reset-to-signin').click();

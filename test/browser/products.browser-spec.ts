@@ -1,6 +1,6 @@
 import { Locator, Page } from 'playwright-core';
 import { join } from 'node:path';
-import { useBrowser, SHOTS, origin, DESKTOP, PHONE, signIn } from '../support/browser';
+import { useBrowser, SHOTS, origin, DESKTOP, PHONE, signIn, expectAccessible } from '../support/browser';
 import { soon } from '../support/wait';
 import { cooperative, rows } from '../support/e2e';
 
@@ -55,6 +55,7 @@ describe('a cooperative lists a product, staff approve it, a buyer finds it', ()
     await signIn(page, coop.email, coop.password);
     await page.getByTestId('nav-products').click();
     await page.waitForURL(/\/san-pham$/);
+    await expectAccessible(page, 'my products (empty)');
     await page.getByTestId('product-new').click();
     await page.waitForURL(/\/san-pham\/moi$/);
 
@@ -66,6 +67,10 @@ describe('a cooperative lists a product, staff approve it, a buyer finds it', ()
     await page.getByTestId('product-name').fill(PRODUCT_NAME);
     await pick(page, 'product-unit', 'tấn', 'tấn');
     await page.getByTestId('product-capacity').fill('20');
+    // Output in tấn, priced per kg, as Vietnamese sellers quote.
+    await page.getByTestId('product-price-min').fill('25000');
+    await page.getByTestId('product-price-max').fill('30000');
+    await pick(page, 'product-price-unit', 'kg', 'kg');
     await page.getByTestId('product-month-11').click();
     await page.getByTestId('product-month-12').click();
     await soon(() => page.getByTestId('product-month-12').getAttribute('aria-pressed')).toBe(
@@ -75,6 +80,7 @@ describe('a cooperative lists a product, staff approve it, a buyer finds it', ()
     await page.setViewportSize({ width: DESKTOP.width, height: 1320 });
     await page.screenshot({ path: join(SHOTS, 'product-editor.png') });
     await page.setViewportSize(DESKTOP);
+    await expectAccessible(page, 'product editor, filled');
 
     await page.getByTestId('product-save').click();
     await page.waitForURL(/\/san-pham\/[0-9a-f-]{36}$/);
@@ -86,6 +92,7 @@ describe('a cooperative lists a product, staff approve it, a buyer finds it', ()
     await statusIs(page, 'PENDING_REVIEW');
     await soon(() => page.getByTestId('product-status').textContent()).toBe('Đang chờ duyệt');
     expect(await statusInDb(productId)).toBe('PENDING_REVIEW');
+    await expectAccessible(page, 'product editor, submitted');
 
     // The list shows it too, with the same badge.
     await page.getByTestId('nav-products').click();
@@ -93,6 +100,7 @@ describe('a cooperative lists a product, staff approve it, a buyer finds it', ()
       .locator(`[data-product-id="${productId}"] [data-testid="product-status"]`)
       .filter({ hasText: 'Đang chờ duyệt' })
       .waitFor();
+    await expectAccessible(page, 'my products');
     await page.context().close();
   });
 
@@ -108,6 +116,8 @@ describe('a cooperative lists a product, staff approve it, a buyer finds it', ()
     // The everyday name first; the tariff wording beside it, for checking the classification.
     await soon(() => page.getByTestId('mod-detail-category').textContent()).toBe('Cà phê');
     await soon(() => page.locator('.category-tariff').first().textContent()).toMatch(/^Mã HS 0901 — Cà phê, rang hoặc chưa rang/);
+    await soon(() => page.getByTestId('mod-detail-price').textContent()).toBe('25.000–30.000 đ/kg');
+    await expectAccessible(page, 'moderation console, a listing under review');
     await page.getByTestId('mod-approve').click();
     await soon(() => page.getByTestId('mod-success').textContent()).toMatch(
       new RegExp(`Đã duyệt sản phẩm “${PRODUCT_NAME}”`),
@@ -129,6 +139,8 @@ describe('a cooperative lists a product, staff approve it, a buyer finds it', ()
     await soon(() => result.innerText()).toContain(PRODUCT_NAME);
     await soon(() => result.innerText()).toContain(coop.name);
     await soon(() => result.innerText()).toMatch(/20 tấn \/ tháng/);
+    await soon(() => result.locator('.product-card-price').textContent()).toBe('25.000–30.000 đ/kg');
+    await expectAccessible(page, 'search on a phone');
     await page.screenshot({ path: join(SHOTS, 'search-phone.png') });
     await page.context().close();
   });

@@ -38,16 +38,19 @@ describe('reference data through the gateway', () => {
   });
 
   it('lists Vietnamese market units with UN/CEFACT codes and conversions', async () => {
-    const r = await api<{ units: { code: string; name: string; factor: string }[] }>('{ units { code name factor } }');
+    const r = await api<{ units: { code: string; name: string; symbol: string; label: string; factor: string }[] }>('{ units { code name symbol label factor } }');
+    // Written as people write them ("tấn", never "t"), with the size where a picker needs it.
     expect(r.data?.units).toEqual(
       expect.arrayContaining([
-        { code: 'KGM', name: 'kg', factor: '1' },
-        { code: 'TNE', name: 'tấn', factor: '1000' },
-        { code: 'DTN', name: 'tạ (100 kg)', factor: '100' },
-        { code: 'YEN', name: 'yến (10 kg)', factor: '10' },
-        { code: 'LTR', name: 'lít', factor: '1' },
+        { code: 'KGM', name: 'kg', symbol: 'kg', label: 'kg', factor: '1' },
+        { code: 'TNE', name: 'tấn', symbol: 'tấn', label: 'tấn (1.000 kg)', factor: '1000' },
+        { code: 'DTN', name: 'tạ', symbol: 'tạ', label: 'tạ (100 kg)', factor: '100' },
+        { code: 'YEN', name: 'yến', symbol: 'yến', label: 'yến (10 kg)', factor: '10' },
+        { code: 'LTR', name: 'lít', symbol: 'lít', label: 'lít', factor: '1' },
       ]),
     );
+    const en = await api<{ units: { code: string; name: string; symbol: string }[] }>('{ units { code name symbol } }', {}, { lang: 'en' });
+    expect(en.data?.units).toEqual(expect.arrayContaining([{ code: 'TNE', name: 'tonnes', symbol: 'tonne' }, { code: 'KGM', name: 'kg', symbol: 'kg' }]));
   });
 });
 

@@ -68,6 +68,18 @@ const bad: [string, Record<string, unknown>, string][] = [
     'priceMax.amount',
   ],
   ['a negative price', { priceMax: { amount: '-1', currency: 'VND' } }, 'priceMax.amount'],
+  ['a negative lowest price', { priceMin: { amount: '-25000', currency: 'VND' } }, 'priceMin.amount'],
+  ['an unknown price unit', { priceUnitCode: 'XYZ' }, 'priceUnitCode'],
+  ['a price per litre for a listing in tonnes', { priceUnitCode: 'LTR' }, 'priceUnitCode'],
+  [
+    'a lowest price above the highest, per kg',
+    {
+      priceUnitCode: 'KGM',
+      priceMin: { amount: '30000', currency: 'VND' },
+      priceMax: { amount: '25000', currency: 'VND' },
+    },
+    'priceMin',
+  ],
   ['harvest month 13', { harvestMonths: [1, 13] }, 'harvestMonths'],
   ['harvest month 0', { harvestMonths: [0] }, 'harvestMonths'],
   ['an empty name', { name: '   ' }, 'name'],
@@ -170,6 +182,88 @@ describe('updateProduct refuses bad input and leaves the listing as it was', () 
       { token: coop.token, lang: 'en' },
     );
     expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(await written()).toEqual(before);
+  });
+});
+
+describe('every field problem at once', () => {
+  it('names each field a check found wrong, the first as the error, and writes nothing', async () => {
+    const before = await written();
+    const r = await gql(
+      s.url,
+      CREATE_PRODUCT,
+      { input: productInput({ name: ' ', monthlyCapacity: '0', priceMax: { amount: '-1', currency: 'VND' } }) },
+      { token: coop.token, lang: 'en' },
+    );
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+    expect(r.errors?.[0].extensions?.problems).toEqual([
+      { field: 'name', message: r.errors?.[0].message },
+      { field: 'monthlyCapacity', message: expect.stringMatching(/monthly capacity/i) },
+      { field: 'priceMax.amount', message: expect.stringMatching(/highest price/i) },
+    ]);
+    expect(await written()).toEqual(before);
+  });
+});
+
+describe('prices say what they are per', () => {
+  const perKg = {
+    priceUnitCode: 'KGM',
+    priceMin: { amount: '25000', currency: 'VND' },
+    priceMax: { amount: '30000', currency: 'VND' },
+  };
+
+  it('keeps a price per kg on a listing counted in tonnes, and names both units as people write them', async () => {
+    const r = await gql<{ createProduct: ProductNode }>(
+      s.url,
+      CREATE_PRODUCT,
+      { input: productInput(perKg) },
+      { token: coop.token },
+    );
+    expect(r.data?.createProduct).toMatchObject({
+      unit: { code: 'TNE', name: 'tấn' },
+      priceUnit: { code: 'KGM', name: 'kg', symbol: 'kg' },
+      priceMin: { amount: '25000' },
+      priceMax: { amount: '30000' },
+    });
+    const read = await gql<{ product: ProductNode }>(
+      s.url,
+      PRODUCT,
+      { id: r.data!.createProduct.id },
+      { token: coop.token, lang: 'en' },
+    );
+    expect(read.data?.product).toMatchObject({
+      unit: { code: 'TNE', name: 'tonnes' },
+      priceUnit: { code: 'KGM', symbol: 'kg' },
+    });
+    const [row] = await queryRows<{ price_unit_code: string }>(
+      s.databaseUrl,
+      `SELECT price_unit_code FROM catalog.products WHERE id = $1`,
+      [r.data!.createProduct.id],
+    );
+    expect(row.price_unit_code).toBe('KGM');
+  });
+
+  it('prices per the capacity unit when no price unit is given', async () => {
+    const r = await gql<{ createProduct: ProductNode }>(
+      s.url,
+      CREATE_PRODUCT,
+      { input: productInput({ unitCode: 'DTN', minOrderQuantity: null }) },
+      { token: coop.token },
+    );
+    expect(r.data?.createProduct.priceUnit).toEqual({ code: 'DTN', name: 'tạ', symbol: 'tạ' });
+  });
+
+  it('says in Vietnamese which units a price may be per', async () => {
+    const before = await written();
+    const r = await gql(
+      s.url,
+      CREATE_PRODUCT,
+      { input: productInput({ priceUnitCode: 'BX' }) },
+      { token: coop.token },
+    );
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'priceUnitCode' });
+    expect(r.errors?.[0].message).toMatch(/^Giá phải tính theo một đơn vị cùng loại với đơn vị sản lượng \(tấn\)/);
     expect(await written()).toEqual(before);
   });
 });

@@ -47,7 +47,21 @@ export async function signIn(page: Page, email: string, password: string): Promi
  * best practices). The violations are listed by rule, with the first offending elements, so a
  * failure says what to fix.
  */
+interface PageAnimation {
+  playState: string;
+  effect: { getTiming(): { iterations?: number } } | null;
+}
+
 export async function expectAccessible(page: Page, what = page.url()): Promise<void> {
+  // The page as a person sees it once it is still: an error message fading out or a list closing
+  // would otherwise be judged by its colours halfway through the animation. Endless ones (spinners) do not count.
+  // A function, not a string: the app's CSP forbids the eval a string would need. Typed by hand, as
+  // the tests compile without the DOM library.
+  await page.waitForFunction(() =>
+    (globalThis as unknown as { document: { getAnimations(): PageAnimation[] } }).document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   const bad = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -10,7 +10,7 @@ import { dataOf, gql, GqlResult, queryRows, SIGN_UP, signUpInput, uniqueEmail } 
 // lookup), and moderation decisions through ProductService.decide, as the moderation module calls it.
 
 export const PRODUCT_FIELDS = `id name description status moderationNote monthlyCapacity minOrderQuantity harvestMonths publishedAt
-  priceMin { amount currency } priceMax { amount currency }
+  priceMin { amount currency } priceMax { amount currency } priceUnit { code name symbol }
   certifications { kind issuer validUntil expired }
   category { code name parent { code } } unit { code name }
   organization { id name verification province { code } }`;
@@ -42,6 +42,7 @@ export interface ProductNode {
   publishedAt: string | null;
   priceMin: { amount: string; currency: string } | null;
   priceMax: { amount: string; currency: string } | null;
+  priceUnit: { code: string; name: string; symbol: string };
   certifications: {
     kind: string;
     issuer: string | null;

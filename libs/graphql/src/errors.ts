@@ -31,6 +31,14 @@ export class DomainError extends Error {
     super(`${code}: ${messageKey}${field ? ` (${field})` : ''}`);
     this.name = 'DomainError';
   }
+
+  /** Problems with other fields of the same input, found in the same check (see validateInput). */
+  more: readonly DomainError[] = [];
+
+  with(more: readonly DomainError[]): this {
+    this.more = more;
+    return this;
+  }
 }
 
 export const badInput = (field: string, key: MessageKey, params: MessageParams = {}) =>

@@ -24,8 +24,15 @@ export class GraphqlExceptionFilter extends BaseExceptionFilter implements GqlEx
 
 export function toGraphqlError(exception: unknown, lang: Lang, logger?: Logger): GraphQLError {
   if (exception instanceof DomainError) {
-    return new GraphQLError(localize(exception.messageKey, lang, exception.params), {
-      extensions: { code: exception.code, ...(exception.field ? { field: exception.field } : {}), ...(exception.reason ? { reason: exception.reason } : {}) },
+    const message = localize(exception.messageKey, lang, exception.params);
+    // Every field's problem, this one first, when one check found several: `problems` is additive,
+    // so clients that read only `message` and `field` still get the first.
+    const problems =
+      exception.more.length > 0
+        ? [exception, ...exception.more].map((e) => ({ field: e.field, message: localize(e.messageKey, lang, e.params) }))
+        : undefined;
+    return new GraphQLError(message, {
+      extensions: { code: exception.code, ...(exception.field ? { field: exception.field } : {}), ...(exception.reason ? { reason: exception.reason } : {}), ...(problems ? { problems } : {}) },
     });
   }
   if (exception instanceof GraphQLError && exception.extensions?.code) return exception;

@@ -304,6 +304,10 @@ export const MESSAGES = {
     vi: 'Bạn là chủ tài khoản duy nhất nên chưa thể rời tổ chức. Hãy mời hoặc chỉ định một chủ tài khoản khác trước.',
     en: 'You are the only owner, so you cannot leave the organization. Invite or appoint another owner first.',
   },
+  priceUnitMismatch: {
+    vi: 'Giá phải tính theo một đơn vị cùng loại với đơn vị sản lượng ({unit}): ví dụ sản lượng tính bằng tấn thì giá tính theo kg, yến, tạ hoặc tấn.',
+    en: 'The price must be per a unit of the same kind as the capacity unit ({unit}): e.g. capacity in tonnes, price per kg, yến, quintal or tonne.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;
@@ -361,6 +365,7 @@ export const FIELD_LABELS: Record<string, Record<Lang, string>> = {
   actorId: { vi: 'người thực hiện', en: 'actor' },
   from: { vi: 'ngày bắt đầu', en: 'start date' },
   to: { vi: 'ngày kết thúc', en: 'end date' },
+  priceUnitCode: { vi: 'đơn vị tính giá', en: 'price unit' },
 };
 
 export function pickLang(acceptLanguage: string | string[] | undefined): Lang {

@@ -10,7 +10,22 @@ import { trimDecimal } from './scalars';
 export function validateInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
+  // The first problem is the error; the first problem of every other field rides along with it, so
+  // a form can show them all at once instead of one per submission.
+  const seen = new Set<string>();
+  const errors = result.error.issues
+    .filter((issue) => {
+      const field = issue.path.map(String).join('.');
+      if (seen.has(field)) return false;
+      seen.add(field);
+      return true;
+    })
+    .map((issue) => issueError(schema, issue));
+  const [first, ...more] = errors;
+  throw more.length > 0 ? first.with(more) : first;
+}
+
+function issueError(schema: z.ZodType, issue: z.core.$ZodIssue) {
   const field = issue.path.map(String).join('.');
   const key = (issue.message in MESSAGES ? issue.message : 'invalidValue') as MessageKey;
   const params: Record<string, string | number> = {};
@@ -22,7 +37,7 @@ export function validateInput<S extends z.ZodType>(schema: S, input: unknown): z
     params.min = issue.code === 'too_small' ? crossed : (finite(number?.minValue) ?? crossed);
     params.max = issue.code === 'too_big' ? crossed : (finite(number?.maxValue) ?? crossed);
   }
-  throw badInput(field, key, params);
+  return badInput(field, key, params);
 }
 
 /** A bound a person can read: `.int()` alone sets ±MAX_SAFE_INTEGER, which is no bound at all. */

@@ -2,6 +2,7 @@ import {
   Directory1763801000000,
   ProductPhotos1763802000000,
   Products1763800400000,
+  PriceUnit1763806610000,
   PublicListing1763806200000,
   SearchRum1763801500000,
   UploadThumbnails1763805900000,
@@ -25,4 +26,5 @@ export const PRODUCTS_MIGRATIONS = [
   ProductPhotos1763802000000,
   UploadThumbnails1763805900000,
   PublicListing1763806200000,
+  PriceUnit1763806610000,
 ];

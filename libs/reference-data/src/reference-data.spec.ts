@@ -1,6 +1,7 @@
 import { CATEGORIES, childCategories, findCategory } from './categories';
 import { findProvince, findWard, PROVINCES } from './provinces';
 import { normalizeTaxCode } from './tax-code';
+import { toUnit } from './reference.types';
 import { findUnit, UNITS } from './units';
 import { readCsv } from './load';
 
@@ -41,9 +42,23 @@ describe('reference data', () => {
   });
 
   it('converts Vietnamese market units to kilograms exactly', () => {
-    expect(UNITS.map((u) => u.nameVi)).toEqual(expect.arrayContaining(['kg', 'tấn', 'tạ (100 kg)', 'yến (10 kg)', 'lít', 'cái', 'thùng']));
+    expect(UNITS.map((u) => u.nameVi)).toEqual(expect.arrayContaining(['kg', 'tấn', 'tạ', 'yến', 'lít', 'cái', 'thùng']));
     expect(findUnit('TNE')).toMatchObject({ baseCode: 'KGM', factor: '1000' });
     expect(findUnit('DTN')?.factor).toBe('100');
+  });
+
+  it('writes units as people write them, in both languages, never a bare code or "t"', () => {
+    expect(toUnit(findUnit('TNE')!, 'vi')).toMatchObject({ name: 'tấn', symbol: 'tấn', label: 'tấn (1.000 kg)' });
+    expect(toUnit(findUnit('TNE')!, 'en')).toMatchObject({ name: 'tonnes', symbol: 'tonne', label: 'tonnes (1,000 kg)' });
+    expect(toUnit(findUnit('DTN')!, 'vi')).toMatchObject({ name: 'tạ', label: 'tạ (100 kg)' });
+    expect(toUnit(findUnit('KGM')!, 'vi')).toMatchObject({ name: 'kg', symbol: 'kg', label: 'kg' });
+    for (const u of UNITS) {
+      for (const lang of ['vi', 'en'] as const) {
+        const shown = toUnit(u, lang);
+        expect([shown.name, shown.symbol]).not.toContain(u.code);
+        expect(shown.symbol).not.toBe('t');
+      }
+    }
   });
 
   it('validates tax codes with their check digit and branch suffix', () => {

@@ -2,7 +2,7 @@ import { Directive, Field, ObjectType } from '@nestjs/graphql';
 import type { Lang } from '@lienket/graphql';
 import { CategoryRecord, findCategory } from './categories';
 import { ProvinceRecord } from './provinces';
-import { UnitRecord } from './units';
+import { findUnit, UnitRecord } from './units';
 
 // Reference types are value types served from the same shipped data by every subgraph that uses them.
 
@@ -34,8 +34,9 @@ export class Category {
 @Directive('@shareable')
 export class Unit {
   @Field({ description: 'UN/CEFACT Rec. 20 code where one exists (KGM, TNE, LTR…)' }) code: string;
-  @Field({ description: "Name in the caller's language" }) name: string;
-  @Field() symbol: string;
+  @Field({ description: "Name in the caller's language as it follows a quantity: \"30 tấn\", \"30 tonnes\", \"kg\" (never \"t\" or \"TNE\")" }) name: string;
+  @Field({ description: "Short form in the caller's language, as it follows a price: \"đ/kg\", \"đ/tấn\"" }) symbol: string;
+  @Field({ description: "What a picker shows: the name, with its size when that is not obvious, e.g. \"tạ (100 kg)\"" }) label: string;
   @Field() baseCode: string;
   @Field({ description: 'How many base units one of this unit is, as an exact decimal' }) factor: string;
 }
@@ -62,10 +63,18 @@ export function toCategory(c: CategoryRecord, lang: Lang): Category {
   };
 }
 
-export const toUnit = (u: UnitRecord, lang: Lang): Unit => ({
-  code: u.code,
-  name: lang === 'en' ? u.nameEn : u.nameVi,
-  symbol: u.symbol,
-  baseCode: u.baseCode,
-  factor: u.factor,
-});
+export function toUnit(u: UnitRecord, lang: Lang): Unit {
+  const name = lang === 'en' ? u.nameEn : u.nameVi;
+  // Market units bigger than their base (yến, tạ, tấn) say how big; kg or lít need no gloss.
+  const base = u.factor !== '1' && Number(u.factor) > 1 ? findUnit(u.baseCode) : undefined;
+  const factor = base ? Number(u.factor).toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN') : '';
+  const size = base ? ` (${factor} ${lang === 'en' ? base.symbolEn : base.symbolVi})` : '';
+  return {
+    code: u.code,
+    name,
+    symbol: lang === 'en' ? u.symbolEn : u.symbolVi,
+    label: `${name}${size}`,
+    baseCode: u.baseCode,
+    factor: u.factor,
+  };
+}

@@ -1,34 +1,54 @@
-import { readJson } from './load';
+import { readCsv } from './load';
 
 export interface UnitRecord {
   /** UN/CEFACT Rec. 20 code where one exists; `YEN` (10 kg) is a Vietnamese market unit without one. */
   code: string;
+  /** How the unit reads in a sentence ("60 tấn / tháng"), never a code or an SI symbol ("t"). */
   nameVi: string;
   nameEn: string;
-  symbol: string;
+  /** How it follows a price ("25.000 đ/kg"). */
+  symbolVi: string;
+  symbolEn: string;
   /** The unit this one converts to, and how many of it one of this makes (exact decimal string). */
   baseCode: string;
   factor: string;
 }
 
-const unece = readJson<Record<string, { name_en: string; symbol_en: string }>>('unece-units.json');
-const en = (code: string) => unece[code]?.name_en ?? code;
+// The written forms are data (data/unit-names.csv, with its source in data/SOURCES.md); the
+// conversions are the UN/CEFACT definitions, kept here beside the codes they belong to.
+const CONVERSIONS: readonly (readonly [code: string, baseCode: string, factor: string])[] = [
+  ['KGM', 'KGM', '1'],
+  ['YEN', 'KGM', '10'],
+  ['DTN', 'KGM', '100'],
+  ['TNE', 'KGM', '1000'],
+  ['GRM', 'KGM', '0.001'],
+  ['LTR', 'LTR', '1'],
+  ['MLT', 'LTR', '0.001'],
+  ['H87', 'H87', '1'],
+  ['BX', 'BX', '1'],
+  ['BG', 'BG', '1'],
+  ['BO', 'BO', '1'],
+  ['PA', 'PA', '1'],
+];
+
+interface UnitNameRow {
+  code: string;
+  name_vi: string;
+  symbol_vi: string;
+  name_en: string;
+  symbol_en: string;
+}
+const names = new Map(readCsv<UnitNameRow>('unit-names.csv').map((r) => [r.code, r]));
 
 /** Units traded on Vietnamese agricultural markets, with conversions to a base unit. */
-export const UNITS: readonly UnitRecord[] = [
-  { code: 'KGM', nameVi: 'kg', nameEn: en('KGM'), symbol: 'kg', baseCode: 'KGM', factor: '1' },
-  { code: 'YEN', nameVi: 'yến (10 kg)', nameEn: 'yen (10 kg)', symbol: 'yến', baseCode: 'KGM', factor: '10' },
-  { code: 'DTN', nameVi: 'tạ (100 kg)', nameEn: 'quintal (decitonne, 100 kg)', symbol: 'tạ', baseCode: 'KGM', factor: '100' },
-  { code: 'TNE', nameVi: 'tấn', nameEn: en('TNE'), symbol: 't', baseCode: 'KGM', factor: '1000' },
-  { code: 'GRM', nameVi: 'gam', nameEn: en('GRM'), symbol: 'g', baseCode: 'KGM', factor: '0.001' },
-  { code: 'LTR', nameVi: 'lít', nameEn: en('LTR'), symbol: 'l', baseCode: 'LTR', factor: '1' },
-  { code: 'MLT', nameVi: 'ml', nameEn: en('MLT'), symbol: 'ml', baseCode: 'LTR', factor: '0.001' },
-  { code: 'H87', nameVi: 'cái', nameEn: en('H87'), symbol: 'cái', baseCode: 'H87', factor: '1' },
-  { code: 'BX', nameVi: 'thùng', nameEn: en('BX'), symbol: 'thùng', baseCode: 'BX', factor: '1' },
-  { code: 'BG', nameVi: 'bao', nameEn: en('BG'), symbol: 'bao', baseCode: 'BG', factor: '1' },
-  { code: 'BO', nameVi: 'chai', nameEn: en('BO'), symbol: 'chai', baseCode: 'BO', factor: '1' },
-  { code: 'PA', nameVi: 'gói', nameEn: en('PA'), symbol: 'gói', baseCode: 'PA', factor: '1' },
-];
+export const UNITS: readonly UnitRecord[] = CONVERSIONS.map(([code, baseCode, factor]) => {
+  const n = names.get(code);
+  if (!n) throw new Error(`unit-names.csv has no row for unit ${code}`);
+  return { code, nameVi: n.name_vi, nameEn: n.name_en, symbolVi: n.symbol_vi, symbolEn: n.symbol_en, baseCode, factor };
+});
 
 const byCode = new Map(UNITS.map((u) => [u.code, u]));
 export const findUnit = (code: string) => byCode.get(code);
+
+/** Whether a price per `priceUnit` can be read against quantities in `unit` (both weigh, or both are litres…). */
+export const sameBase = (unit: UnitRecord, priceUnit: UnitRecord) => unit.baseCode === priceUnit.baseCode;

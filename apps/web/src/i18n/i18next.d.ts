@@ -1,4 +1,5 @@
 import 'i18next';
+import type forms from './forms.vi.json';
 import type notify from './notify.vi.json';
 import type onboard from './onboard.vi.json';
 import type org from './org.vi.json';
@@ -19,6 +20,7 @@ declare module 'i18next' {
       desk: typeof desk;
       notify: typeof notify;
       onboard: typeof onboard;
+      forms: typeof forms;
     };
   }
 }

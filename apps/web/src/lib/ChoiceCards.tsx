@@ -46,6 +46,14 @@ export function ChoiceCards<T extends string>({
       aria-label={label}
       data-testid={testId}
       {...aria}
+      // A form focuses its first invalid field by this id: pass the focus on to the chosen radio,
+      // or the first, which is what the keyboard and a screen reader work with.
+      tabIndex={-1}
+      onFocus={(event) => {
+        if (event.target !== event.currentTarget) return;
+        const radios = event.currentTarget.querySelectorAll<HTMLInputElement>('input[type="radio"]');
+        ([...radios].find((r) => r.checked) ?? radios[0])?.focus();
+      }}
     >
       {choices.map((choice) => (
         <label

@@ -3,21 +3,25 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SearchProductsQuery } from '../gql/graphql';
 import { useLanguage } from './i18n';
-import { formatQuantity, formatVnd, isCertificationKind } from './products';
+import { formatAmount, formatQuantity, isCertificationKind } from './products';
 import { PRODUCTS_NS } from './products-i18n';
 
 export type SearchProduct = SearchProductsQuery['searchProducts']['edges'][number]['node'];
 
-type PriceProduct = Pick<SearchProduct, 'priceMin' | 'priceMax' | 'unit'>;
+type PriceProduct = Pick<SearchProduct, 'priceMin' | 'priceMax' | 'priceUnit'>;
 
-/** "95.000 ₫ – 110.000 ₫ / kg", or what is known of it. */
+/**
+ * "25.000–30.000 đ/kg": a price always says what it is per, which need not be the capacity unit
+ * (output counted in tấn, priced per kg). Or what is known of it.
+ */
 export function usePriceText(product: PriceProduct): string {
   const { t } = useTranslation(PRODUCTS_NS);
-  const unit = product.unit.symbol || product.unit.name;
-  const min = product.priceMin ? formatVnd(product.priceMin.amount) : null;
-  const max = product.priceMax ? formatVnd(product.priceMax.amount) : null;
+  const language = useLanguage();
+  const unit = product.priceUnit.symbol;
+  const min = product.priceMin ? formatAmount(product.priceMin.amount, language) : null;
+  const max = product.priceMax ? formatAmount(product.priceMax.amount, language) : null;
   if (min && max)
-    return min === max ? `${min} / ${unit}` : t('card.priceRange', { min, max, unit });
+    return min === max ? t('card.priceOne', { min, unit }) : t('card.priceRange', { min, max, unit });
   if (min) return t('card.priceFrom', { min, unit });
   if (max) return t('card.priceUpTo', { max, unit });
   return t('card.priceNone');

@@ -3,11 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { CategorySelect } from './CategorySelect';
 import { CertificationsField } from './CertificationsField';
 import { HarvestMonths } from './HarvestMonths';
+import { useLanguage } from './i18n';
 import { Input } from './inputs';
+import { MoneyInput, useMoneyRule, useNumberRule } from './NumberFields';
+import { readVnd } from './numbers';
 import type { ProductValues } from './product-form';
-import { toDecimal, toVndAmount } from './products';
 import { PRODUCTS_NS } from './products-i18n';
 import { UnitSelect } from './UnitSelect';
+
+/** Units by kind, as the server converts them (libs/reference-data units): a price is per a unit of the capacity's kind. */
+const BASE_OF: Record<string, string> = { KGM: 'KGM', YEN: 'KGM', DTN: 'KGM', TNE: 'KGM', GRM: 'KGM', LTR: 'LTR', MLT: 'LTR' };
+const baseOf = (code: string | undefined) => (code ? (BASE_OF[code] ?? code) : undefined);
 
 // The server's limits for a listing's texts.
 const NAME_MAX_LENGTH = 200;
@@ -17,29 +23,16 @@ const DESCRIPTION_MAX_LENGTH = 4000;
 export function ProductFormFields({ form }: { form: FormInstance<ProductValues> }) {
   const { t } = useTranslation(PRODUCTS_NS);
   const description = Form.useWatch('description', form);
+  const unitCode = Form.useWatch('unitCode', form);
+  const language = useLanguage();
+  const numberRule = useNumberRule();
+  const price = useMoneyRule();
+  const example = language === 'vi' ? '20 hoặc 2,5' : '20 or 2.5';
 
-  const decimal = (required: boolean) => ({
-    validator: (_: unknown, value: string | undefined) => {
-      if (!value?.trim()) {
-        return required
-          ? Promise.reject(new Error(t('editor.capacityRequired')))
-          : Promise.resolve();
-      }
-      return toDecimal(value)
-        ? Promise.resolve()
-        : Promise.reject(new Error(t('editor.numberInvalid')));
-    },
-  });
-  const price = {
-    validator: (_: unknown, value: string | undefined) =>
-      !value?.trim() || toVndAmount(value)
-        ? Promise.resolve()
-        : Promise.reject(new Error(t('editor.priceInvalid'))),
-  };
   const priceOrder = {
     validator: (_: unknown, value: string | undefined) => {
-      const max = toVndAmount(value);
-      const min = toVndAmount(form.getFieldValue('priceMin') as string | undefined);
+      const max = readVnd(value, language);
+      const min = readVnd(form.getFieldValue('priceMin') as string | undefined, language);
       return !max || !min || BigInt(max) >= BigInt(min)
         ? Promise.resolve()
         : Promise.reject(new Error(t('editor.priceOrder')));
@@ -86,17 +79,32 @@ export function ProductFormFields({ form }: { form: FormInstance<ProductValues> 
           label={t('editor.unit')}
           rules={[{ required: true, message: t('editor.unitRequired') }]}
         >
-          <UnitSelect data-testid="product-unit" />
+          <UnitSelect
+            data-testid="product-unit"
+            // A price per a unit of another kind (per litre for tonnes) makes no sense: start again from this unit.
+            onChange={(code) =>
+              form.setFieldsValue({
+                unitCode: code,
+                ...(baseOf(form.getFieldValue('priceUnitCode') as string | undefined) !== baseOf(code)
+                  ? { priceUnitCode: code }
+                  : {}),
+              })
+            }
+          />
         </Form.Item>
         <Form.Item
           name="monthlyCapacity"
           label={t('editor.capacity')}
-          rules={[decimal(true)]}
+          rules={[numberRule({ required: t('editor.capacityRequired'), example })]}
           required
         >
           <Input data-testid="product-capacity" inputMode="decimal" autoComplete="off" />
         </Form.Item>
-        <Form.Item name="minOrderQuantity" label={t('editor.minOrder')} rules={[decimal(false)]}>
+        <Form.Item
+          name="minOrderQuantity"
+          label={t('editor.minOrder')}
+          rules={[numberRule({ example })]}
+        >
           <Input data-testid="product-min-order" inputMode="decimal" autoComplete="off" />
         </Form.Item>
       </div>
@@ -107,7 +115,7 @@ export function ProductFormFields({ form }: { form: FormInstance<ProductValues> 
           extra={t('editor.priceHint')}
           rules={[price]}
         >
-          <Input data-testid="product-price-min" inputMode="numeric" autoComplete="off" />
+          <MoneyInput data-testid="product-price-min" />
         </Form.Item>
         <Form.Item
           name="priceMax"
@@ -115,7 +123,18 @@ export function ProductFormFields({ form }: { form: FormInstance<ProductValues> 
           dependencies={['priceMin']}
           rules={[price, priceOrder]}
         >
-          <Input data-testid="product-price-max" inputMode="numeric" autoComplete="off" />
+          <MoneyInput data-testid="product-price-max" />
+        </Form.Item>
+        <Form.Item
+          name="priceUnitCode"
+          label={t('editor.priceUnit')}
+          extra={t('editor.priceUnitHint')}
+        >
+          <UnitSelect
+            data-testid="product-price-unit"
+            baseCode={baseOf(unitCode)}
+            disabled={!unitCode}
+          />
         </Form.Item>
       </div>
       <Form.Item name="harvestMonths" label={t('editor.harvest')} extra={t('editor.harvestHint')}>

@@ -84,7 +84,9 @@ function Facts({ product }: { product: StaffProduct }) {
           {formatQuantity(product.minOrderQuantity, language)} {unit}
         </Field>
       )}
-      <Field label={t('card.price')}>{price}</Field>
+      <Field label={t('card.price')}>
+        <span data-testid="mod-detail-price">{price}</span>
+      </Field>
       {product.harvestMonths.length > 0 && (
         <Field label={t('card.harvest')}>
           {product.harvestMonths.map((n) => t('editor.month', { n })).join(', ')}

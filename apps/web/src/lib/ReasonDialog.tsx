@@ -45,7 +45,7 @@ function ReasonForm({
   const { t } = useTranslation();
   const [form] = Form.useForm<ReasonValues>();
   const reason = Form.useWatch('reason', form);
-  const { problems, busy: sending, run } = useFormSubmit(form, REASON_FIELDS);
+  const { problems, busy: sending, run, formProps } = useFormSubmit(form, REASON_FIELDS);
 
   async function submit({ reason: text }: ReasonValues) {
     await run(() => onConfirm(text.trim()));
@@ -57,6 +57,7 @@ function ReasonForm({
 
   return (
     <Form<ReasonValues>
+      {...formProps}
       form={form}
       layout="vertical"
       requiredMark={false}

@@ -11,6 +11,8 @@ const UnitsQuery = graphql(`
       code
       name
       symbol
+      label
+      baseCode
     }
   }
 `);
@@ -26,6 +28,9 @@ export interface UnitSelectProps extends AriaAttributes {
   value?: string;
   onChange?: (code: string) => void;
   'data-testid'?: string;
+  /** Only units of this kind (KGM: kg, yến, tạ, tấn…): what a price can be per, given the capacity unit. */
+  baseCode?: string;
+  disabled?: boolean;
 }
 
 /** Unit picker fed by `units`; typing "tan" finds "tấn". */
@@ -34,17 +39,21 @@ export function UnitSelect({
   value,
   onChange,
   'data-testid': testId,
+  baseCode,
+  disabled,
   ...aria
 }: UnitSelectProps) {
   const { data, loading } = useQuery(UnitsQuery);
   const options = useMemo<UnitOption[]>(
     () =>
-      (data?.units ?? []).map((u) => ({
-        value: u.code,
-        label: u.name,
-        folded: foldDiacritics(`${u.name} ${u.symbol}`),
-      })),
-    [data],
+      (data?.units ?? [])
+        .filter((u) => !baseCode || u.baseCode === baseCode)
+        .map((u) => ({
+          value: u.code,
+          label: u.label,
+          folded: foldDiacritics(`${u.label} ${u.symbol}`),
+        })),
+    [data, baseCode],
   );
   return (
     <Select<string, UnitOption>
@@ -56,6 +65,7 @@ export function UnitSelect({
       onChange={(code) => onChange?.(code)}
       options={options}
       loading={loading}
+      disabled={disabled}
       virtual={false}
       showSearch={{
         filterOption: (input, option) =>

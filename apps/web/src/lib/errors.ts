@@ -59,7 +59,20 @@ export function apiErrorsOf(error: unknown): ApiError[] {
   if (CombinedGraphQLErrors.is(error)) raw = error.errors;
   else if (ServerError.is(error)) raw = parseServerErrorBody(error.bodyText);
   else if (error instanceof ApiRequestError) raw = error.errors;
-  return raw.map(toApiError).filter((e): e is ApiError => e !== null);
+  return raw.flatMap(withProblems).map(toApiError).filter((e): e is ApiError => e !== null);
+}
+
+/**
+ * One check of an input may find a problem in several fields: the server sends the first as the
+ * error and all of them in `extensions.problems`, so that a form shows every one at once.
+ */
+function withProblems(raw: RawGraphQLError): RawGraphQLError[] {
+  const problems = raw.extensions?.problems;
+  if (!Array.isArray(problems) || problems.length === 0) return [raw];
+  return (problems as { field?: unknown; message?: unknown }[]).map((p) => ({
+    message: p.message,
+    extensions: { ...raw.extensions, field: p.field, problems: undefined },
+  }));
 }
 
 export function hasErrorCode(error: unknown, code: string): boolean {

@@ -15,6 +15,11 @@ export const ProductCardFields = graphql(`
       name
       symbol
     }
+    priceUnit {
+      code
+      name
+      symbol
+    }
     priceMin {
       amount
       currency

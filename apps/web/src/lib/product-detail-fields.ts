@@ -20,6 +20,11 @@ export const ProductDetailFields = graphql(`
       name
       symbol
     }
+    priceUnit {
+      code
+      name
+      symbol
+    }
     priceMin {
       amount
       currency

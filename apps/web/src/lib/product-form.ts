@@ -1,7 +1,8 @@
 import type { FormInstance } from 'antd';
 import type { ProductEditorQuery, ProductInput } from '../gql/graphql';
 import { apiErrorsOf } from './errors';
-import { toDecimal, toVndAmount } from './products';
+import type { Language } from './i18n';
+import { readNumber, readVnd } from './numbers';
 
 export type EditedProduct = NonNullable<ProductEditorQuery['product']>;
 
@@ -20,6 +21,8 @@ export interface ProductValues {
   unitCode?: string;
   monthlyCapacity?: string;
   minOrderQuantity?: string;
+  /** What the prices are per; empty means the capacity unit. */
+  priceUnitCode?: string;
   priceMin?: string;
   priceMax?: string;
   harvestMonths: number[];
@@ -37,6 +40,7 @@ export function valuesOf(product: EditedProduct): ProductValues {
     unitCode: product.unit.code,
     monthlyCapacity: product.monthlyCapacity,
     minOrderQuantity: product.minOrderQuantity ?? undefined,
+    priceUnitCode: product.priceUnit.code,
     priceMin: product.priceMin?.amount,
     priceMax: product.priceMax?.amount,
     harvestMonths: [...product.harvestMonths].sort((a, b) => a - b),
@@ -48,20 +52,24 @@ export function valuesOf(product: EditedProduct): ProductValues {
   };
 }
 
-const vnd = (text?: string) => {
-  const amount = toVndAmount(text);
-  return amount ? { amount, currency: 'VND' } : null;
-};
-
-/** The API input; the form's validators have already checked every number. */
-export function inputOf(values: ProductValues): ProductInput {
+/** The API input; the form's validators have already checked every number, read the same way. */
+export function inputOf(values: ProductValues, language: Language): ProductInput {
+  const decimal = (text?: string) => {
+    const reading = readNumber(text, language);
+    return reading.ok ? reading.value : null;
+  };
+  const vnd = (text?: string) => {
+    const amount = readVnd(text, language);
+    return amount ? { amount, currency: 'VND' } : null;
+  };
   return {
     categoryCode: values.categoryCode ?? '',
     name: values.name.trim(),
     description: values.description?.trim() || null,
     unitCode: values.unitCode ?? '',
-    monthlyCapacity: toDecimal(values.monthlyCapacity) ?? '',
-    minOrderQuantity: toDecimal(values.minOrderQuantity),
+    monthlyCapacity: decimal(values.monthlyCapacity) ?? '',
+    minOrderQuantity: decimal(values.minOrderQuantity),
+    priceUnitCode: values.priceUnitCode || null,
     priceMin: vnd(values.priceMin),
     priceMax: vnd(values.priceMax),
     harvestMonths: [...values.harvestMonths].sort((a, b) => a - b),
@@ -83,6 +91,7 @@ const FIELDS: Record<string, keyof ProductValues> = {
   unitCode: 'unitCode',
   monthlyCapacity: 'monthlyCapacity',
   minOrderQuantity: 'minOrderQuantity',
+  priceUnitCode: 'priceUnitCode',
   priceMin: 'priceMin',
   'priceMin.amount': 'priceMin',
   'priceMin.currency': 'priceMin',

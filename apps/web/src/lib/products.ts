@@ -43,6 +43,16 @@ export function formatVnd(amount: string): string {
   return /^-?\d+$/.test(amount) ? vnd.format(BigInt(amount)) : vnd.format(Number(amount));
 }
 
+const amounts = {
+  vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }),
+};
+
+/** A whole VND amount with its thousands grouped as the reader writes them ("25.000" / "25,000"), without a currency. */
+export function formatAmount(amount: string, language: 'vi' | 'en'): string {
+  return /^\d+$/.test(amount) ? amounts[language].format(BigInt(amount)) : amount;
+}
+
 const quantity = {
   vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 3 }),
   en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 }),

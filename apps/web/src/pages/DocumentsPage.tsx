@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Select, Tag } from 'antd';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
 import type { DocumentKind, MyDocumentsQuery } from '../gql/graphql';
@@ -10,6 +10,7 @@ import { useLanguage } from '../lib/i18n';
 import { OrgFrame } from '../lib/OrgFrame';
 import { ORG_NS } from '../lib/org-i18n';
 import { QueryFallback } from '../lib/QueryFallback';
+import { revealElement } from '../lib/reveal-errors';
 import { VERIFICATION_STYLE } from '../lib/verification';
 import { pickerPopupRender } from '../lib/pickers';
 
@@ -76,6 +77,11 @@ function UploadForm({ onUploaded }: { onUploaded: () => void }) {
   const [kind, setKind] = useState<DocumentKind>('BUSINESS_REGISTRATION');
   const [file, setFile] = useState<File | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const problemRef = useRef<HTMLDivElement>(null);
+  // The problem is this form's only "field error": bring it into view and focus, as forms do.
+  useEffect(() => {
+    if (problem) revealElement(problemRef.current);
+  }, [problem]);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -86,6 +92,8 @@ function UploadForm({ onUploaded }: { onUploaded: () => void }) {
   }
 
   async function upload() {
+    // A success from the last upload never stands beside this attempt's problem.
+    setDone(null);
     if (!file) return setProblem(t('documents.fileRequired'));
     const early = problemOf(file, t, language);
     if (early) return setProblem(early);
@@ -153,7 +161,7 @@ function UploadForm({ onUploaded }: { onUploaded: () => void }) {
         </p>
       )}
       {problem && (
-        <div className="form-alert" role="alert" data-testid="document-error">
+        <div ref={problemRef} className="form-alert" role="alert" tabIndex={-1} data-testid="document-error">
           <p>{problem}</p>
         </div>
       )}

@@ -28,7 +28,7 @@ export default function ForgotPasswordPage() {
   const { t } = useTranslation();
   const [form] = Form.useForm<RequestValues>();
   const [request, { loading }] = useMutation(RequestResetDocument);
-  const { problems, run } = useFormSubmit(form, SERVER_FIELDS);
+  const { problems, run, formProps } = useFormSubmit(form, SERVER_FIELDS);
   const [sent, setSent] = useState(false);
 
   async function submit(values: RequestValues) {
@@ -50,6 +50,7 @@ export default function ForgotPasswordPage() {
         <>
           <p className="muted">{t('passwordReset.requestIntro')}</p>
           <Form<RequestValues>
+            {...formProps}
             form={form}
             layout="vertical"
             requiredMark={false}

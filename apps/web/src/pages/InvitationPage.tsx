@@ -36,7 +36,7 @@ export default function InvitationPage() {
   const navigate = useNavigate();
   const [form] = Form.useForm<AcceptValues>();
   const [accept, { loading }] = useMutation(AcceptDocument);
-  const { problems, run } = useFormSubmit(form, SERVER_FIELDS);
+  const { problems, run, formProps } = useFormSubmit(form, SERVER_FIELDS);
 
   async function submit(values: AcceptValues) {
     if (!token) return;
@@ -66,6 +66,7 @@ export default function InvitationPage() {
         <>
           <p className="muted">{t('invitation.intro')}</p>
           <Form<AcceptValues>
+            {...formProps}
             form={form}
             layout="vertical"
             requiredMark={false}

@@ -4,13 +4,17 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
 import type { MyOrganizationProfileQuery } from '../gql/graphql';
-import { applyApiErrors, type FieldMap } from '../lib/form-errors';
+import { type FieldMap } from '../lib/form-errors';
 import { FormProblems } from '../lib/FormProblems';
+import { useLanguage } from '../lib/i18n';
 import { Input } from '../lib/inputs';
+import { useNumberRule } from '../lib/NumberFields';
+import { readNumber } from '../lib/numbers';
 import { OrgFrame } from '../lib/OrgFrame';
 import { ORG_NS } from '../lib/org-i18n';
 import { QueryFallback } from '../lib/QueryFallback';
 import { LogoUpload } from '../lib/LogoUpload';
+import { useFormSubmit } from '../lib/use-form-submit';
 import { WardSelect } from '../lib/WardSelect';
 
 const ProfileDocument = graphql(`
@@ -79,12 +83,13 @@ const SERVER_FIELDS: FieldMap<ProfileValues> = {
 const DESCRIPTION_MAX_LENGTH = 2000;
 
 const blankToNull = (text: string | undefined) => (text?.trim() ? text.trim() : null);
-/** A whole number as typed, or null when blank; anything else goes to the server, which says why. */
-const toInt = (text: string | undefined) => {
-  const value = text?.trim();
-  if (!value) return null;
-  return /^\d+$/.test(value) ? Number(value) : Number.NaN;
+/** A whole number as typed ("40 hộ", "1.500"), or null when blank; the field's rule accepted it. */
+const toInt = (text: string | undefined, language: 'vi' | 'en') => {
+  const reading = readNumber(text, language, true);
+  return reading.ok ? Number(reading.value) : null;
 };
+const MAX_MEMBERS = 1_000_000;
+const FIRST_YEAR = 1900;
 
 function valuesOf(o: Organization): ProfileValues {
   return {
@@ -101,51 +106,32 @@ function ProfileForm({ organization, canEdit }: { organization: Organization; ca
   const { t } = useTranslation(ORG_NS);
   const [form] = Form.useForm<ProfileValues>();
   const [save, { loading }] = useMutation(UpdateProfileDocument);
-  const [problems, setProblems] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
+  // "Saved" never stays beside the next attempt's errors.
+  const { problems, run, formProps } = useFormSubmit(form, SERVER_FIELDS, {
+    onStart: () => setSaved(false),
+  });
   const description = Form.useWatch('description', form);
+  const language = useLanguage();
+  const numberRule = useNumberRule();
 
   useEffect(() => form.setFieldsValue(valuesOf(organization)), [form, organization]);
 
   async function submit(values: ProfileValues) {
-    setProblems([]);
-    setSaved(false);
-    const numbers = {
-      memberCount: toInt(values.memberCount),
-      foundedYear: toInt(values.foundedYear),
+    const input = {
+      description: blankToNull(values.description),
+      address: blankToNull(values.address),
+      wardCode: values.wardCode ?? null,
+      phone: blankToNull(values.phone),
+      memberCount: toInt(values.memberCount, language),
+      foundedYear: toInt(values.foundedYear, language),
     };
-    const invalid = Object.entries(numbers).filter(([, n]) => Number.isNaN(n));
-    if (invalid.length > 0) {
-      form.setFields(
-        invalid.map(([name]) => ({
-          name: name as keyof ProfileValues,
-          errors: [t('profile.wholeNumber')],
-        })),
-      );
-      return;
-    }
-    try {
-      await save({
-        variables: {
-          input: {
-            description: blankToNull(values.description),
-            address: blankToNull(values.address),
-            wardCode: values.wardCode ?? null,
-            phone: blankToNull(values.phone),
-            ...numbers,
-          },
-        },
-      });
-      setSaved(true);
-    } catch (error) {
-      setProblems(
-        applyApiErrors(form, error, SERVER_FIELDS) ?? [t('errors.network', { ns: 'translation' })],
-      );
-    }
+    if (await run(() => save({ variables: { input } }))) setSaved(true);
   }
 
   return (
     <Form<ProfileValues>
+      {...formProps}
       form={form}
       layout="vertical"
       requiredMark={false}
@@ -181,10 +167,26 @@ function ProfileForm({ organization, canEdit }: { organization: Organization; ca
         <Form.Item name="phone" label={t('profile.phone')}>
           <Input data-testid="profile-phone" type="tel" inputMode="tel" autoComplete="tel" />
         </Form.Item>
-        <Form.Item name="memberCount" label={t('profile.memberCount')}>
+        <Form.Item
+          name="memberCount"
+          label={t('profile.memberCount')}
+          rules={[numberRule({ whole: true, example: '40', min: 1, max: MAX_MEMBERS })]}
+        >
           <Input data-testid="profile-member-count" inputMode="numeric" autoComplete="off" />
         </Form.Item>
-        <Form.Item name="foundedYear" label={t('profile.foundedYear')}>
+        <Form.Item
+          name="foundedYear"
+          label={t('profile.foundedYear')}
+          rules={[
+            numberRule({
+              whole: true,
+              year: true,
+              example: '2012',
+              min: FIRST_YEAR,
+              max: new Date().getFullYear() + 1,
+            }),
+          ]}
+        >
           <Input data-testid="profile-founded-year" inputMode="numeric" autoComplete="off" />
         </Form.Item>
       </div>

@@ -9,6 +9,8 @@ import { useSignedIn } from '../lib/auth';
 import { BuyerNotice, useMyOrganizationStatus } from '../lib/BuyerNotice';
 import { ONBOARD_NS } from '../lib/onboard-i18n';
 import { FormProblems } from '../lib/FormProblems';
+import { useLanguage } from '../lib/i18n';
+import { revealFirstError } from '../lib/reveal-errors';
 import {
   applyProductErrors,
   EMPTY_PRODUCT,
@@ -39,6 +41,9 @@ graphql(`
     }
     monthlyCapacity
     minOrderQuantity
+    priceUnit {
+      code
+    }
     priceMin {
       amount
       currency
@@ -164,6 +169,7 @@ function Editor({
   const navigate = useNavigate();
   const location = useLocation();
   const [form] = Form.useForm<ProductValues>();
+  const language = useLanguage();
   const [problems, setProblems] = useState<string[]>([]);
   const [notice, setNotice] = useState<Notice | null>(
     (location.state as { notice?: Notice } | null)?.notice ?? null,
@@ -176,7 +182,7 @@ function Editor({
 
   /** Saves what is in the form and returns the listing's id. */
   async function save(values: ProductValues): Promise<string> {
-    const input = inputOf(values);
+    const input = inputOf(values, language);
     if (product) {
       await update({ variables: { id: product.id, input } });
       return product.id;
@@ -194,7 +200,9 @@ function Editor({
       try {
         values = await form.validateFields();
       } catch {
-        return; // antd shows the messages under the fields.
+        // antd shows every message under its field; the first one is brought into view.
+        revealFirstError(form);
+        return;
       }
     }
     setBusy(action);
@@ -210,6 +218,7 @@ function Editor({
       else navigate(`/san-pham/${id}`, { replace: true, state: { notice: next } });
     } catch (error) {
       setProblems(applyProductErrors(form, error) ?? [t('errors.network', { ns: 'translation' })]);
+      revealFirstError(form);
     } finally {
       setBusy(null);
     }
@@ -225,7 +234,14 @@ function Editor({
       layout="vertical"
       requiredMark={false}
       initialValues={product ? valuesOf(product) : EMPTY_PRODUCT}
+      // A success notice never stays beside what the next edit gets wrong.
+      onValuesChange={() => setNotice(null)}
       onFinish={() => void run('save')}
+      onFinishFailed={() => {
+        setNotice(null);
+        setProblems([]);
+        revealFirstError(form);
+      }}
       noValidate
       className="product-form"
     >

@@ -79,7 +79,9 @@ function ProductView({ product }: { product: Product }) {
             {product.minOrderQuantity && (
               <Field label={t('product.minOrder')}>{amount(product.minOrderQuantity)}</Field>
             )}
-            <Field label={t('product.price')}>{price}</Field>
+            <Field label={t('product.price')}>
+              <span data-testid="product-price">{price}</span>
+            </Field>
             {product.harvestMonths.length > 0 && (
               <Field label={t('product.harvest')}>
                 {product.harvestMonths.map((month) => t('product.month', { month })).join(', ')}

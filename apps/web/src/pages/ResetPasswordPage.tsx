@@ -31,7 +31,7 @@ export default function ResetPasswordPage() {
   const token = params.get('token');
   const [form] = Form.useForm<ResetValues>();
   const [reset, { loading }] = useMutation(ResetDocument);
-  const { problems, run } = useFormSubmit(form, SERVER_FIELDS);
+  const { problems, run, formProps } = useFormSubmit(form, SERVER_FIELDS);
   const [done, setDone] = useState(false);
 
   async function submit(values: ResetValues) {
@@ -69,6 +69,7 @@ export default function ResetPasswordPage() {
       <h1>{t('passwordReset.resetTitle')}</h1>
       <p className="muted">{t('passwordReset.resetIntro')}</p>
       <Form<ResetValues>
+        {...formProps}
         form={form}
         layout="vertical"
         requiredMark={false}

@@ -7,6 +7,8 @@ import { Input } from '../lib/inputs';
 import { useLoadMore } from '../lib/LoadMore';
 import { appendPage } from '../lib/pagination';
 import { ProductCard } from '../lib/ProductCard';
+import { useLanguage, type Language } from '../lib/i18n';
+import { readNumber } from '../lib/numbers';
 import { timesThousand, toDecimal } from '../lib/products';
 import { PRODUCTS_NS } from '../lib/products-i18n';
 import { QueryFallback } from '../lib/QueryFallback';
@@ -37,6 +39,12 @@ const PAGE_SIZE = 20;
 
 /** The search lives in the URL (q, nhom, tinh, chung-nhan, san-luong), so it can be shared. */
 type Param = 'q' | 'nhom' | 'tinh' | 'chung-nhan' | 'san-luong';
+
+/** What was typed as tonnes ("1.500", "2,5 tấn") as the URL's decimal; nothing when it is not one number. */
+function typedTonnes(text: string, language: Language): string | undefined {
+  const reading = readNumber(text, language);
+  return reading.ok ? (toDecimal(reading.value) ?? undefined) : undefined;
+}
 
 function filterOf(params: URLSearchParams): ProductFilter | null {
   const filter: ProductFilter = {};
@@ -97,6 +105,7 @@ function Results({ query, filter }: { query: string; filter: ProductFilter | nul
 
 export default function SearchPage() {
   const { t } = useTranslation(PRODUCTS_NS);
+  const language = useLanguage();
   const {
     params,
     text,
@@ -141,8 +150,8 @@ export default function SearchPage() {
             inputMode="decimal"
             value={capacity}
             onChange={(event) => setCapacity(event.target.value)}
-            onBlur={() => set('san-luong', toDecimal(capacity) ?? undefined)}
-            onPressEnter={() => set('san-luong', toDecimal(capacity) ?? undefined)}
+            onBlur={() => set('san-luong', typedTonnes(capacity, language))}
+            onPressEnter={() => set('san-luong', typedTonnes(capacity, language))}
             title={t('search.minCapacityHint')}
           />
         </Filter>

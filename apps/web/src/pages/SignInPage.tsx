@@ -32,7 +32,7 @@ export default function SignInPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const [form] = Form.useForm<SignInValues>();
-  const { problems, busy: loading, run } = useFormSubmit(form, SERVER_FIELDS);
+  const { problems, busy: loading, run, formProps } = useFormSubmit(form, SERVER_FIELDS);
   // Why the last session ended (a suspension and its reason), as the server said it; kept until a new sign-in.
   const [ended] = useState(() => sessionEndedMessage());
 
@@ -59,6 +59,7 @@ export default function SignInPage() {
         />
       )}
       <Form<SignInValues>
+        {...formProps}
         form={form}
         layout="vertical"
         requiredMark={false}

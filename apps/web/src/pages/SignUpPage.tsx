@@ -199,7 +199,7 @@ export default function SignUpPage() {
   const navigate = useNavigate();
   const [form] = Form.useForm<SignUpValues>();
   const [signUp, { loading }] = useMutation(SignUpMutation);
-  const { problems, run } = useFormSubmit(form, SERVER_FIELDS);
+  const { problems, run, formProps } = useFormSubmit(form, SERVER_FIELDS);
 
   async function submit(values: SignUpValues) {
     const created = await run(async () => {
@@ -224,11 +224,11 @@ export default function SignUpPage() {
       <h1>{t('signUp.title')}</h1>
       <p className="muted">{t('signUp.intro')}</p>
       <Form<SignUpValues>
+        {...formProps}
         form={form}
         layout="vertical"
         requiredMark={false}
         onFinish={(values) => void submit(values)}
-        scrollToFirstError={{ block: 'center' }}
         // antd's messages replace the browser's, which would appear in the browser's language.
         noValidate
       >

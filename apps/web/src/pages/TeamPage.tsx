@@ -91,13 +91,15 @@ function InviteForm({ myRole, onSent }: { myRole: OrganizationRole; onSent: () =
   const { t: tMain } = useTranslation();
   const [form] = Form.useForm<InviteValues>();
   const [invite, { loading }] = useMutation(InviteDocument);
-  const { problems, run } = useFormSubmit(form, INVITE_FIELDS);
   const [sent, setSent] = useState<string | null>(null);
+  // "Invitation sent" never stays beside the next attempt's errors.
+  const { problems, run, formProps } = useFormSubmit(form, INVITE_FIELDS, {
+    onStart: () => setSent(null),
+  });
   // Managers invite managers and members; only owners make owners.
   const roles = myRole === 'OWNER' ? ROLES : ROLES.filter((r) => r !== 'OWNER');
 
   async function submit(values: InviteValues) {
-    setSent(null);
     const email = values.email.trim();
     if (!(await run(() => invite({ variables: { email, role: values.role } })))) return;
     setSent(email);
@@ -110,10 +112,12 @@ function InviteForm({ myRole, onSent }: { myRole: OrganizationRole; onSent: () =
       <h2 id="invite-title">{t('team.invite')}</h2>
       <p className="muted">{t('team.inviteIntro')}</p>
       <Form<InviteValues>
+        {...formProps}
         form={form}
         layout="vertical"
         requiredMark={false}
         initialValues={{ role: 'MEMBER' }}
+        onValuesChange={() => setSent(null)}
         onFinish={(values) => void submit(values)}
         noValidate
       >

@@ -42,6 +42,11 @@ export interface ProductVersion {
   unitCode: string;
   monthlyCapacity: string;
   minOrderQuantity: string | null;
+  /**
+   * What priceMin/priceMax are per: Vietnamese sellers count output in tấn but quote per kg.
+   * Snapshots approved before prices had their own unit lack it and mean `unitCode`.
+   */
+  priceUnitCode?: string;
   priceMin: string | null;
   priceMax: string | null;
   harvestMonths: number[];
@@ -67,6 +72,8 @@ export class ProductEntity {
   @Column({ name: 'monthly_capacity', type: 'numeric' }) monthlyCapacity: string;
   @Column({ name: 'min_order_quantity', type: 'numeric', nullable: true }) minOrderQuantity:
     string | null;
+  /** Null in rows written without it (bulk loaders): per `unitCode`. */
+  @Column({ name: 'price_unit_code', type: 'text', nullable: true }) priceUnitCode: string | null;
   @Column({ name: 'price_min', type: 'numeric', nullable: true }) priceMin: string | null;
   @Column({ name: 'price_max', type: 'numeric', nullable: true }) priceMax: string | null;
   @Column({ type: 'text', default: 'VND' }) currency: string;

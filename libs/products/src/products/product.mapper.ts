@@ -32,6 +32,7 @@ export function toProduct(e: ProductEntity, lang: Lang, view: ProductView): Prod
     unit: toUnit(findUnit(v.unitCode)!, lang),
     monthlyCapacity: v.monthlyCapacity,
     minOrderQuantity: v.minOrderQuantity,
+    priceUnit: toUnit(findUnit(v.priceUnitCode ?? v.unitCode)!, lang),
     priceMin: money(v.priceMin),
     priceMax: money(v.priceMax),
     harvestMonths: v.harvestMonths,

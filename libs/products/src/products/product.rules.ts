@@ -1,5 +1,5 @@
 import { badInput, trimDecimal, validateInput } from '@lienket/graphql';
-import { findCategory, findProvince, findUnit } from '@lienket/reference-data';
+import { findCategory, findProvince, findUnit, sameBase } from '@lienket/reference-data';
 import { canonicalCertificationKind, productSchema } from './dto/product.schema';
 import type { SearchCriteria } from './product-search.sql';
 import {
@@ -13,11 +13,17 @@ import {
 
 /** Validates a ProductInput into a normalized version, or throws BAD_USER_INPUT naming the field. */
 export function parseProductInput(raw: unknown): ProductVersion {
-  const input = validateInput(productSchema, raw);
+  const { priceUnitCode, ...input } = validateInput(productSchema, raw);
   if (!findCategory(input.categoryCode))
     throw badInput('categoryCode', 'unknownCategory', { value: input.categoryCode });
-  if (!findUnit(input.unitCode))
-    throw badInput('unitCode', 'unknownUnit', { value: input.unitCode });
+  const unit = findUnit(input.unitCode);
+  if (!unit) throw badInput('unitCode', 'unknownUnit', { value: input.unitCode });
+  const priceUnit = findUnit(priceUnitCode ?? unit.code);
+  // The code is echoed in the message, so only its start: no one needs 100 kB of it back.
+  if (!priceUnit) throw badInput('priceUnitCode', 'unknownUnit', { value: (priceUnitCode ?? '').slice(0, 20) });
+  // A price per litre for a listing counted in tonnes could not be compared with anything.
+  if (!sameBase(unit, priceUnit))
+    throw badInput('priceUnitCode', 'priceUnitMismatch', { unit: unit.nameVi });
   if (
     input.minOrderQuantity !== null &&
     compareDecimal(input.minOrderQuantity, input.monthlyCapacity) > 0
@@ -31,7 +37,7 @@ export function parseProductInput(raw: unknown): ProductVersion {
   ) {
     throw badInput('priceMin', 'priceMinAboveMax');
   }
-  return input;
+  return { ...input, priceUnitCode: priceUnit.code };
 }
 
 export const MAX_QUERY_LENGTH = 200;
@@ -88,6 +94,7 @@ export function versionOf(e: ProductEntity): ProductVersion {
     unitCode: e.unitCode,
     monthlyCapacity: trimDecimal(e.monthlyCapacity),
     minOrderQuantity: dec(e.minOrderQuantity),
+    priceUnitCode: e.priceUnitCode ?? e.unitCode,
     priceMin: dec(e.priceMin),
     priceMax: dec(e.priceMax),
     harvestMonths: [...e.harvestMonths],
@@ -110,6 +117,7 @@ const canonical = (v: ProductVersion) => [
   v.unitCode,
   v.monthlyCapacity,
   v.minOrderQuantity,
+  v.priceUnitCode ?? v.unitCode,
   v.priceMin,
   v.priceMax,
   v.harvestMonths,

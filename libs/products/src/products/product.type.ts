@@ -43,8 +43,12 @@ export class Product {
   @Field(() => DecimalScalar, { description: 'In `unit`' }) monthlyCapacity: string;
   @Field(() => DecimalScalar, { nullable: true, description: 'In `unit`' }) minOrderQuantity:
     string | null;
-  @Field(() => Money, { nullable: true, description: 'Per `unit`' }) priceMin: Money | null;
-  @Field(() => Money, { nullable: true, description: 'Per `unit`' }) priceMax: Money | null;
+  @Field(() => Unit, {
+    description: 'What priceMin/priceMax are per, e.g. kg while capacity counts in tấn; the capacity unit unless the seller chose another of the same kind',
+  })
+  priceUnit: Unit;
+  @Field(() => Money, { nullable: true, description: 'Per `priceUnit`' }) priceMin: Money | null;
+  @Field(() => Money, { nullable: true, description: 'Per `priceUnit`' }) priceMax: Money | null;
   @Field(() => [Int], { description: 'Months of harvest, 1–12' }) harvestMonths: number[];
   @Field(() => [Certification]) certifications: Certification[];
   @Field(() => ListingStatus, {
@@ -85,6 +89,11 @@ export class ProductInput {
   @Field() unitCode: string;
   @Field(() => DecimalScalar) monthlyCapacity: string;
   @Field(() => DecimalScalar, { nullable: true }) minOrderQuantity?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the prices are per (a unit of the same kind as `unitCode`, e.g. KGM for a listing in TNE); defaults to `unitCode`',
+  })
+  priceUnitCode?: string | null;
   @Field(() => MoneyInput, { nullable: true, description: 'VND only' })
   priceMin?: MoneyInput | null;
   @Field(() => MoneyInput, { nullable: true, description: 'VND only' })

@@ -51,6 +51,7 @@ describe('parseProductInput', () => {
       unitCode: 'TNE',
       monthlyCapacity: '50.5',
       minOrderQuantity: '2.5',
+      priceUnitCode: 'TNE',
       priceMin: '95000000',
       priceMax: '125000000000',
       harvestMonths: [1, 12],
@@ -61,6 +62,8 @@ describe('parseProductInput', () => {
   it.each([
     [{ categoryCode: '9999' }, ['categoryCode', 'unknownCategory']],
     [{ unitCode: 'XYZ' }, ['unitCode', 'unknownUnit']],
+    [{ priceUnitCode: 'XYZ' }, ['priceUnitCode', 'unknownUnit']],
+    [{ priceUnitCode: 'LTR' }, ['priceUnitCode', 'priceUnitMismatch']],
     [{ monthlyCapacity: '0.000' }, ['monthlyCapacity', 'mustBePositive']],
     [{ monthlyCapacity: '-1' }, ['monthlyCapacity', 'mustBePositive']],
     [{ monthlyCapacity: '123456789012345678' }, ['monthlyCapacity', 'decimalPrecision']],

@@ -43,6 +43,11 @@ export const productSchema = z.object({
   name: text(200),
   description: optionalText(5000),
   unitCode: z.string().trim().min(1, { message: 'required' }),
+  priceUnitCode: z
+    .string()
+    .trim()
+    .nullish()
+    .transform((v) => v || null),
   monthlyCapacity: quantity,
   minOrderQuantity: quantity.nullish().transform((v) => v ?? null),
   priceMin: vnd,
