@@ -51,11 +51,15 @@ describe.each(SIZES)('the product editor on a %s', (size, viewport) => {
 
     // Category, name, unit and output are all missing: four messages at once, the first focused.
     await soon(() => fieldErrors(page).count()).toBe(4);
-    await waitFor('the category picker focused and on screen', () => focusedIn(page, 'product-category-chapter'));
+    await waitFor('the category picker focused and on screen', () => focusedIn(page, 'product-category'));
     await expectAccessible(page, `empty product editor (${size})`);
 
-    await pick(page, 'product-category-chapter', '09', '09');
-    await pick(page, 'product-category-heading', '0901', '0901');
+    // One picker, by everyday name, typed without diacritics.
+    await page.getByTestId('product-category').click();
+    await page.keyboard.type('ca phe');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '0901' }).first().click();
+    await soon(() => page.getByTestId('product-category').textContent()).toContain('Cà phê (0901)');
+    await waitFor('the list closed', async () => (await page.locator('.ant-select-dropdown:visible').count()) === 0);
     await page.getByTestId('product-name').fill('Cà phê Robusta Ea Kao');
     await pick(page, 'product-unit', 'tấn', 'tấn');
     // What people type: a Vietnamese "1,500" could be 1500 or 1,5, so it asks; "1.500" is 1500.
