@@ -1,5 +1,6 @@
 import 'i18next';
 import type org from './org.vi.json';
+import type pages from './pages.vi.json';
 import type products from './products.vi.json';
 import type vi from './vi.json';
 
@@ -9,6 +10,6 @@ import type vi from './vi.json';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof vi; products: typeof products; org: typeof org };
+    resources: { translation: typeof vi; products: typeof products; org: typeof org; pages: typeof pages };
   }
 }

@@ -3,6 +3,7 @@ import { Suspense } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useOrganizationKind, usePlatformRole, useSignedIn } from './auth';
 import { LanguageSwitch } from './LanguageSwitch';
+import { PageMeta } from './page-meta';
 import { PageFallback, RouteErrorBoundary } from './RouteError';
 
 function NavItems() {
@@ -64,6 +65,7 @@ export function Layout() {
   const { pathname } = useLocation();
   return (
     <div className="app">
+      <PageMeta />
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
