@@ -200,9 +200,9 @@ describe('robots.txt and the sitemap', () => {
 
   it('lists public supplier and product pages only: not a suspended organization\'s, nor a rejected or pending listing', async () => {
     const admin = await adminToken();
-    const listed = await cooperative('HTX Mắc ca Tuy Đức', { provinceCode: '67', verified: true });
+    const listed = await cooperative('HTX Mắc ca Tuy Đức', { provinceCode: '66', verified: true });
     const listedProduct = await approvedListing(listed.token, { categoryCode: '0802', name: 'Mắc ca Tuy Đức', unitCode: 'TNE', monthlyCapacity: '5' });
-    const suspended = await cooperative('HTX Mắc ca Bị đình chỉ', { provinceCode: '67', verified: true });
+    const suspended = await cooperative('HTX Mắc ca Bị đình chỉ', { provinceCode: '66', verified: true });
     const suspendedProduct = await approvedListing(suspended.token, { categoryCode: '0802', name: 'Mắc ca Đình chỉ', unitCode: 'TNE', monthlyCapacity: '5' });
     const suspend = await api(`mutation($id: ID!) { suspendOrganization(id: $id, reason: "Nhiều báo cáo gian lận") { id } }`, { id: suspended.orgId }, { token: admin });
     expect(suspend.errors).toBeUndefined();
@@ -219,7 +219,7 @@ describe('robots.txt and the sitemap', () => {
     const reject = await api(`mutation($id: ID!) { moderate(subject: PRODUCT, subjectId: $id, decision: REJECT, reason: "Ảnh không rõ") { subjectId } }`, { id: rejected }, { token: admin });
     expect(reject.errors).toBeUndefined();
     const waiting = await draft('Mắc ca chờ duyệt');
-    const pendingOrg = await cooperative('HTX Mắc ca Chờ xác minh', { provinceCode: '67' });
+    const pendingOrg = await cooperative('HTX Mắc ca Chờ xác minh', { provinceCode: '66' });
 
     const pages = await sitemapPages();
     expect(pages).toEqual(expect.arrayContaining([`/nha-cung-cap/${listed.orgId}`, `/san-pham/${listedProduct}/xem`]));

@@ -115,7 +115,10 @@ function indexTemplate(file: string) {
 function sendPage(req: Request, res: Response, status: number, meta: HeadMeta, template: string | null) {
   if (template === null) return void res.status(status).type('text/plain').send('Not found');
   const html = Buffer.from(renderHead(template, meta));
-  const encoding = req.acceptsEncodings('br', 'gzip', 'identity');
+  // Brotli when the browser takes it at all (smaller than gzip), whatever order it lists them in.
+  // No Accept-Encoding at all means any, by the letter; plain text is what such clients expect.
+  const offered = !!req.headers['accept-encoding'];
+  const encoding = offered && req.acceptsEncodings('br') ? 'br' : offered && req.acceptsEncodings('gzip') ? 'gzip' : 'identity';
   res.status(status);
   res.setHeader('content-type', 'text/html; charset=utf-8');
   res.setHeader('cache-control', 'no-cache');
