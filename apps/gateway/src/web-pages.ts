@@ -1,8 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The web app's routes and page texts, shared with it (apps/web/src/page-routes.json, i18n/pages.*.json). */
-const WEB_SRC = join(__dirname, '..', '..', '..', '..', 'apps', 'web', 'src');
+/**
+ * The web app's routes and page texts, shared with it (apps/web/src/page-routes.json,
+ * i18n/pages.*.json), read from the repository as the supergraph is: from dist/apps/gateway/src
+ * when built, from apps/gateway/src under Jest.
+ */
+const WEB_SRC = [join(__dirname, '..', '..', '..', '..'), join(__dirname, '..', '..', '..')]
+  .map((root) => join(root, 'apps', 'web', 'src'))
+  .find((dir) => existsSync(join(dir, 'page-routes.json')))!;
 
 export interface WebRoute {
   path: string;
