@@ -18,6 +18,8 @@ export default defineConfig({
     compression({
       algorithms: [defineAlgorithm('brotliCompress', { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }), defineAlgorithm('gzip', { level: 9 })],
       include: /\.(js|css|svg|json|txt|xml)$/,
+      // The build manifest is read by the gateway, never sent.
+      exclude: /manifest\.json$/,
       threshold: 512,
       skipIfLargerOrEqual: true,
     }),
@@ -32,6 +34,9 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
+    // .vite/manifest.json: which chunks each page needs, so the gateway names them in the page's
+    // HTML (modulepreload) instead of the browser finding them one round trip after another.
+    manifest: true,
     rolldownOptions: {
       onLog(level, log, handler) {
         // antd marks every module "use client" for React Server Components; meaningless in an

@@ -100,6 +100,14 @@ describe('static files over a phone network', () => {
       expect(page.text).toContain('<div id="root"></div>');
     }
     expect((await get('/', 'gzip')).headers['content-encoding']).toBe('gzip');
+    // The search page names its own chunks at once, so they download beside the entry script.
+    const search = (await get('/tim-kiem')).text;
+    const preloaded = [...search.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)"/g)].map((m) => m[1]);
+    expect(preloaded.some((c) => /\/assets\/SearchPage-[\w-]+\.js$/.test(c))).toBe(true);
+    expect(preloaded.some((c) => /\/assets\/AppShell-[\w-]+\.js$/.test(c))).toBe(true);
+    for (const chunk of preloaded) expect({ chunk, status: (await get(chunk)).status }).toEqual({ chunk, status: 200 });
+    // The build manifest that lists them is not served.
+    expect((await get('/.vite/manifest.json')).status).toBe(404);
     expect((await get('/', undefined)).headers['content-encoding']).toBeUndefined();
   });
 

@@ -19,6 +19,19 @@ describe('the route table the gateway and the web app share', () => {
     expect(WEB_ROUTES.map((r) => r.path).sort()).toEqual(routerPaths());
   });
 
+  it('names for each route the module the router loads for it, and the lazy shell around it', () => {
+    const source = readFileSync(join(WEB, 'router.tsx'), 'utf8');
+    const modules = Object.fromEntries([...source.matchAll(/const (\w+) = lazy\(\(\) => import\('\.\/([^']+)'\)\)/g)].map((m) => [m[1], `${m[2]}.tsx`]));
+    const elements = Object.fromEntries(
+      [...source.matchAll(/<Route\s+(?:path="([^"]+)"|index)\s+element=\{<(\w+) \/>\}/g)].map((m) => [m[1] ? `/${m[1]}` : '/', m[2]]),
+    );
+    for (const route of WEB_ROUTES) {
+      expect({ path: route.path, page: route.modules.at(-1) }).toEqual({ path: route.path, page: modules[elements[route.path]] });
+      // Every page but the landing page sits inside the AppShell layout route (Apollo, antd).
+      expect({ path: route.path, shell: route.modules.includes('lib/AppShell.tsx') }).toEqual({ path: route.path, shell: route.path !== '/' });
+    }
+  });
+
   it('has a Vietnamese and an English title and description for every page', () => {
     const en = JSON.parse(readFileSync(join(WEB, 'i18n', 'pages.en.json'), 'utf8')) as Record<string, { title: string; description: string }>;
     for (const page of [...WEB_ROUTES.map((r) => r.page), 'notFound']) {

@@ -17,6 +17,35 @@ export interface WebRoute {
   public?: boolean;
   /** The page shows one object: it exists for the public only while `product(id)` / `organization(id)` answers it. */
   subject?: 'product' | 'organization';
+  /** The lazy modules the page loads (its layout route and itself), relative to apps/web/src. */
+  modules: string[];
+}
+
+/** What Vite's build manifest (dist/web/.vite/manifest.json) says of a module. */
+export interface ManifestChunk {
+  file: string;
+  imports?: string[];
+  isEntry?: boolean;
+}
+export type Manifest = Record<string, ManifestChunk>;
+
+/**
+ * The chunks a page needs beyond the entry's: its lazy modules and everything they import
+ * statically. Named in the HTML, they download beside the entry instead of one round trip after
+ * another as each module discovers the next (on slow 4G, ~150 ms each).
+ */
+export function pageChunks(manifest: Manifest, modules: string[]): string[] {
+  const seen = new Set<string>();
+  const walk = (key: string) => {
+    if (seen.has(key) || !manifest[key]) return;
+    seen.add(key);
+    for (const i of manifest[key].imports ?? []) walk(i);
+  };
+  const entry = Object.keys(manifest).find((k) => manifest[k].isEntry);
+  if (entry) walk(entry);
+  const loaded = new Set(seen);
+  for (const m of modules) walk(`src/${m}`);
+  return [...seen].filter((k) => !loaded.has(k)).map((k) => `/${manifest[k].file}`);
 }
 
 export interface PageText {
@@ -62,6 +91,8 @@ export interface HeadMeta {
   description: string;
   /** Private pages and "not found" ask search engines not to index them. */
   noindex: boolean;
+  /** Chunks to fetch at once (modulepreload). */
+  preload?: string[];
 }
 
 /** The page's texts; a product or supplier page is named after its object, as the app names it. */
@@ -79,6 +110,10 @@ export function renderHead(template: string, meta: HeadMeta): string {
   let html = template
     .replace(/<title>[\s\S]*?<\/title>/, `<title>${escapeHtml(meta.title)}</title>`)
     .replace(/<meta\s+name="description"[^>]*>/, `<meta name="description" content="${escapeHtml(meta.description)}" />`);
-  if (meta.noindex) html = html.replace('</head>', '  <meta name="robots" content="noindex" />\n  </head>');
+  const extra = [
+    ...(meta.noindex ? ['<meta name="robots" content="noindex" />'] : []),
+    ...(meta.preload ?? []).map((href) => `<link rel="modulepreload" crossorigin href="${escapeHtml(href)}">`),
+  ];
+  if (extra.length) html = html.replace('</head>', `${extra.map((e) => `  ${e}\n`).join('')}  </head>`);
   return html;
 }

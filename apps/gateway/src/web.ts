@@ -4,7 +4,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { gatewayHeaders } from '@lienket/auth';
-import { headMeta, HeadMeta, matchRoute, renderHead, WebRoute } from './web-pages';
+import { headMeta, HeadMeta, Manifest, matchRoute, pageChunks, renderHead, WebRoute } from './web-pages';
 
 const API_PREFIXES = ['/graphql', '/health', '/webhooks/', '/api/', '/sitemap'];
 /** Vite names every file under assets/ by its content hash: a new build is a new name. */
@@ -37,6 +37,7 @@ export function serveWeb(o: WebOptions) {
     },
   });
   const template = indexTemplate(join(o.dir, 'index.html'));
+  const manifest = builtManifest(join(o.dir, '.vite', 'manifest.json'));
   const robots = robotsTxt(o.publicUrl);
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
@@ -47,22 +48,24 @@ export function serveWeb(o: WebOptions) {
     assets(req, res, () => {
       const html = template();
       if (html === null) return next();
-      void page(req, o).then(({ status, meta }) => sendPage(req, res, status, meta, html), next);
+      void page(req, o).then(({ status, meta, route }) => {
+        sendPage(req, res, status, route && status !== 404 ? { ...meta, preload: pageChunks(manifest(), route.modules) } : meta, html);
+      }, next);
     });
   };
 }
 
 /** The page's status and texts; asks the catalog only for a product or supplier page. */
-async function page(req: Request, o: WebOptions): Promise<{ status: number; meta: HeadMeta }> {
+async function page(req: Request, o: WebOptions): Promise<{ status: number; meta: HeadMeta; route?: WebRoute }> {
   const match = matchRoute(req.path);
   if (!match) return { status: 404, meta: headMeta('notFound', true) };
   const { route, id } = match;
-  if (!route.subject || !id) return { status: 200, meta: headMeta(route.page, !route.public) };
+  if (!route.subject || !id) return { status: 200, meta: headMeta(route.page, !route.public), route };
   const found = await publicSubject(route, id, req, o);
   // The catalog could not say: the app still loads and asks again; crawlers are told to come back.
-  if (found === 'unavailable') return { status: 503, meta: headMeta(route.page, false) };
+  if (found === 'unavailable') return { status: 503, meta: headMeta(route.page, false), route };
   if (!found) return { status: 404, meta: headMeta('notFound', true) };
-  return { status: 200, meta: headMeta(route.page, false, found) };
+  return { status: 200, meta: headMeta(route.page, false, found), route };
 }
 
 const SUBJECT_QUERIES = {
@@ -97,16 +100,22 @@ async function publicSubject(route: WebRoute, id: string, req: Request, o: WebOp
   }
 }
 
-/** The built index.html, read again only when a new build replaced it. */
-function indexTemplate(file: string) {
-  let cached: { mtimeMs: number; html: string } | null = null;
-  return (): string | null => {
+/** A built file, read again only when a new build replaced it; null while there is none. */
+function builtFile<T>(file: string, parse: (text: string) => T) {
+  let cached: { mtimeMs: number; value: T } | null = null;
+  return (): T | null => {
     if (!existsSync(file)) return null;
     const { mtimeMs } = statSync(file);
-    if (cached?.mtimeMs !== mtimeMs) cached = { mtimeMs, html: readFileSync(file, 'utf8') };
-    return cached.html;
+    if (cached?.mtimeMs !== mtimeMs) cached = { mtimeMs, value: parse(readFileSync(file, 'utf8')) };
+    return cached.value;
   };
 }
+const indexTemplate = (file: string) => builtFile(file, (text) => text);
+/** Without a manifest (an older build) pages simply name no chunks. */
+const builtManifest = (file: string) => {
+  const read = builtFile(file, (text) => JSON.parse(text) as Manifest);
+  return () => read() ?? {};
+};
 
 /**
  * The page, compressed as the browser accepts (a couple of kilobytes: compressing it costs far less
