@@ -25,7 +25,8 @@ type NamedPage = 'product' | 'supplier';
 interface Subject {
   page: NamedPage;
   path: string;
-  name: string;
+  /** Null when the object is not there for this reader: the page is titled "not found". */
+  name: string | null;
   supplier?: string;
   description?: string | null;
 }
@@ -42,15 +43,22 @@ const setSubject = (s: Subject | null) => {
   for (const l of listeners) l();
 };
 
-/** A product or supplier page names itself once loaded: its title becomes the object's name. */
-export function usePageSubject(page: NamedPage, value: { name: string; supplier?: string; description?: string | null } | null | undefined) {
+/**
+ * A product or supplier page names itself once loaded: its title becomes the object's name, or
+ * "not found" when the query answered without it (`answered`), as the server's 404 says.
+ */
+export function usePageSubject(
+  page: NamedPage,
+  value: { name: string; supplier?: string; description?: string | null } | null | undefined,
+  answered: boolean,
+) {
   const { pathname } = useLocation();
-  const { name, supplier, description } = value ?? {};
+  const { name = null, supplier, description } = value ?? {};
   useEffect(() => {
-    if (!name) return;
+    if (!name && !answered) return;
     setSubject({ page, path: pathname, name, supplier, description });
     return () => setSubject(null);
-  }, [page, pathname, name, supplier, description]);
+  }, [page, pathname, name, supplier, description, answered]);
 }
 
 const pageOf = (pathname: string): PageKey =>
@@ -69,13 +77,15 @@ export function PageMeta() {
   const { pathname } = useLocation();
   const current = useSyncExternalStore(subscribe, () => subject);
   const page = pageOf(pathname);
-  const named = current && current.path === pathname && current.page === page ? current : null;
-  const title = named ? t(`${named.page}.named`, { name: named.name }) : t(`${page}.title`);
+  const known = current && current.path === pathname && current.page === page ? current : null;
+  const named = known?.name ? { ...known, name: known.name } : null;
+  const shown: PageKey = known && !named ? 'notFound' : page;
+  const title = named ? t(`${named.page}.named`, { name: named.name }) : t(`${shown}.title`);
   const description = named
     ? named.description
       ? clip(named.description)
       : t(`${named.page}.namedDescription`, { name: named.name, supplier: named.supplier ?? '' })
-    : t(`${page}.description`);
+    : t(`${shown}.description`);
   useEffect(() => {
     document.title = title;
     document.querySelector('meta[name="description"]')?.setAttribute('content', description);

@@ -126,7 +126,7 @@ export default function ProductPage() {
     fetchPolicy: 'cache-and-network',
   });
   const product = data?.product;
-  usePageSubject('product', product && { name: product.name, supplier: product.organization.name, description: product.description });
+  usePageSubject('product', product && { name: product.name, supplier: product.organization.name, description: product.description }, !!data);
   return (
     <div className="page product-page">
       {data?.product ? (

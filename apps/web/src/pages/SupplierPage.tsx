@@ -184,7 +184,7 @@ export default function SupplierPage() {
     fetchPolicy: 'cache-and-network',
   });
   const supplier = data?.organization;
-  usePageSubject('supplier', supplier);
+  usePageSubject('supplier', supplier, !!data);
   const more = useLoadMore(() =>
     fetchMore({
       variables: { after: supplier?.products.pageInfo.endCursor },
