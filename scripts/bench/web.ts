@@ -4,7 +4,7 @@
 // Prints the four category scores per page and adds them to docs/benchmarks.md, latest run first,
 // with date, machine and load. Targets (issue 9): performance ≥ 90, accessibility ≥ 95, best
 // practices ≥ 95, SEO ≥ 95. Not asserted: a shared machine's load moves the performance score.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -25,6 +25,10 @@ const TARGETS = { performance: 90, accessibility: 95, 'best-practices': 95, seo:
 type Category = keyof typeof TARGETS;
 const CATEGORIES = Object.keys(TARGETS) as Category[];
 const MARKER = '<!-- bench:web runs, latest first -->';
+/** Where to keep each run's full Lighthouse report (JSON), to see what holds a score down. */
+const REPORTS = process.env.BENCH_REPORTS;
+/** Some of landing,search,product (all by default); a partial run is printed, not recorded. */
+const ONLY = process.env.BENCH_PAGES?.split(',');
 
 const say = (line: string) => process.stdout.write(`bench:web: ${line}\n`);
 // Lighthouse and chrome-launcher are ES modules; this file is compiled to CommonJS, whose import()
@@ -57,10 +61,14 @@ interface LighthouseResult {
   audits: Record<string, { score: number | null; numericValue?: number; title: string; scoreDisplayMode: string }>;
 }
 
-async function measure(lighthouse: LighthouseFn, port: number, url: string): Promise<Omit<Result, 'page' | 'path'>> {
+async function measure(lighthouse: LighthouseFn, port: number, url: string, name: string): Promise<Omit<Result, 'page' | 'path'>> {
   const runner = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
   if (!runner) throw new Error(`Lighthouse gave no result for ${url}`);
   const { lhr } = runner;
+  if (REPORTS) {
+    mkdirSync(REPORTS, { recursive: true });
+    writeFileSync(join(REPORTS, `${name}.json`), JSON.stringify(lhr));
+  }
   const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])) as Record<Category, number>;
   const audit = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
   // What keeps a category under 100: its audits that scored below 1 and carry weight.
@@ -138,22 +146,23 @@ async function main() {
   try {
     const product = await publicProductId();
     const pages = [
-      { page: 'landing', path: '/' },
-      { page: 'search', path: '/tim-kiem?q=ca+phe' },
-      { page: `product (${product.name})`, path: `/san-pham/${product.id}/xem` },
-    ];
+      { key: 'landing', page: 'landing', path: '/' },
+      { key: 'search', page: 'search', path: '/tim-kiem?q=ca+phe' },
+      { key: 'product', page: `product (${product.name})`, path: `/san-pham/${product.id}/xem` },
+    ].filter((p) => !ONLY || ONLY.includes(p.key));
     const results: Result[] = [];
     for (const p of pages) {
       const runs = [];
       for (let i = 0; i < RUNS; i++) {
-        const r = await measure(lighthouse, chrome.port, `${origin}${p.path}`);
+        const r = await measure(lighthouse, chrome.port, `${origin}${p.path}`, `${p.key}-${i + 1}`);
         say(`${p.page} run ${i + 1}: ${CATEGORIES.map((c) => `${c} ${r.scores[c]}`).join(', ')}`);
         runs.push(r);
       }
       runs.sort((a, b) => a.scores.performance - b.scores.performance);
-      results.push({ ...p, ...runs[Math.floor(runs.length / 2)] });
+      results.push({ page: p.page, path: p.path, ...runs[Math.floor(runs.length / 2)] });
     }
-    record(results, load, started);
+    if (ONLY) say('a partial run (BENCH_PAGES): not recorded');
+    else record(results, load, started);
   } finally {
     await stop();
   }
