@@ -37,7 +37,11 @@ export function SearchFilters({ open, active, onClear, testId, children }: Searc
   const { t } = useTranslation(PRODUCTS_NS);
   const [built, setBuilt] = useState(open);
   return (
-    <details className="search-filters" open={open} onToggle={(e) => e.currentTarget.open && setBuilt(true)}>
+    <details
+      className="search-filters"
+      open={open}
+      onToggle={(e) => e.currentTarget.open && setBuilt(true)}
+    >
       <summary data-testid={`${testId}-filters`}>
         {t('search.filters')}
         {active > 0 && ` (${active})`}

@@ -62,7 +62,8 @@ export function usePageSubject(
 }
 
 const pageOf = (pathname: string): PageKey =>
-  (table.routes.find((r) => matchPath({ path: r.path, end: true }, pathname))?.page as PageKey | undefined) ?? 'notFound';
+  (table.routes.find((r) => matchPath({ path: r.path, end: true }, pathname))?.page as
+    PageKey | undefined) ?? 'notFound';
 
 /** Longer descriptions are cut at a word, as search engines show ~160 characters. */
 export const clip = (text: string, max = 160) => {

@@ -126,7 +126,15 @@ export default function ProductPage() {
     fetchPolicy: 'cache-and-network',
   });
   const product = data?.product;
-  usePageSubject('product', product && { name: product.name, supplier: product.organization.name, description: product.description }, !!data);
+  usePageSubject(
+    'product',
+    product && {
+      name: product.name,
+      supplier: product.organization.name,
+      description: product.description,
+    },
+    !!data,
+  );
   return (
     <div className="page product-page">
       {data?.product ? (
