@@ -58,6 +58,8 @@ async function publicProductId(): Promise<{ id: string; name: string }> {
 
 type LighthouseFn = (url: string, flags: Record<string, unknown>) => Promise<{ lhr: LighthouseResult } | undefined>;
 interface LighthouseResult {
+  /** Set when Lighthouse could not measure the page (e.g. NO_FCP, PROTOCOL_TIMEOUT): its scores are then 0. */
+  runtimeError?: { code: string; message: string };
   categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
   audits: Record<string, { score: number | null; numericValue?: number; title: string; scoreDisplayMode: string }>;
 }
@@ -66,6 +68,7 @@ async function measure(lighthouse: LighthouseFn, port: number, url: string, name
   const runner = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
   if (!runner) throw new Error(`Lighthouse gave no result for ${url}`);
   const { lhr } = runner;
+  if (lhr.runtimeError) throw new LighthouseError(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
   if (REPORTS) {
     mkdirSync(REPORTS, { recursive: true });
     writeFileSync(join(REPORTS, `${name}.json`), JSON.stringify(lhr));
@@ -83,6 +86,20 @@ async function measure(lighthouse: LighthouseFn, port: number, url: string, name
     metrics: { fcp: audit('first-contentful-paint'), lcp: audit('largest-contentful-paint'), tbt: audit('total-blocking-time'), cls: audit('cumulative-layout-shift'), bytes: audit('total-byte-weight') },
     failing,
   };
+}
+
+class LighthouseError extends Error {}
+
+/** A run Lighthouse could not complete says why and is tried again (twice at most), not counted as 0. */
+async function measureOrRetry(...args: Parameters<typeof measure>): Promise<Omit<Result, 'page' | 'path'>> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await measure(...args);
+    } catch (e) {
+      if (!(e instanceof LighthouseError) || attempt === 3) throw e;
+      say(`${args[3]}: Lighthouse could not measure (${e.message}); again`);
+    }
+  }
 }
 
 function record(results: Result[], load: string, started: string) {
@@ -155,7 +172,7 @@ async function main() {
     for (const p of pages) {
       const runs = [];
       for (let i = 0; i < RUNS; i++) {
-        const r = await measure(lighthouse, chrome.port, `${origin}${p.path}`, `${p.key}-${i + 1}`);
+        const r = await measureOrRetry(lighthouse, chrome.port, `${origin}${p.path}`, `${p.key}-${i + 1}`);
         say(`${p.page} run ${i + 1}: ${CATEGORIES.map((c) => `${c} ${r.scores[c]}`).join(', ')}`);
         runs.push(r);
       }
