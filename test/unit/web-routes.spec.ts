@@ -43,11 +43,12 @@ describe('the route table the gateway and the web app share', () => {
     expect(new Set(Object.values(PAGE_TEXTS).map((t) => t.title)).size).toBe(Object.keys(PAGE_TEXTS).length);
   });
 
-  it('matches ids as uuids only, and a trailing slash as the same page', () => {
+  it('matches ids as uuids only, and a trailing slash or another case as the same page', () => {
     const id = '5fb6da51-d88a-4ff1-ba83-c133f9799428';
     expect(matchRoute(`/san-pham/${id}/xem`)).toEqual({ route: expect.objectContaining({ page: 'product', subject: 'product' }), id });
     expect(matchRoute(`/san-pham/${id.toUpperCase()}`)?.id).toBe(id);
     expect(matchRoute('/tim-kiem/')?.route.page).toBe('search');
+    expect(matchRoute('/Tim-Kiem')?.route.page).toBe('search');
     for (const path of ['/san-pham/abc/xem', '/san-pham/moi/xem', '/tim-kiem/x', '//', '/nha-cung-cap/1', '/index.html']) expect(matchRoute(path)).toBeNull();
   });
 

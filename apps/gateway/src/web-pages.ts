@@ -63,8 +63,8 @@ const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-
 const compiled = WEB_ROUTES.map((route) => ({
   route,
   // Every `:param` of these routes is an id (a uuid); anything else there is not a page. A trailing
-  // slash is the same page, as the router sees it.
-  pattern: new RegExp(`^${route.path.replace(/\/$/, '').replace(/:[a-z]+/gi, `(${UUID})`)}/?$`),
+  // slash and another letter case are the same page, as the router sees them.
+  pattern: new RegExp(`^${route.path.replace(/\/$/, '').replace(/:[a-z]+/gi, `(${UUID})`)}/?$`, 'i'),
 }));
 
 /** The route a path belongs to and its id, or null: no page of the app answers it. */
