@@ -16,7 +16,10 @@ export default defineConfig({
   // browser accepts (apps/gateway/src/web.ts) instead of compressing on every request.
   plugins: [
     compression({
-      algorithms: [defineAlgorithm('brotliCompress', { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }), defineAlgorithm('gzip', { level: 9 })],
+      algorithms: [
+        defineAlgorithm('brotliCompress', { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }),
+        defineAlgorithm('gzip', { level: 9 }),
+      ],
       include: /\.(js|css|svg|json|txt|xml)$/,
       // The build manifest is read by the gateway, never sent.
       exclude: /manifest\.json$/,
