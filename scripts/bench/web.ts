@@ -64,8 +64,20 @@ interface LighthouseResult {
   audits: Record<string, { score: number | null; numericValue?: number; title: string; scoreDisplayMode: string }>;
 }
 
-async function measure(lighthouse: LighthouseFn, port: number, url: string, name: string): Promise<Omit<Result, 'page' | 'path'>> {
-  const runner = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
+type Launch = (o: Record<string, unknown>) => Promise<{ port: number; kill: () => void }>;
+
+/**
+ * One Lighthouse run in a Chromium of its own: a browser reused across runs ends up failing to
+ * record traces (NO_NAVSTART) and carries one run's cache and workers into the next.
+ */
+async function measure(lighthouse: LighthouseFn, launch: Launch, url: string, name: string): Promise<Omit<Result, 'page' | 'path'>> {
+  const chrome = await launch({ chromePath: CHROME, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  let runner: Awaited<ReturnType<LighthouseFn>>;
+  try {
+    runner = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
+  } finally {
+    chrome.kill();
+  }
   if (!runner) throw new Error(`Lighthouse gave no result for ${url}`);
   const { lhr } = runner;
   if (lhr.runtimeError) throw new LighthouseError(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
@@ -153,13 +165,9 @@ async function main() {
     ports,
     onLine: (app, line) => say(`[${app}] ${line}`),
   });
-  const { launch } = await importEsm<{ launch: (o: Record<string, unknown>) => Promise<{ port: number; kill: () => void }> }>('chrome-launcher');
+  const { launch } = await importEsm<{ launch: Launch }>('chrome-launcher');
   const { default: lighthouse } = await importEsm<{ default: LighthouseFn }>('lighthouse');
-  const chrome = await launch({ chromePath: CHROME, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
-  const stop = async () => {
-    chrome.kill();
-    await stack.stop();
-  };
+  const stop = () => stack.stop();
   process.once('SIGINT', () => void stop().then(() => process.exit(130)));
   try {
     const product = await publicProductId();
@@ -172,7 +180,7 @@ async function main() {
     for (const p of pages) {
       const runs = [];
       for (let i = 0; i < RUNS; i++) {
-        const r = await measureOrRetry(lighthouse, chrome.port, `${origin}${p.path}`, `${p.key}-${i + 1}`);
+        const r = await measureOrRetry(lighthouse, launch, `${origin}${p.path}`, `${p.key}-${i + 1}`);
         say(`${p.page} run ${i + 1}: ${CATEGORIES.map((c) => `${c} ${r.scores[c]}`).join(', ')}`);
         runs.push(r);
       }
