@@ -25,10 +25,17 @@ async function main() {
           { prefix: '/api/organization/logo', target: origin(config.gateway.catalogUrl), maxBody: upload(config.maxLogoBytes) },
           { prefix: '/api/logos/', target: origin(config.gateway.catalogUrl) },
           { prefix: '/api/session', target: origin(config.gateway.catalogUrl) },
+          // The sitemap of public supplier and product pages: catalog knows which are public.
+          { prefix: '/sitemap', target: origin(config.gateway.catalogUrl) },
         ],
         config.internal.gatewaySecret,
       ),
-      serveWeb(config.webDist ?? join(__dirname, '..', '..', '..', 'web')),
+      serveWeb({
+        dir: config.webDist ?? join(__dirname, '..', '..', '..', 'web'),
+        catalogUrl: config.gateway.catalogUrl,
+        gatewaySecret: config.internal.gatewaySecret,
+        publicUrl: config.gateway.publicUrl,
+      }),
     ],
   });
   await listen(app, config.gateway.port, 'gateway', config.gateway.host);

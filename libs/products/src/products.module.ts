@@ -14,6 +14,8 @@ import { OrganizationProductsResolver } from './products/organization-products.r
 import { ProductSearchRepository } from './products/product-search.repository';
 import { ProductResolver } from './products/product.resolver';
 import { ProductService } from './products/product.service';
+import { SitemapController } from './sitemap/sitemap.controller';
+import { SitemapRepository } from './sitemap/sitemap.repository';
 
 /** Product listings, their search and the supplier directory, served by the catalog subgraph. */
 @Module({
@@ -31,8 +33,9 @@ import { ProductService } from './products/product.service';
     ProductPhotoResolver,
     OnboardingService,
     OnboardingResolver,
+    SitemapRepository,
   ],
-  controllers: [ProductPhotoController],
+  controllers: [ProductPhotoController, SitemapController],
   exports: [ProductService],
 })
 export class ProductsModule {}

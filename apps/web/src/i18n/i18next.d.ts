@@ -3,6 +3,7 @@ import type forms from './forms.vi.json';
 import type notify from './notify.vi.json';
 import type onboard from './onboard.vi.json';
 import type org from './org.vi.json';
+import type pages from './pages.vi.json';
 import type products from './products.vi.json';
 import type vi from './vi.json';
 import type desk from './desk.vi.json';
@@ -21,6 +22,7 @@ declare module 'i18next' {
       notify: typeof notify;
       onboard: typeof onboard;
       forms: typeof forms;
+      pages: typeof pages;
     };
   }
 }

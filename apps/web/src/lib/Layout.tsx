@@ -4,6 +4,7 @@ import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useOrganizationKind, usePlatformRole, useSignedIn } from './auth';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from './NotificationBell';
+import { PageMeta } from './page-meta';
 import { PageFallback, RouteErrorBoundary } from './RouteError';
 
 function NavItems() {
@@ -80,6 +81,7 @@ export function Layout() {
   }, [menuOpen]);
   return (
     <div className="app">
+      <PageMeta />
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>

@@ -1,4 +1,5 @@
 import { Button, Select } from 'antd';
+import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CategorySelect } from './CategorySelect';
@@ -28,17 +29,26 @@ export interface SearchFiltersProps {
   children: ReactNode;
 }
 
-/** The foldable filter panel of a search page, with "Bỏ lọc" while any filter is set. */
+/**
+ * The foldable filter panel of a search page, with "Bỏ lọc" while any filter is set. Folded (on a
+ * phone), its filters are not built until first opened: their pickers and the reference data they
+ * ask for cost a phone's first load most of its main-thread time, for a panel nobody sees yet.
+ */
 export function SearchFilters({ open, active, onClear, testId, children }: SearchFiltersProps) {
   const { t } = useTranslation(PRODUCTS_NS);
+  const [built, setBuilt] = useState(open);
   return (
-    <details className="search-filters" open={open}>
+    <details
+      className="search-filters"
+      open={open}
+      onToggle={(e) => e.currentTarget.open && setBuilt(true)}
+    >
       <summary data-testid={`${testId}-filters`}>
         {t('search.filters')}
         {active > 0 && ` (${active})`}
       </summary>
       <div className="search-filter-grid">
-        {children}
+        {built && children}
         {active > 0 && (
           <Button type="link" onClick={onClear} data-testid={`${testId}-clear`}>
             {t('search.clear')}

@@ -12,6 +12,7 @@ import { usePriceText } from '../lib/ProductCard';
 import { formatQuantity } from '../lib/products';
 import { QueryFallback } from '../lib/QueryFallback';
 import { OrgLogo } from '../lib/SupplierCard';
+import { usePageSubject } from '../lib/page-meta';
 
 const PublicProductDocument = graphql(`
   query PublicProduct($id: ID!) {
@@ -130,6 +131,16 @@ export default function ProductPage() {
     variables: { id },
     fetchPolicy: 'cache-and-network',
   });
+  const product = data?.product;
+  usePageSubject(
+    'product',
+    product && {
+      name: product.name,
+      supplier: product.organization.name,
+      description: product.description,
+    },
+    !!data,
+  );
   return (
     <div className="page product-page">
       {data?.product ? (

@@ -13,6 +13,7 @@ import { ProductCard } from '../lib/ProductCard';
 import { QueryFallback } from '../lib/QueryFallback';
 import { ResultList } from '../lib/ResultList';
 import { OrgLogo } from '../lib/SupplierCard';
+import { usePageSubject } from '../lib/page-meta';
 
 const SupplierPageDocument = graphql(`
   query SupplierPage($id: ID!, $first: Int!, $after: String) {
@@ -183,6 +184,7 @@ export default function SupplierPage() {
     fetchPolicy: 'cache-and-network',
   });
   const supplier = data?.organization;
+  usePageSubject('supplier', supplier, !!data);
   const more = useLoadMore(() =>
     fetchMore({
       variables: { after: supplier?.products.pageInfo.endCursor },

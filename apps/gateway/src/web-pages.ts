@@ -1,0 +1,119 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The web app's routes and page texts, shared with it (apps/web/src/page-routes.json,
+ * i18n/pages.*.json), read from the repository as the supergraph is: from dist/apps/gateway/src
+ * when built, from apps/gateway/src under Jest.
+ */
+const WEB_SRC = [join(__dirname, '..', '..', '..', '..'), join(__dirname, '..', '..', '..')]
+  .map((root) => join(root, 'apps', 'web', 'src'))
+  .find((dir) => existsSync(join(dir, 'page-routes.json')))!;
+
+export interface WebRoute {
+  path: string;
+  page: string;
+  /** A page a visitor without an account may see, and a crawler may index. */
+  public?: boolean;
+  /** The page shows one object: it exists for the public only while `product(id)` / `organization(id)` answers it. */
+  subject?: 'product' | 'organization';
+  /** The lazy modules the page loads (its layout route and itself), relative to apps/web/src. */
+  modules: string[];
+}
+
+/** What Vite's build manifest (dist/web/.vite/manifest.json) says of a module. */
+export interface ManifestChunk {
+  file: string;
+  imports?: string[];
+  isEntry?: boolean;
+}
+export type Manifest = Record<string, ManifestChunk>;
+
+/**
+ * The chunks a page needs beyond the entry's: its lazy modules and everything they import
+ * statically. Named in the HTML, they download beside the entry instead of one round trip after
+ * another as each module discovers the next (on slow 4G, ~150 ms each).
+ */
+export function pageChunks(manifest: Manifest, modules: string[]): string[] {
+  const seen = new Set<string>();
+  const walk = (key: string) => {
+    if (seen.has(key) || !manifest[key]) return;
+    seen.add(key);
+    for (const i of manifest[key].imports ?? []) walk(i);
+  };
+  const entry = Object.keys(manifest).find((k) => manifest[k].isEntry);
+  if (entry) walk(entry);
+  const loaded = new Set(seen);
+  for (const m of modules) walk(`src/${m}`);
+  return [...seen].filter((k) => !loaded.has(k)).map((k) => `/${manifest[k].file}`);
+}
+
+export interface PageText {
+  title: string;
+  description: string;
+  named?: string;
+  namedDescription?: string;
+}
+
+export const WEB_ROUTES: WebRoute[] = (JSON.parse(readFileSync(join(WEB_SRC, 'page-routes.json'), 'utf8')) as { routes: WebRoute[] }).routes;
+/** Vietnamese, the app's default language and what its first paint shows; the app then follows the reader's choice. */
+export const PAGE_TEXTS: Record<string, PageText> = JSON.parse(readFileSync(join(WEB_SRC, 'i18n', 'pages.vi.json'), 'utf8')) as Record<string, PageText>;
+
+const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+const compiled = WEB_ROUTES.map((route) => ({
+  route,
+  // Every `:param` of these routes is an id (a uuid); anything else there is not a page. A trailing
+  // slash and another letter case are the same page, as the router sees them.
+  pattern: new RegExp(`^${route.path.replace(/\/$/, '').replace(/:[a-z]+/gi, `(${UUID})`)}/?$`, 'i'),
+}));
+
+/** The route a path belongs to and its id, or null: no page of the app answers it. */
+export function matchRoute(path: string): { route: WebRoute; id?: string } | null {
+  for (const { route, pattern } of compiled) {
+    const m = pattern.exec(path);
+    if (m) return { route, id: m[1]?.toLowerCase() };
+  }
+  return null;
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** As the app's PageMeta cuts descriptions (apps/web/src/lib/page-meta.tsx). */
+export const clip = (text: string, max = 160) => {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2))}…`;
+};
+
+export interface HeadMeta {
+  title: string;
+  description: string;
+  /** Private pages and "not found" ask search engines not to index them. */
+  noindex: boolean;
+  /** Chunks to fetch at once (modulepreload). */
+  preload?: string[];
+}
+
+/** The page's texts; a product or supplier page is named after its object, as the app names it. */
+export function headMeta(page: string, noindex: boolean, subject?: { name: string; supplier?: string; description?: string | null }): HeadMeta {
+  const text = PAGE_TEXTS[page] ?? PAGE_TEXTS.notFound;
+  const fill = (template: string) => template.replace(/\{\{name\}\}/g, subject?.name ?? '').replace(/\{\{supplier\}\}/g, subject?.supplier ?? '');
+  if (subject && text.named && text.namedDescription) {
+    return { title: fill(text.named), description: subject.description ? clip(subject.description) : fill(text.namedDescription), noindex };
+  }
+  return { title: text.title, description: text.description, noindex };
+}
+
+/** index.html with the page's title, description and robots line in its head. */
+export function renderHead(template: string, meta: HeadMeta): string {
+  let html = template
+    .replace(/<title>[\s\S]*?<\/title>/, `<title>${escapeHtml(meta.title)}</title>`)
+    .replace(/<meta\s+name="description"[^>]*>/, `<meta name="description" content="${escapeHtml(meta.description)}" />`);
+  const extra = [
+    ...(meta.noindex ? ['<meta name="robots" content="noindex" />'] : []),
+    ...(meta.preload ?? []).map((href) => `<link rel="modulepreload" crossorigin href="${escapeHtml(href)}">`),
+  ];
+  if (extra.length) html = html.replace('</head>', `${extra.map((e) => `  ${e}\n`).join('')}  </head>`);
+  return html;
+}
