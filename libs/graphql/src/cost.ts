@@ -31,6 +31,10 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'Organization.certifications': 8, // one per kind: CERTIFICATION_KINDS
   'Product.certifications': 8, // one per kind: CERTIFICATION_KINDS
   'Product.photos': 8, // MAX_PHOTOS_PER_PRODUCT (default; the gateway passes the configured value)
+  'Onboarding.steps': 4, // the longest getting-started checklist (libs/products/src/onboarding)
+  'Query.moderationCounts': 9, // every verification state (4) and listing status (5)
+  'Organization.duplicates': 20, // DUPLICATES_SHOWN (libs/moderation/src/desk/desk.service.ts)
+  'Query.auditActors': 500, // the LIMIT of AuditLogService.actors
   // No cap in the code today: members, open invitations and documents of one organization. Priced
   // at the largest page a client may ask for anywhere, until their services cap them.
   'Organization.members': MAX_PAGE_SIZE,
