@@ -163,7 +163,20 @@ export function renderHead(template: string, meta: HeadMeta): string {
     ...(meta.preload ?? []).map((href) => `<link rel="modulepreload" crossorigin href="${escapeHtml(href)}">`),
   ];
   if (extra.length) html = html.replace('</head>', `${extra.map((e) => `  ${e}\n`).join('')}  </head>`);
-  // After the header index.html draws itself; a function, so a `$` in the markup is taken as is.
-  if (meta.body) html = html.replace('</header></div></div>', () => `</header>${meta.body}</div></div>`);
+  if (meta.body) {
+    // After the header index.html draws itself; a function, so a `$` in the markup is taken as is.
+    html = html.replace('</header></div></div>', () => `</header>${meta.body}</div></div>`);
+    // The scripts start once that is painted (public/boot.js): the entry, then the chunks to preload.
+    const scripts: string[] = [];
+    html = html
+      .replace(/\s*<script type="module" crossorigin src="([^"]+)"><\/script>/g, (_, src: string) => (scripts.unshift(src), ''))
+      .replace(/\s*<link rel="modulepreload" crossorigin href="([^"]+)">/g, (_, href: string) => (scripts.push(href), ''));
+    if (scripts.length) {
+      // JSON in a data block is not run (CSP's script-src does not apply to it); `<` is escaped so it cannot end the block.
+      const list = JSON.stringify(scripts.map((s) => s.replace(/&amp;/g, '&'))).replace(/</g, '\\u003c');
+      html = html.replace('</head>', `  <script defer src="/boot.js"></script>\n  </head>`);
+      html = html.replace('</body>', `  <script type="application/json" id="deferred-scripts">${list}</script>\n  </body>`);
+    }
+  }
   return html;
 }
