@@ -139,12 +139,12 @@ export function firstPaint(page: string, product?: FirstPaintProduct | null): st
       ? `<ul class="product-gallery">${product.photos
           .map(
             (p, i) =>
-              `<li><img src="${escapeHtml(p.url)}" width="${p.width}" height="${p.height}" alt="${escapeHtml(t.photoAlt.replace('{{n}}', String(i + 1)).replace('{{name}}', product.name))}"${i === 0 ? '' : ' loading="lazy"'} decoding="async"></li>`,
+              `<li><img src="${escapeHtml(p.url)}" width="${p.width}" height="${p.height}" alt="${escapeHtml(t.photoAlt.replace('{{n}}', String(i + 1)).replace('{{name}}', () => product.name))}"${i === 0 ? '' : ' loading="lazy"'} decoding="async"></li>`,
           )
           .join('')}</ul>`
       : '';
     const c = product.category;
-    const category = `<div class="field"><dt>${escapeHtml(t.category)}</dt><dd><span>${escapeHtml(c.shortName)}</span><span class="category-tariff">${escapeHtml(t.hsCode.replace('{{code}}', c.code))} — ${escapeHtml(c.name)}</span></dd></div>`;
+    const category = `<div class="field"><dt>${escapeHtml(t.category)}</dt><dd><span>${escapeHtml(c.shortName)}</span><span class="category-tariff">${escapeHtml(t.hsCode.replace('{{code}}', () => c.code))} — ${escapeHtml(c.name)}</span></dd></div>`;
     const description = product.description ? `<h2>${escapeHtml(t.description)}</h2><p class="supplier-description">${escapeHtml(product.description)}</p>` : '';
     return main(
       `<div class="page product-page"><h1>${name}</h1>${photos}<div class="supplier-sections"><section class="card" aria-label="${name}"><dl class="fields">${category}</dl>${description}</section></div></div>`,
