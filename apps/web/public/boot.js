@@ -21,7 +21,8 @@
   }
   // A hidden tab draws no frames: it starts at once.
   if (document.visibilityState === 'hidden') start();
-  else requestAnimationFrame(function () {
-    setTimeout(start, 0);
-  });
+  else
+    requestAnimationFrame(function () {
+      setTimeout(start, 0);
+    });
 })();
