@@ -1,3 +1,4 @@
+import type { ReactElement } from 'react';
 import { PageFallback } from './RouteError';
 
 /**
@@ -10,11 +11,13 @@ import { PageFallback } from './RouteError';
 const served = document.querySelector('#root > .app > main')?.innerHTML || null;
 const servedPath = window.location.pathname;
 
+/** The served first screen, while the path is the one it was served for; else null. */
+export function servedFirstScreen(pathname: string): ReactElement | null {
+  // The gateway's own markup (every text in it escaped there), not anything a visitor typed here.
+  return served && pathname === servedPath ? <div className="first-paint" dangerouslySetInnerHTML={{ __html: served }} /> : null;
+}
+
 /** The loading state of a lazy page: the served first screen on the first load's page, else a spinner. */
 export function FirstPaintFallback({ pathname }: { pathname: string }) {
-  if (served && pathname === servedPath) {
-    // The gateway's own markup (every text in it escaped there), not anything a visitor typed here.
-    return <div className="first-paint" dangerouslySetInnerHTML={{ __html: served }} />;
-  }
-  return <PageFallback />;
+  return servedFirstScreen(pathname) ?? <PageFallback />;
 }
