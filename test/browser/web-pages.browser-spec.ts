@@ -64,6 +64,30 @@ describe('page titles and descriptions', () => {
     });
   }
 
+  it('draws the search page\'s and a product\'s first screen with the page itself, before any script arrives (phone)', async () => {
+    // A slow phone link: the scripts have not come yet (here they never do). What the visitor sees
+    // is what the gateway wrote into the page: the search page's title, the product's name,
+    // category and description.
+    const page = await newPage(PHONE);
+    await page.route(/\.js(\?.*)?$/, (route) => route.abort());
+    await page.goto(`${origin()}/tim-kiem?q=buoi`);
+    await soon(() => page.locator('h1').textContent()).toBe('Tìm nguồn hàng');
+    await expectAccessible(page, 'search page before its scripts');
+    await page.goto(`${origin()}/san-pham/${productId}/xem`);
+    await soon(() => page.locator('h1').textContent()).toBe('Bưởi Diễn Phú Thượng loại 1');
+    await soon(() => page.locator('main').innerText()).toContain('Mã HS 0805');
+    await soon(() => page.locator('main').innerText()).toContain('Bưởi Diễn chín tự nhiên, quả 1–1,3 kg, vỏ vàng, tép ngọt.');
+    await expectAccessible(page, 'product page before its scripts');
+
+    // Once the scripts arrive, the app takes the page over: the same product, now with its facts.
+    await page.unroute(/\.js(\?.*)?$/);
+    await page.reload();
+    await soon(() => page.getByTestId('product-title').textContent()).toBe('Bưởi Diễn Phú Thượng loại 1');
+    await soon(() => page.getByTestId('product-price').isVisible()).toBe(true);
+    await soon(() => page.locator('h1').count()).toBe(1);
+    await expectAccessible(page, 'product page with its scripts');
+  });
+
   it('says "page not found" in the title and on the page for an unknown path and an unknown product (phone)', async () => {
     const page = await newPage(PHONE);
     const answer = await page.goto(`${origin()}/khong-co-trang-nay`);

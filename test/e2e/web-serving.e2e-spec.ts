@@ -100,12 +100,20 @@ describe('static files over a phone network', () => {
       expect(page.text).toContain('<div id="root">');
     }
     expect((await get('/', 'gzip')).headers['content-encoding']).toBe('gzip');
-    // The search page names its own chunks at once, so they download beside the entry script.
-    const search = (await get('/tim-kiem')).text;
-    const preloaded = [...search.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)"/g)].map((m) => m[1]);
-    expect(preloaded.some((c) => /\/assets\/SearchPage-[\w-]+\.js$/.test(c))).toBe(true);
+    // A page names its own chunks at once, so they download beside the entry script.
+    const directory = (await get('/nha-cung-cap')).text;
+    const preloaded = [...directory.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)"/g)].map((m) => m[1]);
+    expect(preloaded.some((c) => /\/assets\/DirectoryPage-[\w-]+\.js$/.test(c))).toBe(true);
     expect(preloaded.some((c) => /\/assets\/AppShell-[\w-]+\.js$/.test(c))).toBe(true);
-    for (const chunk of preloaded) expect({ chunk, status: (await get(chunk)).status }).toEqual({ chunk, status: 200 });
+    // The search page, whose first screen comes with it, lists them for boot.js to start once it is painted, the entry first.
+    const search = (await get('/tim-kiem')).text;
+    expect(search).not.toContain('rel="modulepreload"');
+    expect(search).toContain('<script defer src="/boot.js"></script>');
+    const deferred = JSON.parse(/<script type="application\/json" id="deferred-scripts">([^<]*)<\/script>/.exec(search)![1]) as string[];
+    expect(deferred[0]).toMatch(/^\/assets\/index-[\w-]+\.js$/);
+    expect(deferred.some((c) => /\/assets\/SearchPage-[\w-]+\.js$/.test(c))).toBe(true);
+    expect(deferred.some((c) => /\/assets\/AppShell-[\w-]+\.js$/.test(c))).toBe(true);
+    for (const chunk of [...preloaded, ...deferred, '/boot.js']) expect({ chunk, status: (await get(chunk)).status }).toEqual({ chunk, status: 200 });
     // The build manifest that lists them is not served.
     expect((await get('/.vite/manifest.json')).status).toBe(404);
     expect((await get('/', undefined)).headers['content-encoding']).toBeUndefined();

@@ -43,8 +43,16 @@ describe('pages and the sitemap under attack', () => {
     expect(page.text).not.toContain('<img src=x');
     expect(title(page.text)).toBe('&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; &quot;Cà phê&quot; &amp; &lt;b&gt; — LienKet');
     expect(page.text).toContain('<meta name="description" content="&quot;&gt;&lt;img src=x onerror=alert(2)&gt;" />');
-    // The only scripts are the build's own.
-    expect([...page.text.matchAll(/<script\b[^>]*>/g)].every((m) => /src="\/assets\//.test(m[0]))).toBe(true);
+    // The first screen written into the page (decision D-perf2-1) carries the name and the
+    // description as text, escaped like the head.
+    expect(page.text).toContain('<h1>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; &quot;Cà phê&quot; &amp; &lt;b&gt;</h1>');
+    expect(page.text).toContain('<p class="supplier-description">&quot;&gt;&lt;img src=x onerror=alert(2)&gt;</p>');
+    // The only scripts are the build's own: boot.js, and the list of the build's chunks it starts (data, never run).
+    const scripts = [...page.text.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts).toEqual(['<script defer src="/boot.js">', '<script type="application/json" id="deferred-scripts">']);
+    const deferred = JSON.parse(/id="deferred-scripts">([^<]*)<\/script>/.exec(page.text)![1]) as string[];
+    expect(deferred.length).toBeGreaterThan(0);
+    for (const chunk of deferred) expect(chunk).toMatch(/^\/assets\/[\w-]+\.js$/);
   });
 
   it('answers paths built to escape the web folder or reach the build manifest with 404, never a file', async () => {

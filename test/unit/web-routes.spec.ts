@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { headMeta, matchRoute, PAGE_TEXTS, renderHead, WEB_ROUTES } from '../../apps/gateway/src/web-pages';
+import { firstPaint, headMeta, matchRoute, PAGE_TEXTS, renderHead, WEB_ROUTES } from '../../apps/gateway/src/web-pages';
 
 // The gateway answers 404 for any path outside apps/web/src/page-routes.json: a route added to the
 // router but not to the table would be a page that crawlers and reloads see as missing.
@@ -62,5 +62,50 @@ describe('the route table the gateway and the web app share', () => {
     expect(description).toMatch(/(Hạt|dài)…$/);
     expect(html).not.toContain('noindex');
     expect(renderHead(template, headMeta('notFound', true))).toContain('<meta name="robots" content="noindex" />');
+  });
+
+  describe('the first screen drawn with the HTML (search and product pages)', () => {
+    const template = [
+      '<html><head><meta name="description" content="x" />',
+      '<title>old</title>',
+      '<script type="module" crossorigin src="/assets/index-a.js"></script>',
+      '<link rel="modulepreload" crossorigin href="/assets/i18n-b.js">',
+      '<link rel="stylesheet" crossorigin href="/assets/index-c.css">',
+      '</head><body><div id="root"><div class="app"><header class="app-header"></header></div></div></body></html>',
+    ].join('\n');
+    const product = {
+      name: 'Gạo <ST25> & "Sóc Trăng" $&',
+      description: '<script>alert(1)</script> thơm',
+      category: { code: '1006', name: 'Lúa gạo', shortName: 'Gạo' },
+      photos: [{ url: '/api/files/a"b.webp', width: 800, height: 600 }],
+    };
+
+    it('writes the product escaped into #root after the header, and only for the search and product pages', () => {
+      const html = renderHead(template, { ...headMeta('product', false, product), body: firstPaint('product', product) });
+      const root = html.slice(html.indexOf('<div id="root">'));
+      expect(root).toContain('<h1>Gạo &lt;ST25&gt; &amp; &quot;Sóc Trăng&quot; $&amp;</h1>');
+      expect(root).toContain('Mã HS 1006 — Lúa gạo');
+      expect(root).toContain('&lt;script&gt;alert(1)&lt;/script&gt; thơm');
+      expect(root).toContain('src="/api/files/a&quot;b.webp" width="800" height="600" alt="Ảnh 1 của Gạo &lt;ST25&gt; &amp; &quot;Sóc Trăng&quot; $&amp;"');
+      expect(root).not.toContain('<script>alert');
+      expect(root.indexOf('</header>')).toBeLessThan(root.indexOf('<main id="main" class="app-main">'));
+      expect(firstPaint('search')).toContain('<h1>Tìm nguồn hàng</h1>');
+      expect(firstPaint('product', null)).toBeUndefined();
+      expect(firstPaint('directory')).toBeUndefined();
+    });
+
+    it('starts the scripts after that paint (boot.js), the entry first; other pages keep them in the head', () => {
+      const html = renderHead(template, { ...headMeta('search', false), preload: ['/assets/SearchPage-d.js'], body: firstPaint('search') });
+      expect(html).not.toMatch(/<script type="module"|rel="modulepreload"/);
+      expect(html).toContain('<script defer src="/boot.js"></script>');
+      expect(html).toContain('<link rel="stylesheet" crossorigin href="/assets/index-c.css">');
+      const list = /<script type="application\/json" id="deferred-scripts">([^<]*)<\/script>/.exec(html);
+      expect(JSON.parse(list![1])).toEqual(['/assets/index-a.js', '/assets/i18n-b.js', '/assets/SearchPage-d.js']);
+
+      const plain = renderHead(template, { ...headMeta('directory', false), preload: ['/assets/DirectoryPage-e.js'] });
+      expect(plain).toContain('<script type="module" crossorigin src="/assets/index-a.js"></script>');
+      expect(plain).toContain('<link rel="modulepreload" crossorigin href="/assets/DirectoryPage-e.js">');
+      expect(plain).not.toMatch(/boot\.js|deferred-scripts|<main/);
+    });
   });
 });

@@ -93,6 +93,8 @@ export interface HeadMeta {
   noindex: boolean;
   /** Chunks to fetch at once (modulepreload). */
   preload?: string[];
+  /** The page's first screen as markup, drawn before the scripts arrive (firstPaint). */
+  body?: string;
 }
 
 /** The page's texts; a product or supplier page is named after its object, as the app names it. */
@@ -105,6 +107,53 @@ export function headMeta(page: string, noindex: boolean, subject?: { name: strin
   return { title: text.title, description: text.description, noindex };
 }
 
+const readTexts = (file: string) => JSON.parse(readFileSync(join(WEB_SRC, 'i18n', file), 'utf8')) as Record<string, Record<string, string>>;
+const PRODUCT_TEXTS = readTexts('products.vi.json');
+const ORG_TEXTS = readTexts('org.vi.json');
+
+/** What the gateway knows of a product when it serves its page (asked of catalog for the 404 decision). */
+export interface FirstPaintProduct {
+  name: string;
+  description: string | null;
+  category: { code: string; name: string; shortName: string };
+  photos: { url: string; width: number; height: number }[];
+}
+
+/**
+ * The first screen of the search and product pages as the app draws it (same elements, classes
+ * and Vietnamese texts), written into index.html's `#root` after the header (decision D-perf2-1).
+ * On a phone the page's largest text is then painted with the HTML, not ~3 s later once React,
+ * antd and Apollo have arrived and the data was asked for. The app keeps it (apps/web/src/lib/
+ * first-paint.tsx) until its page has drawn the same. No test ids and nothing to click: only the
+ * app's own elements are acted on.
+ */
+export function firstPaint(page: string, product?: FirstPaintProduct | null): string | undefined {
+  const main = (inner: string) => `<main id="main" class="app-main">${inner}</main>`;
+  if (page === 'search') {
+    const { title, intro } = PRODUCT_TEXTS.search;
+    return main(`<div class="page search-page"><h1>${escapeHtml(title)}</h1><p class="muted">${escapeHtml(intro)}</p></div>`);
+  }
+  if (page === 'product' && product) {
+    const t = ORG_TEXTS.product;
+    const name = escapeHtml(product.name);
+    const photos = product.photos.length
+      ? `<ul class="product-gallery">${product.photos
+          .map(
+            (p, i) =>
+              `<li><img src="${escapeHtml(p.url)}" width="${p.width}" height="${p.height}" alt="${escapeHtml(t.photoAlt.replace('{{n}}', String(i + 1)).replace('{{name}}', () => product.name))}"${i === 0 ? '' : ' loading="lazy"'} decoding="async"></li>`,
+          )
+          .join('')}</ul>`
+      : '';
+    const c = product.category;
+    const category = `<div class="field"><dt>${escapeHtml(t.category)}</dt><dd><span>${escapeHtml(c.shortName)}</span><span class="category-tariff">${escapeHtml(t.hsCode.replace('{{code}}', () => c.code))} — ${escapeHtml(c.name)}</span></dd></div>`;
+    const description = product.description ? `<h2>${escapeHtml(t.description)}</h2><p class="supplier-description">${escapeHtml(product.description)}</p>` : '';
+    return main(
+      `<div class="page product-page"><h1>${name}</h1>${photos}<div class="supplier-sections"><section class="card" aria-label="${name}"><dl class="fields">${category}</dl>${description}</section></div></div>`,
+    );
+  }
+  return undefined;
+}
+
 /** index.html with the page's title, description and robots line in its head. */
 export function renderHead(template: string, meta: HeadMeta): string {
   let html = template
@@ -115,5 +164,20 @@ export function renderHead(template: string, meta: HeadMeta): string {
     ...(meta.preload ?? []).map((href) => `<link rel="modulepreload" crossorigin href="${escapeHtml(href)}">`),
   ];
   if (extra.length) html = html.replace('</head>', `${extra.map((e) => `  ${e}\n`).join('')}  </head>`);
+  if (meta.body) {
+    // After the header index.html draws itself; a function, so a `$` in the markup is taken as is.
+    html = html.replace('</header></div></div>', () => `</header>${meta.body}</div></div>`);
+    // The scripts start once that is painted (public/boot.js): the entry, then the chunks to preload.
+    const scripts: string[] = [];
+    html = html
+      .replace(/\s*<script type="module" crossorigin src="([^"]+)"><\/script>/g, (_, src: string) => (scripts.unshift(src), ''))
+      .replace(/\s*<link rel="modulepreload" crossorigin href="([^"]+)">/g, (_, href: string) => (scripts.push(href), ''));
+    if (scripts.length) {
+      // JSON in a data block is not run (CSP's script-src does not apply to it); `<` is escaped so it cannot end the block.
+      const list = JSON.stringify(scripts.map((s) => s.replace(/&amp;/g, '&'))).replace(/</g, '\\u003c');
+      html = html.replace('</head>', `  <script defer src="/boot.js"></script>\n  </head>`);
+      html = html.replace('</body>', `  <script type="application/json" id="deferred-scripts">${list}</script>\n  </body>`);
+    }
+  }
   return html;
 }

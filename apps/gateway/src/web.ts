@@ -4,7 +4,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { gatewayHeaders } from '@lienket/auth';
-import { headMeta, HeadMeta, Manifest, matchRoute, pageChunks, renderHead, WebRoute } from './web-pages';
+import { firstPaint, FirstPaintProduct, headMeta, HeadMeta, Manifest, matchRoute, pageChunks, renderHead, WebRoute } from './web-pages';
 
 const API_PREFIXES = ['/graphql', '/health', '/webhooks/', '/api/', '/sitemap'];
 /** Vite names every file under assets/ by its content hash: a new build is a new name. */
@@ -60,16 +60,17 @@ async function page(req: Request, o: WebOptions): Promise<{ status: number; meta
   const match = matchRoute(req.path);
   if (!match) return { status: 404, meta: headMeta('notFound', true) };
   const { route, id } = match;
-  if (!route.subject || !id) return { status: 200, meta: headMeta(route.page, !route.public), route };
+  if (!route.subject || !id) return { status: 200, meta: { ...headMeta(route.page, !route.public), body: firstPaint(route.page) }, route };
   const found = await publicSubject(route, id, req, o);
   // The catalog could not say: the app still loads and asks again; crawlers are told to come back.
   if (found === 'unavailable') return { status: 503, meta: headMeta(route.page, false), route };
   if (!found) return { status: 404, meta: headMeta('notFound', true) };
-  return { status: 200, meta: headMeta(route.page, false, found), route };
+  return { status: 200, meta: { ...headMeta(route.page, false, found), body: firstPaint(route.page, found.product) }, route };
 }
 
 const SUBJECT_QUERIES = {
-  product: `query PageProduct($id: ID!) { subject: product(id: $id) { name description organization { name } } }`,
+  // What the 404 decision, the head and the first paint need (firstPaint).
+  product: `query PageProduct($id: ID!) { subject: product(id: $id) { name description organization { name } category { code name shortName } photos { url width height } } }`,
   organization: `query PageOrganization($id: ID!) { subject: organization(id: $id) { name description } }`,
 };
 
@@ -77,6 +78,8 @@ interface Subject {
   name: string;
   description: string | null;
   organization?: { name: string };
+  category?: FirstPaintProduct['category'];
+  photos?: FirstPaintProduct['photos'];
 }
 
 /**
@@ -94,7 +97,8 @@ async function publicSubject(route: WebRoute, id: string, req: Request, o: WebOp
     const body = (await answer.json()) as { data?: { subject: Subject | null }; errors?: unknown[] };
     if (!body.data || body.errors?.length) return 'unavailable' as const;
     const s = body.data.subject;
-    return s && { name: s.name, description: s.description, supplier: s.organization?.name };
+    const product = s?.category && s.photos ? { name: s.name, description: s.description, category: s.category, photos: s.photos } : null;
+    return s && { name: s.name, description: s.description, supplier: s.organization?.name, product };
   } catch {
     return 'unavailable' as const;
   }

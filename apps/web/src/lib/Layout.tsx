@@ -4,8 +4,9 @@ import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useOrganizationKind, usePlatformRole, useSignedIn } from './auth';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from './NotificationBell';
+import { FirstPaintFallback } from './first-paint';
 import { PageMeta } from './page-meta';
-import { PageFallback, RouteErrorBoundary } from './RouteError';
+import { RouteErrorBoundary } from './RouteError';
 
 function NavItems() {
   const { t } = useTranslation();
@@ -119,7 +120,7 @@ export function Layout() {
       </header>
       <main id="main" className="app-main">
         <RouteErrorBoundary resetKey={pathname}>
-          <Suspense fallback={<PageFallback />}>
+          <Suspense fallback={<FirstPaintFallback pathname={pathname} />}>
             <Outlet />
           </Suspense>
         </RouteErrorBoundary>

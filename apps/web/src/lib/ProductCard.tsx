@@ -1,4 +1,3 @@
-import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SearchProductsQuery } from '../gql/graphql';
@@ -37,10 +36,12 @@ export function CertificationTags({
   return (
     <div className="cert-tags">
       {certifications.map((c, index) => (
-        <Tag key={`${c.kind}-${index}`} color={c.expired ? 'default' : 'blue'}>
+        // antd's Tag look in plain CSS: a page of results draws dozens, each paying antd's style
+        // hooks on a phone's main thread (decision D-perf2-1).
+        <span key={`${c.kind}-${index}`} className={c.expired ? 'cert-tag' : 'cert-tag cert-tag-blue'}>
           {isCertificationKind(c.kind) ? t(`certKind.${c.kind}`) : c.kind}
           {c.expired && ` (${t('card.expired')})`}
-        </Tag>
+        </span>
       ))}
     </div>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Skeleton } from 'antd';
+import { Alert, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { apiErrorsOf } from './errors';
 
@@ -37,5 +37,21 @@ export function QueryFallback({
       />
     );
   }
-  return <Skeleton active paragraph={{ rows }} />;
+  return <LoadingRows rows={rows} />;
+}
+
+/**
+ * Grey bars where the content will be, as antd's `Skeleton active` draws them, in plain CSS: it
+ * is the first thing the search and product pages render, and antd's Skeleton costs its style
+ * generation on the phone's main thread before anything else (decision D-perf2-1).
+ */
+export function LoadingRows({ rows }: { rows: number }) {
+  return (
+    <div className="loading-rows" aria-hidden="true">
+      <span className="loading-row loading-row-title" />
+      {Array.from({ length: rows }, (_, i) => (
+        <span key={i} className="loading-row" />
+      ))}
+    </div>
+  );
 }

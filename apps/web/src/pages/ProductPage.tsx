@@ -1,10 +1,11 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { graphql } from '../gql';
 import type { PublicProductQuery } from '../gql/graphql';
 import { CertificationList } from '../lib/Certifications';
 import { formatDate } from '../lib/datetime';
+import { servedFirstScreen } from '../lib/first-paint';
 import { Field } from '../lib/Field';
 import { useLanguage } from '../lib/i18n';
 import { ORG_NS } from '../lib/org-i18n';
@@ -127,6 +128,7 @@ function ProductView({ product }: { product: Product }) {
 export default function ProductPage() {
   const { t } = useTranslation(ORG_NS);
   const { id = '' } = useParams();
+  const { pathname } = useLocation();
   const { data, error, refetch } = useQuery(PublicProductDocument, {
     variables: { id },
     fetchPolicy: 'cache-and-network',
@@ -141,6 +143,10 @@ export default function ProductPage() {
     },
     !!data,
   );
+  // On the first load the product's first screen came with the page: it stays until the answer
+  // replaces it, rather than turning into loading bars and back (decision D-perf2-1).
+  const served = !data && !error ? servedFirstScreen(pathname) : null;
+  if (served) return served;
   return (
     <div className="page product-page">
       {data?.product ? (
