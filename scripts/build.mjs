@@ -62,7 +62,7 @@ if (existsSync(join(root, 'apps/web/vite.config.ts')) && !process.argv.includes(
   const bin = (name) => join(root, 'node_modules', '.bin', name);
   // Web types are generated from the composed API schema (schema/api.graphql).
   execFileSync(bin('graphql-codegen'), ['--config', 'apps/web/codegen.ts', '--silent'], { cwd: root, stdio: 'inherit' });
-  // NODE_ENV=development in the shell would otherwise give React's development build (decision D-webperf-1).
+  // NODE_ENV=development in the shell would otherwise give React's development build (decision 90).
   execFileSync(bin('vite'), ['build', '--config', 'apps/web/vite.config.ts', '--mode', 'production', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',

@@ -111,7 +111,7 @@ describe('product listings through the gateway', () => {
 
   it("resolves Organization.products for a procurement need's buyer across subgraphs", async () => {
     const buyer = await newCooperative('Công ty CP Chế biến Nông sản Tây Nguyên', 'ENTERPRISE');
-    // Buyers do not list (decision D-onboard-2): the buyer's products resolve, and are none.
+    // Buyers do not list (decision 81): the buyer's products resolve, and are none.
     const refused = await api(
       CREATE,
       { input: input({ name: 'Cà phê rang xay Buôn Ma Thuột' }) },

@@ -43,7 +43,7 @@ describe('pages and the sitemap under attack', () => {
     expect(page.text).not.toContain('<img src=x');
     expect(title(page.text)).toBe('&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; &quot;Cà phê&quot; &amp; &lt;b&gt; — LienKet');
     expect(page.text).toContain('<meta name="description" content="&quot;&gt;&lt;img src=x onerror=alert(2)&gt;" />');
-    // The first screen written into the page (decision D-perf2-1) carries the name and the
+    // The first screen written into the page (decision 92) carries the name and the
     // description as text, escaped like the head.
     expect(page.text).toContain('<h1>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; &quot;Cà phê&quot; &amp; &lt;b&gt;</h1>');
     expect(page.text).toContain('<p class="supplier-description">&quot;&gt;&lt;img src=x onerror=alert(2)&gt;</p>');

@@ -121,7 +121,7 @@ export interface FirstPaintProduct {
 
 /**
  * The first screen of the search and product pages as the app draws it (same elements, classes
- * and Vietnamese texts), written into index.html's `#root` after the header (decision D-perf2-1).
+ * and Vietnamese texts), written into index.html's `#root` after the header (decision 92).
  * On a phone the page's largest text is then painted with the HTML, not ~3 s later once React,
  * antd and Apollo have arrived and the data was asked for. The app keeps it (apps/web/src/lib/
  * first-paint.tsx) until its page has drawn the same. No test ids and nothing to click: only the

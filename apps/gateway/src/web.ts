@@ -21,7 +21,7 @@ export interface WebOptions {
 }
 
 /**
- * Serves the built web app (decision D-webperf-1): hashed assets precompressed (brotli, gzip) with a
+ * Serves the built web app (decision 90): hashed assets precompressed (brotli, gzip) with a
  * year of immutable caching; the app's pages as index.html with their own title and description,
  * never cached; 404 for any path that is not a page of the app, and for a product or supplier page
  * whose object the public cannot see.

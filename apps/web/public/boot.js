@@ -1,5 +1,5 @@
 // Starts the app's scripts once the page's first screen, which the gateway drew into the HTML, is
-// painted (decision D-perf2-1): on a slow phone link the first paint then does not share the
+// painted (decision 92): on a slow phone link the first paint then does not share the
 // bandwidth with ~250 kB of script, and the app takes #root over only after it. Served only with
 // such pages, which list their scripts (the entry first) in #deferred-scripts instead of the head.
 (function () {

@@ -16,7 +16,7 @@ function start() {
 }
 // The served HTML (header, and the search or product page's first screen) is painted before React
 // takes #root over: its first render would otherwise often come before the browser's first frame,
-// leaving the page's largest text to wait for the page's scripts (decision D-perf2-1). A hidden tab
+// leaving the page's largest text to wait for the page's scripts (decision 92). A hidden tab
 // draws no frames: it starts at once.
 if (document.visibilityState === 'hidden') start();
 else requestAnimationFrame(() => setTimeout(start, 0));

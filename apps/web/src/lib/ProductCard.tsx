@@ -37,7 +37,7 @@ export function CertificationTags({
     <div className="cert-tags">
       {certifications.map((c, index) => (
         // antd's Tag look in plain CSS: a page of results draws dozens, each paying antd's style
-        // hooks on a phone's main thread (decision D-perf2-1).
+        // hooks on a phone's main thread (decision 92).
         <span key={`${c.kind}-${index}`} className={c.expired ? 'cert-tag' : 'cert-tag cert-tag-blue'}>
           {isCertificationKind(c.kind) ? t(`certKind.${c.kind}`) : c.kind}
           {c.expired && ` (${t('card.expired')})`}

@@ -43,7 +43,7 @@ export function QueryFallback({
 /**
  * Grey bars where the content will be, as antd's `Skeleton active` draws them, in plain CSS: it
  * is the first thing the search and product pages render, and antd's Skeleton costs its style
- * generation on the phone's main thread before anything else (decision D-perf2-1).
+ * generation on the phone's main thread before anything else (decision 92).
  */
 export function LoadingRows({ rows }: { rows: number }) {
   return (

@@ -3,7 +3,7 @@ import { PageFallback } from './RouteError';
 
 /**
  * The page's first screen the gateway wrote into index.html after the header (the search page's
- * title and introduction, a product's name, category and description: decision D-perf2-1), read
+ * title and introduction, a product's name, category and description: decision 92), read
  * before React's first render replaces `#root`. It stands in for the page while the page's scripts
  * arrive on the first load, so what was painted with the HTML stays in place instead of turning
  * into a spinner and back.

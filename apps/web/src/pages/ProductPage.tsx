@@ -144,7 +144,7 @@ export default function ProductPage() {
     !!data,
   );
   // On the first load the product's first screen came with the page: it stays until the answer
-  // replaces it, rather than turning into loading bars and back (decision D-perf2-1).
+  // replaces it, rather than turning into loading bars and back (decision 92).
   const served = !data && !error ? servedFirstScreen(pathname) : null;
   if (served) return served;
   return (
