@@ -7,14 +7,14 @@ import { graphql } from '../gql';
 import type { PlatformRole, VerificationStatus } from '../gql/graphql';
 import { DESK_NS } from './desk-i18n';
 import { Input } from './inputs';
-import { LoadMore, useLoadMore } from './LoadMore';
+import { LoadMore } from './LoadMore';
 import {
   OrganizationReview,
   type ReviewOutcome,
   type StaffOrganization,
 } from './OrganizationReview';
-import { appendPage } from './pagination';
 import { QueryFallback } from './QueryFallback';
+import { usePagedQuery } from './use-paged-query';
 
 const ModerationCountsDocument = graphql(`
   query ModerationCounts {
@@ -108,22 +108,15 @@ function Results({
 }) {
   const { t } = useTranslation(DESK_NS);
   const { t: tm } = useTranslation();
-  const { data, error, refetch, fetchMore } = useQuery(StaffOrganizationsDocument, {
-    variables: { search, status, first: PAGE_SIZE },
-    fetchPolicy: 'cache-and-network',
-  });
-  const found = data?.staffOrganizations;
-  const more = useLoadMore(() =>
-    fetchMore({
-      variables: { after: found?.pageInfo.endCursor },
-      updateQuery: (shown, { fetchMoreResult }) => ({
-        ...shown,
-        staffOrganizations: appendPage(
-          shown.staffOrganizations,
-          fetchMoreResult.staffOrganizations,
-        ),
-      }),
-    }),
+  const {
+    page: found,
+    error,
+    refetch,
+    more,
+  } = usePagedQuery(
+    StaffOrganizationsDocument,
+    { search, status, first: PAGE_SIZE },
+    'staffOrganizations',
   );
   if (!found) {
     return (

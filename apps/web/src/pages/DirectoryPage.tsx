@@ -1,16 +1,14 @@
-import { useQuery } from '@apollo/client/react';
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
 import type { OrganizationFilter, OrganizationKind } from '../gql/graphql';
-import { useLoadMore } from '../lib/LoadMore';
 import { ORG_NS } from '../lib/org-i18n';
-import { appendPage } from '../lib/pagination';
 import { QueryFallback } from '../lib/QueryFallback';
 import { ResultList } from '../lib/ResultList';
 import { SearchBox } from '../lib/SearchBox';
 import { Filter, ListingFilters, SearchFilters } from '../lib/SearchFilters';
 import { SupplierCard } from '../lib/SupplierCard';
+import { usePagedQuery } from '../lib/use-paged-query';
 import { useUrlSearch } from '../lib/url-search';
 import { pickerPopupRender } from '../lib/pickers';
 
@@ -71,22 +69,10 @@ function filterOf(params: URLSearchParams): OrganizationFilter | null {
 
 function Results({ query, filter }: { query: string; filter: OrganizationFilter | null }) {
   const { t } = useTranslation(ORG_NS);
-  const { data, error, refetch, fetchMore } = useQuery(DirectoryDocument, {
-    variables: { query: query || null, filter, first: PAGE_SIZE },
-    fetchPolicy: 'cache-and-network',
-  });
-  const page = data?.searchOrganizations;
-  const more = useLoadMore(() =>
-    fetchMore({
-      variables: { after: page?.pageInfo.endCursor },
-      updateQuery: (shown, { fetchMoreResult }) => ({
-        ...shown,
-        searchOrganizations: appendPage(
-          shown.searchOrganizations,
-          fetchMoreResult.searchOrganizations,
-        ),
-      }),
-    }),
+  const { page, error, refetch, more } = usePagedQuery(
+    DirectoryDocument,
+    { query: query || null, filter, first: PAGE_SIZE },
+    'searchOrganizations',
   );
 
   if (!page) {

@@ -1,11 +1,8 @@
-import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
 import type { ProductFilter } from '../gql/graphql';
 import { Input } from '../lib/inputs';
-import { useLoadMore } from '../lib/LoadMore';
-import { appendPage } from '../lib/pagination';
 import { ProductCard } from '../lib/ProductCard';
 import { useLanguage, type Language } from '../lib/i18n';
 import { readNumber } from '../lib/numbers';
@@ -16,6 +13,7 @@ import { ResultList } from '../lib/ResultList';
 import { SearchBox } from '../lib/SearchBox';
 import { Filter, ListingFilters, SearchFilters } from '../lib/SearchFilters';
 import { useUrlSearch } from '../lib/url-search';
+import { usePagedQuery } from '../lib/use-paged-query';
 
 const SearchProductsDocument = graphql(`
   query SearchProducts($query: String, $filter: ProductFilter, $first: Int!, $after: String) {
@@ -62,19 +60,10 @@ function filterOf(params: URLSearchParams): ProductFilter | null {
 
 function Results({ query, filter }: { query: string; filter: ProductFilter | null }) {
   const { t } = useTranslation(PRODUCTS_NS);
-  const { data, error, refetch, fetchMore } = useQuery(SearchProductsDocument, {
-    variables: { query: query || null, filter, first: PAGE_SIZE },
-    fetchPolicy: 'cache-and-network',
-  });
-  const page = data?.searchProducts;
-  const more = useLoadMore(() =>
-    fetchMore({
-      variables: { after: page?.pageInfo.endCursor },
-      updateQuery: (shown, { fetchMoreResult }) => ({
-        ...shown,
-        searchProducts: appendPage(shown.searchProducts, fetchMoreResult.searchProducts),
-      }),
-    }),
+  const { page, error, refetch, more } = usePagedQuery(
+    SearchProductsDocument,
+    { query: query || null, filter, first: PAGE_SIZE },
+    'searchProducts',
   );
 
   if (!page) {

@@ -12,9 +12,9 @@ import { formatDateTime } from '../../lib/datetime';
 import { apiErrorsOf } from '../../lib/errors';
 import { useLanguage } from '../../lib/i18n';
 import { Input } from '../../lib/inputs';
-import { LoadMore, useLoadMore } from '../../lib/LoadMore';
-import { appendPage } from '../../lib/pagination';
+import { LoadMore } from '../../lib/LoadMore';
 import { StaffGate } from '../../lib/StaffGate';
+import { usePagedQuery } from '../../lib/use-paged-query';
 
 const AuditLogDocument = graphql(`
   query AuditLog(
@@ -403,8 +403,14 @@ function AuditLog({ role }: { role: PlatformRole }) {
   const key = params.toString();
   // Re-read only when the URL changes, so the form's effect does not reset what is being typed.
   const filters = useMemo(() => readFilters(new URLSearchParams(key)), [key]);
-  const { data, error, refetch, fetchMore } = useQuery(AuditLogDocument, {
-    variables: {
+  const {
+    page: log,
+    error,
+    refetch,
+    more,
+  } = usePagedQuery(
+    AuditLogDocument,
+    {
       subjectId: filters.subjectId,
       subject: filters.subject,
       actorId: filters.actorId,
@@ -413,17 +419,7 @@ function AuditLog({ role }: { role: PlatformRole }) {
       to: filters.to ? dayStart(nextDay(filters.to)) : null,
       first: PAGE_SIZE,
     },
-    fetchPolicy: 'cache-and-network',
-  });
-  const log = data?.auditLog;
-  const more = useLoadMore(() =>
-    fetchMore({
-      variables: { after: log?.pageInfo.endCursor },
-      updateQuery: (shown, { fetchMoreResult }) => ({
-        ...shown,
-        auditLog: appendPage(shown.auditLog, fetchMoreResult.auditLog),
-      }),
-    }),
+    'auditLog',
   );
 
   const apply = (next: Filters) => setParams(toParams(next));

@@ -1,4 +1,3 @@
-import { useQuery } from '@apollo/client/react';
 import { Alert, Tabs } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,19 +6,19 @@ import { graphql } from '../../gql';
 import type { PlatformRole } from '../../gql/graphql';
 import { AdminHeader } from '../../lib/AdminHeader';
 import { OrganizationSearch, QueueCounts } from '../../lib/DeskSearch';
-import { LoadMore, useLoadMore } from '../../lib/LoadMore';
+import { LoadMore } from '../../lib/LoadMore';
 import {
   OrganizationReview,
   type ReviewOutcome,
   type StaffOrganization,
 } from '../../lib/OrganizationReview';
-import { appendPage } from '../../lib/pagination';
 import { ProductReview } from '../../lib/ProductReview';
 import { PRODUCTS_NS } from '../../lib/products-i18n';
 import { QueueEntry } from '../../lib/QueueEntry';
 import { QueueSubjectSwitch, type QueueSubject } from '../../lib/QueueSubjectSwitch';
 import { StaffGate } from '../../lib/StaffGate';
 import { QueryFallback } from '../../lib/QueryFallback';
+import { usePagedQuery } from '../../lib/use-paged-query';
 
 const ModerationQueueDocument = graphql(`
   query ModerationQueue($subject: ModerationSubject!, $first: Int!, $after: String) {
@@ -67,20 +66,13 @@ function VerificationQueue({
   const products = subject === 'PRODUCT';
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const detailRef = useRef<HTMLElement>(null);
-  const { data, error, refetch, fetchMore, updateQuery } = useQuery(ModerationQueueDocument, {
-    variables: { subject, first: PAGE_SIZE },
-    fetchPolicy: 'cache-and-network',
-  });
-  const queue = data?.moderationQueue;
-  const more = useLoadMore(() =>
-    fetchMore({
-      variables: { after: queue?.pageInfo.endCursor },
-      updateQuery: (shown, { fetchMoreResult }) => ({
-        ...shown,
-        moderationQueue: appendPage(shown.moderationQueue, fetchMoreResult.moderationQueue),
-      }),
-    }),
-  );
+  const {
+    page: queue,
+    error,
+    refetch,
+    more,
+    updateQuery,
+  } = usePagedQuery(ModerationQueueDocument, { subject, first: PAGE_SIZE }, 'moderationQueue');
 
   useEffect(() => {
     // Stacked on a phone, the detail opens below the list, out of sight: bring it into view.
