@@ -2,7 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Queue, QueueEvents } from 'bullmq';
 import { simpleParser } from 'mailparser';
 import { loadConfig } from '@lienket/config';
-import { clearRedisPrefix, queryRows, SmtpListener, truncateAll, uniqueEmail, uniqueTaxCode } from '@lienket/testing';
+import { clearRedisPrefix, organizationWithTeam, queryRows, SmtpListener, truncateAll } from '@lienket/testing';
 import { migrateAll } from '../../scripts/migrate';
 import { eventsQueue, startWorker } from '../support/worker';
 
@@ -17,21 +17,7 @@ let events: QueueEvents;
 /** A day relative to today in Vietnam, as YYYY-MM-DD. */
 const day = (offset: number) => new Date(Date.now() + 7 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 
-async function organization(verification = 'VERIFIED') {
-  const [org] = await sql<{ id: string }>(
-    `INSERT INTO catalog.organizations (kind, name, tax_code, province_code, verification) VALUES ('COOPERATIVE', 'HTX Chè Tân Cương', $1, '19', $2) RETURNING id`,
-    [uniqueTaxCode(), verification],
-  );
-  const person = async (role: string, locale: string, name: string) => {
-    const email = uniqueEmail(role.toLowerCase());
-    const [u] = await sql<{ id: string }>(
-      `INSERT INTO catalog.users (email, password_hash, full_name, organization_id, organization_role, locale) VALUES ($1, 'x', $2, $3, $4, $5) RETURNING id`,
-      [email, name, org.id, role, locale],
-    );
-    return { id: u.id, email };
-  };
-  return { id: org.id, owner: await person('OWNER', 'EN', 'Do Thi Hanh'), manager: await person('MANAGER', 'VI', 'Nguyễn Văn Bình'), member: await person('MEMBER', 'VI', 'Lê Thị Cúc') };
-}
+const organization = (verification = 'VERIFIED') => organizationWithTeam(databaseUrl, verification, { owner: 'EN', manager: 'VI' });
 
 async function listing(orgId: string, name: string, certifications: { kind: string; issuer: string | null; validUntil: string | null }[], status = 'APPROVED') {
   const version = { name, description: null, categoryCode: '0902', unitCode: 'KGM', monthlyCapacity: '3000', minOrderQuantity: null, priceMin: null, priceMax: null, harvestMonths: [3, 4, 5], certifications };

@@ -4,7 +4,7 @@ import { simpleParser } from 'mailparser';
 import { AuthUser, PlatformRole } from '@lienket/auth';
 import { loadConfig } from '@lienket/config';
 import { ModerationDecision, ModerationService, ModerationSubject } from '@lienket/moderation';
-import { queryRows, SmtpListener, uniqueEmail, uniqueTaxCode } from '@lienket/testing';
+import { organizationWithTeam, queryRows, SmtpListener, uniqueEmail } from '@lienket/testing';
 import { RunningApp, startSubgraph } from '../support/subgraph';
 import { waitFor } from '../support/wait';
 import { eventsQueue, startWorker } from '../support/worker';
@@ -22,21 +22,7 @@ let moderation: ModerationService;
 let staff: AuthUser;
 const sql = <T extends Record<string, unknown>>(text: string, params: unknown[] = []) => queryRows<T>(catalog.databaseUrl, text, params);
 
-async function organization(verification = 'PENDING_VERIFICATION') {
-  const [org] = await sql<{ id: string }>(
-    `INSERT INTO catalog.organizations (kind, name, tax_code, province_code, verification) VALUES ('COOPERATIVE', 'HTX Chè Tân Cương', $1, '19', $2) RETURNING id`,
-    [uniqueTaxCode(), verification],
-  );
-  const person = async (role: string, locale: string, name: string) => {
-    const email = uniqueEmail(role.toLowerCase());
-    const [u] = await sql<{ id: string }>(
-      `INSERT INTO catalog.users (email, password_hash, full_name, organization_id, organization_role, locale) VALUES ($1, 'x', $2, $3, $4, $5) RETURNING id`,
-      [email, name, org.id, role, locale],
-    );
-    return { id: u.id, email };
-  };
-  return { id: org.id, owner: await person('OWNER', 'VI', 'Đỗ Thị Hạnh'), manager: await person('MANAGER', 'EN', 'Nguyen Van Binh'), member: await person('MEMBER', 'VI', 'Lê Thị Cúc') };
-}
+const organization = (verification = 'PENDING_VERIFICATION') => organizationWithTeam(catalog.databaseUrl, verification, { owner: 'VI', manager: 'EN' });
 
 async function pendingListing(orgId: string) {
   const [p] = await sql<{ id: string }>(

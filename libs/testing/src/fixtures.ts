@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { taxCodeCheckDigit } from '@lienket/reference-data';
+import { queryRows } from './database';
 
 let counter = 0;
 
@@ -35,3 +36,33 @@ export const SIGN_IN = `mutation SignIn($email: String!, $password: String!) {
   signIn(email: $email, password: $password) { accessToken refreshToken user { id email } }
 }`;
 export const REFRESH = `mutation Refresh($token: String!) { refreshToken(refreshToken: $token) { accessToken refreshToken } }`;
+
+const PEOPLE = {
+  OWNER: { VI: 'Đỗ Thị Hạnh', EN: 'Do Thi Hanh' },
+  MANAGER: { VI: 'Nguyễn Văn Bình', EN: 'Nguyen Van Binh' },
+  MEMBER: { VI: 'Lê Thị Cúc', EN: 'Le Thi Cuc' },
+} as const;
+type Locale = 'VI' | 'EN';
+
+/**
+ * A cooperative written straight into catalog with an owner, a manager and a member, each in the
+ * language given (named as people of that language write their names), for handler tests that
+ * check who is told what, in which language.
+ */
+export async function organizationWithTeam(databaseUrl: string, verification: string, locales: { owner: Locale; manager: Locale; member?: Locale }) {
+  const [org] = await queryRows<{ id: string }>(
+    databaseUrl,
+    `INSERT INTO catalog.organizations (kind, name, tax_code, province_code, verification) VALUES ('COOPERATIVE', 'HTX Chè Tân Cương', $1, '19', $2) RETURNING id`,
+    [uniqueTaxCode(), verification],
+  );
+  const person = async (role: keyof typeof PEOPLE, locale: Locale) => {
+    const email = uniqueEmail(role.toLowerCase());
+    const [u] = await queryRows<{ id: string }>(
+      databaseUrl,
+      `INSERT INTO catalog.users (email, password_hash, full_name, organization_id, organization_role, locale) VALUES ($1, 'x', $2, $3, $4, $5) RETURNING id`,
+      [email, PEOPLE[role][locale], org.id, role, locale],
+    );
+    return { id: u.id, email };
+  };
+  return { id: org.id, owner: await person('OWNER', locales.owner), manager: await person('MANAGER', locales.manager), member: await person('MEMBER', locales.member ?? 'VI') };
+}
