@@ -26,7 +26,7 @@ export class NeedResolver {
   ) {
     const limit = pageSize(first);
     const page = await this.needService.list(ctx.user, filter, limit, after);
-    return toConnection(page.rows, limit, (r) => [r.createdAt.toISOString(), r.id], (r) => toNeed(r, ctx.lang), {
+    return toConnection(page.rows, limit, (r) => r.key, (r) => toNeed(r.need, ctx.lang), {
       hasPreviousPage: page.hasPreviousPage,
       totalCount: page.total,
     });

@@ -10,6 +10,11 @@ import { NeedEntity, NeedStatus, PUBLIC_NEED_STATUSES } from './need.entity';
 import { NeedFilter } from './need.type';
 
 const TOTAL_CAP = 1000;
+/** A cursor's time: ISO 8601 in UTC (older cursors carry milliseconds, new ones microseconds). */
+const CURSOR_KEY_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** to_char format of a cursor's time: all six fractional digits PostgreSQL keeps. */
+const CURSOR_TIME = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
 
 @Injectable()
 export class NeedService {
@@ -54,6 +59,8 @@ export class NeedService {
    */
   async list(user: AuthUser | null, filter: NeedFilter | null | undefined, limit: number, after?: string | null) {
     const cursor = decodeCursor(after, 2);
+    // A forged key must be bad input, not a cast error from the database.
+    if (cursor && !(CURSOR_KEY_TIME.test(String(cursor[0])) && !Number.isNaN(Date.parse(String(cursor[0]))) && UUID.test(String(cursor[1])))) throw badInput('after', 'invalidCursor');
     const params: unknown[] = [];
     const $ = (v: unknown) => `$${params.push(v)}`;
     const where: string[] = [];
@@ -76,10 +83,17 @@ export class NeedService {
       params,
     );
     if (cursor) where.push(`(n.created_at, n.id) < (${$(cursor[0])}::timestamptz, ${$(cursor[1])}::uuid)`);
-    const rows = await this.ds.query<object[]>(
-      `SELECT ${columns} FROM ${table} n WHERE ${where.join(' AND ')} ORDER BY n.created_at DESC, n.id DESC LIMIT ${$(limit + 1)}`,
+    // The cursor carries created_at as PostgreSQL's own microsecond text: a JS Date keeps only
+    // milliseconds, and paging from a rounded key skipped rows created in the same millisecond.
+    const rows = await this.ds.query<{ cursorAt: string }[]>(
+      `SELECT ${columns}, to_char(n.created_at AT TIME ZONE 'UTC', ${CURSOR_TIME}) AS "cursorAt"
+         FROM ${table} n WHERE ${where.join(' AND ')} ORDER BY n.created_at DESC, n.id DESC LIMIT ${$(limit + 1)}`,
       params,
     );
-    return { rows: entities(rows), total: total?.n ?? 0, hasPreviousPage: !!cursor };
+    return {
+      rows: rows.map(({ cursorAt, ...row }) => ({ need: entities([row])[0], key: [cursorAt, (row as { id: string }).id] as [string, string] })),
+      total: total?.n ?? 0,
+      hasPreviousPage: !!cursor,
+    };
   }
 }
