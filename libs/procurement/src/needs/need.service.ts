@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuthUser, requireOrganization, requireOrganizationManager } from '@lienket/auth';
 import { APP_CONFIG, AppConfig } from '@lienket/config';
 import { plainRead } from '@lienket/database';
-import { badInput, decodeCursor, DomainError, ErrorCode, unauthenticated, validateInput } from '@lienket/graphql';
+import { badInput, decodeCursor, DomainError, ErrorCode, notFound, unauthenticated, validateInput } from '@lienket/graphql';
 import { clock, findCategory, findProvince, findUnit, todayInVietnam, vietnamDate } from '@lienket/reference-data';
 import { needSchema } from './dto/need.schema';
 import { NeedEntity, NeedStatus, PUBLIC_NEED_STATUSES } from './need.entity';
@@ -25,9 +25,52 @@ export class NeedService {
 
   /** Saves a DRAFT need for the caller's organization; only owners and managers may. */
   async create(user: AuthUser, raw: unknown): Promise<NeedEntity> {
+    const buyerOrgId = this.requireBuyer(user);
+    const { targetUnitPrice, ...fields } = this.validate(raw);
+    return this.ds.getRepository(NeedEntity).save({
+      ...fields,
+      targetUnitPrice: targetUnitPrice?.amount ?? null,
+      currency: 'VND',
+      buyerOrgId,
+      createdBy: user.id,
+      status: NeedStatus.DRAFT,
+    });
+  }
+
+  /**
+   * Rewrites a DRAFT need of the caller's organization with the same rules as create. The row is
+   * locked first, so a submit running at the same moment either sees the old draft or waits for this one.
+   */
+  async update(user: AuthUser, id: string, raw: unknown): Promise<NeedEntity> {
+    const buyerOrgId = this.requireBuyer(user);
+    return this.ds.transaction(async (em) => {
+      const repo = em.getRepository(NeedEntity);
+      // Another organization's need reads exactly like one that does not exist.
+      const need = UUID.test(id) ? await repo.findOne({ where: { id, buyerOrgId }, lock: { mode: 'pessimistic_write' } }) : null;
+      if (!need) throw notFound('need');
+      if (need.status !== NeedStatus.DRAFT) throw new DomainError(ErrorCode.CONFLICT, 'needNotDraft', { status: need.status });
+      const { targetUnitPrice, ...fields } = this.validate(raw);
+      return repo.save(Object.assign(need, fields, { targetUnitPrice: targetUnitPrice?.amount ?? null }));
+    });
+  }
+
+  /** One need: the caller's organization sees its own in every status, anyone else only public ones. */
+  async get(user: AuthUser | null, id: string): Promise<NeedEntity> {
+    const need = UUID.test(id) ? await this.ds.getRepository(NeedEntity).findOneBy({ id }) : null;
+    const own = !!need && !!user?.organizationId && need.buyerOrgId === user.organizationId;
+    if (!need || !(own || PUBLIC_NEED_STATUSES.includes(need.status))) throw notFound('need');
+    return need;
+  }
+
+  private requireBuyer(user: AuthUser): string {
     const buyerOrgId = requireOrganizationManager(user);
     // The token carries the verification; a suspension ends every older token at once.
     if (user.organizationVerification === 'SUSPENDED') throw new DomainError(ErrorCode.FORBIDDEN, 'organizationSuspendedNeeds');
+    return buyerOrgId;
+  }
+
+  /** The input's rules: field shapes, then reference codes and dates against data and the clock. */
+  private validate(raw: unknown) {
     const input = validateInput(needSchema, raw);
     if (!findCategory(input.categoryCode)) throw badInput('categoryCode', 'unknownCategory', { value: input.categoryCode });
     if (!findUnit(input.unitCode)) throw badInput('unitCode', 'unknownUnit', { value: input.unitCode });
@@ -42,15 +85,7 @@ export class NeedService {
       throw badInput('bidDeadline', 'deadlineTooSoon', { minutes: Math.ceil(window / 60) });
     }
     if (vietnamDate(input.bidDeadline) > input.deliveryFrom) throw badInput('bidDeadline', 'deadlineAfterDelivery');
-    const { targetUnitPrice, ...fields } = input;
-    return this.ds.getRepository(NeedEntity).save({
-      ...fields,
-      targetUnitPrice: targetUnitPrice?.amount ?? null,
-      currency: 'VND',
-      buyerOrgId,
-      createdBy: user.id,
-      status: NeedStatus.DRAFT,
-    });
+    return input;
   }
 
   /**
