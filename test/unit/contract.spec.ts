@@ -12,7 +12,7 @@ const api = buildSchema(readFileSync(join(schemaDir, 'api.graphql'), 'utf8'));
 const NOT_YET: Record<string, string[] | 'all'> = {
   ProcurementNeed: ['bidCount', 'bids', 'matches', 'consortiumSuggestions', 'contracts'],
   NeedFilter: [],
-  Query: ['need', 'recommendedNeeds', 'contract', 'myContracts'],
+  Query: ['recommendedNeeds', 'contract', 'myContracts'],
   Mutation: [
     'submitNeed', 'cancelNeed', 'submitBid', 'withdrawBid',
     'awardNeed', 'recordShipment', 'confirmReceipt', 'completeContract', 'openDispute', 'reviewContract', 'payDeposit',

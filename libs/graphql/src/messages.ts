@@ -308,6 +308,10 @@ export const MESSAGES = {
     vi: 'Giá phải tính theo một đơn vị cùng loại với đơn vị sản lượng ({unit}): ví dụ sản lượng tính bằng tấn thì giá tính theo kg, yến, tạ hoặc tấn.',
     en: 'The price must be per a unit of the same kind as the capacity unit ({unit}): e.g. capacity in tonnes, price per kg, yến, quintal or tonne.',
   },
+  needNotDraft: {
+    vi: 'Chỉ sửa được nhu cầu mua đang là bản nháp; nhu cầu này đã được gửi đi hoặc đã kết thúc.',
+    en: 'Only a draft need can be edited; this one has been submitted or has ended.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,5 +1,5 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, Context, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AuthGuard, AuthUser, CurrentUser, RequestContext, Roles, OrganizationRole } from '@lienket/auth';
 import { pageSize, toConnection } from '@lienket/graphql';
 import { toNeed } from './need.mapper';
@@ -17,6 +17,23 @@ export class NeedResolver {
     return toNeed(await this.needService.create(user, input), ctx.lang);
   }
 
+  @Mutation(() => ProcurementNeed, { description: 'Rewrites a draft need of your organization; a submitted need is refused with CONFLICT' })
+  @UseGuards(AuthGuard)
+  @Roles({ organization: [OrganizationRole.OWNER, OrganizationRole.MANAGER] })
+  async updateNeed(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: NeedInput,
+    @CurrentUser() user: AuthUser,
+    @Context() ctx: RequestContext,
+  ) {
+    return toNeed(await this.needService.update(user, id, input), ctx.lang);
+  }
+
+  @Query(() => ProcurementNeed, { nullable: true, description: "A need: your organization's in every status, anyone's once public; NOT_FOUND otherwise" })
+  async need(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext) {
+    return toNeed(await this.needService.get(ctx.user, id), ctx.lang);
+  }
+
   @Query(() => NeedConnection)
   async needs(
     @Context() ctx: RequestContext,
@@ -26,7 +43,7 @@ export class NeedResolver {
   ) {
     const limit = pageSize(first);
     const page = await this.needService.list(ctx.user, filter, limit, after);
-    return toConnection(page.rows, limit, (r) => [r.createdAt.toISOString(), r.id], (r) => toNeed(r, ctx.lang), {
+    return toConnection(page.rows, limit, (r) => r.key, (r) => toNeed(r.need, ctx.lang), {
       hasPreviousPage: page.hasPreviousPage,
       totalCount: page.total,
     });

@@ -3,13 +3,18 @@ import { DataSource } from 'typeorm';
 import { AuthUser, requireOrganization, requireOrganizationManager } from '@lienket/auth';
 import { APP_CONFIG, AppConfig } from '@lienket/config';
 import { plainRead } from '@lienket/database';
-import { badInput, decodeCursor, DomainError, ErrorCode, unauthenticated, validateInput } from '@lienket/graphql';
+import { badInput, decodeCursor, DomainError, ErrorCode, notFound, unauthenticated, validateInput } from '@lienket/graphql';
 import { clock, findCategory, findProvince, findUnit, todayInVietnam, vietnamDate } from '@lienket/reference-data';
 import { needSchema } from './dto/need.schema';
 import { NeedEntity, NeedStatus, PUBLIC_NEED_STATUSES } from './need.entity';
 import { NeedFilter } from './need.type';
 
 const TOTAL_CAP = 1000;
+/** A cursor's time: ISO 8601 in UTC (older cursors carry milliseconds, new ones microseconds). */
+const CURSOR_KEY_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** to_char format of a cursor's time: all six fractional digits PostgreSQL keeps. */
+const CURSOR_TIME = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
 
 @Injectable()
 export class NeedService {
@@ -20,9 +25,52 @@ export class NeedService {
 
   /** Saves a DRAFT need for the caller's organization; only owners and managers may. */
   async create(user: AuthUser, raw: unknown): Promise<NeedEntity> {
+    const buyerOrgId = this.requireBuyer(user);
+    const { targetUnitPrice, ...fields } = this.validate(raw);
+    return this.ds.getRepository(NeedEntity).save({
+      ...fields,
+      targetUnitPrice: targetUnitPrice?.amount ?? null,
+      currency: 'VND',
+      buyerOrgId,
+      createdBy: user.id,
+      status: NeedStatus.DRAFT,
+    });
+  }
+
+  /**
+   * Rewrites a DRAFT need of the caller's organization with the same rules as create. The row is
+   * locked first, so a submit running at the same moment either sees the old draft or waits for this one.
+   */
+  async update(user: AuthUser, id: string, raw: unknown): Promise<NeedEntity> {
+    const buyerOrgId = this.requireBuyer(user);
+    return this.ds.transaction(async (em) => {
+      const repo = em.getRepository(NeedEntity);
+      // Another organization's need reads exactly like one that does not exist.
+      const need = UUID.test(id) ? await repo.findOne({ where: { id, buyerOrgId }, lock: { mode: 'pessimistic_write' } }) : null;
+      if (!need) throw notFound('need');
+      if (need.status !== NeedStatus.DRAFT) throw new DomainError(ErrorCode.CONFLICT, 'needNotDraft', { status: need.status });
+      const { targetUnitPrice, ...fields } = this.validate(raw);
+      return repo.save(Object.assign(need, fields, { targetUnitPrice: targetUnitPrice?.amount ?? null }));
+    });
+  }
+
+  /** One need: the caller's organization sees its own in every status, anyone else only public ones. */
+  async get(user: AuthUser | null, id: string): Promise<NeedEntity> {
+    const need = UUID.test(id) ? await this.ds.getRepository(NeedEntity).findOneBy({ id }) : null;
+    const own = !!need && !!user?.organizationId && need.buyerOrgId === user.organizationId;
+    if (!need || !(own || PUBLIC_NEED_STATUSES.includes(need.status))) throw notFound('need');
+    return need;
+  }
+
+  private requireBuyer(user: AuthUser): string {
     const buyerOrgId = requireOrganizationManager(user);
     // The token carries the verification; a suspension ends every older token at once.
     if (user.organizationVerification === 'SUSPENDED') throw new DomainError(ErrorCode.FORBIDDEN, 'organizationSuspendedNeeds');
+    return buyerOrgId;
+  }
+
+  /** The input's rules: field shapes, then reference codes and dates against data and the clock. */
+  private validate(raw: unknown) {
     const input = validateInput(needSchema, raw);
     if (!findCategory(input.categoryCode)) throw badInput('categoryCode', 'unknownCategory', { value: input.categoryCode });
     if (!findUnit(input.unitCode)) throw badInput('unitCode', 'unknownUnit', { value: input.unitCode });
@@ -37,15 +85,7 @@ export class NeedService {
       throw badInput('bidDeadline', 'deadlineTooSoon', { minutes: Math.ceil(window / 60) });
     }
     if (vietnamDate(input.bidDeadline) > input.deliveryFrom) throw badInput('bidDeadline', 'deadlineAfterDelivery');
-    const { targetUnitPrice, ...fields } = input;
-    return this.ds.getRepository(NeedEntity).save({
-      ...fields,
-      targetUnitPrice: targetUnitPrice?.amount ?? null,
-      currency: 'VND',
-      buyerOrgId,
-      createdBy: user.id,
-      status: NeedStatus.DRAFT,
-    });
+    return input;
   }
 
   /**
@@ -54,6 +94,8 @@ export class NeedService {
    */
   async list(user: AuthUser | null, filter: NeedFilter | null | undefined, limit: number, after?: string | null) {
     const cursor = decodeCursor(after, 2);
+    // A forged key must be bad input, not a cast error from the database.
+    if (cursor && !(CURSOR_KEY_TIME.test(String(cursor[0])) && !Number.isNaN(Date.parse(String(cursor[0]))) && UUID.test(String(cursor[1])))) throw badInput('after', 'invalidCursor');
     const params: unknown[] = [];
     const $ = (v: unknown) => `$${params.push(v)}`;
     const where: string[] = [];
@@ -76,10 +118,17 @@ export class NeedService {
       params,
     );
     if (cursor) where.push(`(n.created_at, n.id) < (${$(cursor[0])}::timestamptz, ${$(cursor[1])}::uuid)`);
-    const rows = await this.ds.query<object[]>(
-      `SELECT ${columns} FROM ${table} n WHERE ${where.join(' AND ')} ORDER BY n.created_at DESC, n.id DESC LIMIT ${$(limit + 1)}`,
+    // The cursor carries created_at as PostgreSQL's own microsecond text: a JS Date keeps only
+    // milliseconds, and paging from a rounded key skipped rows created in the same millisecond.
+    const rows = await this.ds.query<{ cursorAt: string }[]>(
+      `SELECT ${columns}, to_char(n.created_at AT TIME ZONE 'UTC', ${CURSOR_TIME}) AS "cursorAt"
+         FROM ${table} n WHERE ${where.join(' AND ')} ORDER BY n.created_at DESC, n.id DESC LIMIT ${$(limit + 1)}`,
       params,
     );
-    return { rows: entities(rows), total: total?.n ?? 0, hasPreviousPage: !!cursor };
+    return {
+      rows: rows.map(({ cursorAt, ...row }) => ({ need: entities([row])[0], key: [cursorAt, (row as { id: string }).id] as [string, string] })),
+      total: total?.n ?? 0,
+      hasPreviousPage: !!cursor,
+    };
   }
 }
