@@ -104,12 +104,15 @@ export function rawUpload(path: string, o: { token?: string; total: number; decl
     setTimeout(() => finish(null), 20_000).unref();
     const frame = (b: Buffer) => (o.declare ? b : Buffer.concat([Buffer.from(`${b.length.toString(16)}\r\n`), b, Buffer.from('\r\n')]));
     const chunk = Buffer.alloc(64 * 1024);
+    // One chunk per turn of the event loop, as a browser or curl sends: a loop that writes while the
+    // kernel takes it could send the whole body before reading anything, and then meet the server's
+    // close (EPIPE) before the answer that was waiting in its receive buffer.
     const pump = () => {
-      while (!done && sent < o.total) {
-        const part = sent === 0 ? Buffer.concat([head, chunk.subarray(head.length)]) : chunk.subarray(0, Math.min(chunk.length, o.total - sent));
-        sent += part.length;
-        if (!socket.write(frame(part))) return void socket.once('drain', pump);
-      }
+      if (done || sent >= o.total) return;
+      const part = sent === 0 ? Buffer.concat([head, chunk.subarray(head.length)]) : chunk.subarray(0, Math.min(chunk.length, o.total - sent));
+      sent += part.length;
+      if (socket.write(frame(part))) setImmediate(pump);
+      else socket.once('drain', pump);
     };
     socket.write(`${headers.join('\r\n')}\r\n\r\n`, pump);
   });
