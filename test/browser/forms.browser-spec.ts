@@ -1,6 +1,6 @@
 import { Page } from 'playwright-core';
 import { join } from 'node:path';
-import { DESKTOP, expectAccessible, origin, PHONE, SHOTS, signIn, useBrowser } from '../support/browser';
+import { DESKTOP, expectAccessible, origin, PHONE, SHOTS, pickOption, signIn, useBrowser } from '../support/browser';
 import { approvedListing, cooperative, rows } from '../support/e2e';
 import { soon, waitFor } from '../support/wait';
 
@@ -27,15 +27,6 @@ const focusedIn = (page: Page, testId: string) =>
     return box.top >= 0 && box.bottom <= window.innerHeight ? true : 'item is off screen at ' + box.top;
   })()`);
 
-/** Opens an antd Select, types, and clicks the option whose label starts with `label`. */
-async function pick(page: Page, testId: string, typed: string, label: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(typed);
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title^="${label}"]`).click();
-  await soon(() => page.getByTestId(testId).textContent()).toContain(label);
-  // Closed, not closing: a list caught mid-animation would be checked by axe as an open one.
-  await waitFor('the list closed', async () => (await page.locator('.ant-select-dropdown:visible').count()) === 0);
-}
 
 describe.each(SIZES)('the product editor on a %s', (size, viewport) => {
   let coop: Awaited<ReturnType<typeof cooperative>>;
@@ -61,7 +52,7 @@ describe.each(SIZES)('the product editor on a %s', (size, viewport) => {
     await soon(() => page.getByTestId('product-category').textContent()).toContain('Cà phê (0901)');
     await waitFor('the list closed', async () => (await page.locator('.ant-select-dropdown:visible').count()) === 0);
     await page.getByTestId('product-name').fill('Cà phê Robusta Ea Kao');
-    await pick(page, 'product-unit', 'tấn', 'tấn');
+    await pickOption(page, 'product-unit', 'tấn', 'tấn');
     // What people type: a Vietnamese "1,500" could be 1500 or 1,5, so it asks; "1.500" is 1500.
     await page.getByTestId('product-capacity').fill('1,500');
     await soon(() => errorOf(page, 'product-capacity').textContent()).toBe(
@@ -79,7 +70,7 @@ describe.each(SIZES)('the product editor on a %s', (size, viewport) => {
     await soon(() => page.getByTestId('product-price-max').inputValue()).toBe('30.000');
     // The price unit started as the capacity unit; a seller counting tấn quotes per kg.
     await soon(() => page.getByTestId('product-price-unit').textContent()).toContain('tấn');
-    await pick(page, 'product-price-unit', 'kg', 'kg');
+    await pickOption(page, 'product-price-unit', 'kg', 'kg');
     await expectAccessible(page, `filled product editor (${size})`);
     if (size === 'phone') {
       // The screen as the seller sees it at the prices (a full-page shot would paint the sticky header mid-page).

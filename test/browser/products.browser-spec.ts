@@ -1,6 +1,6 @@
 import { Locator, Page } from 'playwright-core';
 import { join } from 'node:path';
-import { useBrowser, SHOTS, origin, DESKTOP, PHONE, signIn, expectAccessible } from '../support/browser';
+import { useBrowser, SHOTS, origin, DESKTOP, PHONE, signIn, expectAccessible, pickOption } from '../support/browser';
 import { soon } from '../support/wait';
 import { cooperative, rows } from '../support/e2e';
 
@@ -11,15 +11,6 @@ const newPage = useBrowser();
 /** A verified cooperative: signed up through the API, approved by the admin through the API. */
 const verifiedCooperative = (name: string) => cooperative(name, { verified: true });
 
-/** Opens an antd Select, types, and clicks the option whose label starts with `label`. */
-async function pick(page: Page, testId: string, typed: string, label: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(typed);
-  await page
-    .locator(`.ant-select-dropdown:visible .ant-select-item-option[title^="${label}"]`)
-    .click();
-  await soon(() => page.getByTestId(testId).textContent()).toContain(label);
-}
 
 const statusIs = (page: Page, status: string) =>
   page.locator(`[data-testid="product-status"][data-status="${status}"]`).waitFor();
@@ -65,12 +56,12 @@ describe('a cooperative lists a product, staff approve it, a buyer finds it', ()
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '0901' }).first().click();
     await soon(() => page.getByTestId('product-category').textContent()).toContain('Cà phê (0901)');
     await page.getByTestId('product-name').fill(PRODUCT_NAME);
-    await pick(page, 'product-unit', 'tấn', 'tấn');
+    await pickOption(page, 'product-unit', 'tấn', 'tấn');
     await page.getByTestId('product-capacity').fill('20');
     // Output in tấn, priced per kg, as Vietnamese sellers quote.
     await page.getByTestId('product-price-min').fill('25000');
     await page.getByTestId('product-price-max').fill('30000');
-    await pick(page, 'product-price-unit', 'kg', 'kg');
+    await pickOption(page, 'product-price-unit', 'kg', 'kg');
     await page.getByTestId('product-month-11').click();
     await page.getByTestId('product-month-12').click();
     await soon(() => page.getByTestId('product-month-12').getAttribute('aria-pressed')).toBe(

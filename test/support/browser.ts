@@ -2,6 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { Browser, chromium, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { waitFor } from './wait';
 
 // Debian's Chromium (apt-get install chromium); Playwright's own browser downloads are unavailable here.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -67,4 +68,28 @@ export async function expectAccessible(page: Page, what = page.url()): Promise<v
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
   expect({ page: what, violations: bad }).toEqual({ page: what, violations: [] });
+}
+
+/**
+ * Opens an antd Select, types, and clicks the option whose label starts with `label`, until the
+ * select shows it, then waits for the list to be closed (not closing: axe would judge a list caught
+ * mid-animation as an open one). Under load a click can land while the list is still moving in and
+ * choose nothing; the select's own text is the proof, so the pick is tried again until it shows.
+ */
+export async function pickOption(page: Page, testId: string, typed: string, label: string): Promise<void> {
+  const select = page.getByTestId(testId);
+  const option = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title^="${label}"]`);
+  const chosen = async () => ((await select.textContent()) ?? '').includes(label);
+  let tries = 0;
+  await waitFor(`“${label}” chosen in ${testId}`, async () => {
+    // The select may show the label before the pick (a hint such as "đ/kg"): the first try always picks.
+    if (tries++ > 0 && (await chosen())) return true;
+    if ((await option.count()) === 0) {
+      await select.click();
+      await page.keyboard.type(typed);
+    }
+    await option.first().click({ timeout: 5_000 }).catch(() => undefined);
+    return (await chosen()) || `it shows “${await select.textContent()}”`;
+  }, { timeoutMs: 30_000 });
+  await waitFor('the list closed', async () => (await page.locator('.ant-select-dropdown:visible').count()) === 0);
 }
