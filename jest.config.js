@@ -35,6 +35,7 @@ module.exports = {
       ...common,
       displayName: 'integration',
       setupFiles: [...common.setupFiles, '<rootDir>/test/integration/worker-database.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/integration/timeout.ts'],
       // test/security/*.int-spec.ts: attacks and faults that need a database of their own per worker,
       // or throwaway PostgreSQL and Redis servers to restart (docs/security.md).
       testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts', '<rootDir>/test/security/**/*.int-spec.ts'],

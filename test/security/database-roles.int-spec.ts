@@ -78,13 +78,14 @@ describe('each service’s database role', () => {
     expect((await sql<{ v: string }>(`SELECT verification AS v FROM catalog.organizations WHERE id = $1`, [orgId]))[0].v).toBe('PENDING_VERIFICATION');
   });
 
-  it('procurement may read notices and mark them read, but not rewrite or delete them', async () => {
+  it('procurement may read notices but not write them: it keeps who read what in its own table', async () => {
     expect(await refusal('procurement', `SELECT title FROM matching.notifications WHERE user_id = $1`, [userId])).toBe('');
     expect(await refusal('procurement', `UPDATE matching.notifications SET title = 'forged' WHERE user_id = $1`, [userId])).toBe('42501');
     expect(await refusal('procurement', `DELETE FROM matching.notifications WHERE user_id = $1`, [userId])).toBe('42501');
     expect(await refusal('procurement', `INSERT INTO matching.notifications (user_id, kind, title, body, dedupe_key) VALUES ($1, 'x', 'forged', 'x', 'forged')`, [userId])).toBe('42501');
     expect(await sql(`SELECT title FROM matching.notifications WHERE user_id = $1`, [userId])).toEqual([{ title: 'Tiêu đề' }]);
-    expect(await refusal('procurement', `UPDATE matching.notifications SET read_at = now() WHERE user_id = $1`, [userId])).toBe('');
+    expect(await refusal('procurement', `UPDATE matching.notifications SET created_at = now() WHERE user_id = $1`, [userId])).toBe('42501');
+    expect(await refusal('procurement', `INSERT INTO procurement.notification_reads (notification_id, user_id) SELECT id, user_id FROM matching.notifications WHERE user_id = $1`, [userId])).toBe('');
   });
 
   it('cannot change its schema or the migration history', async () => {

@@ -20,7 +20,7 @@ async function ownerWithNotice() {
   return { ...o, noticeIds: list.edges.map((e) => e.node.id), cursor: list.edges[0].cursor };
 }
 
-const unreadOf = async (userId: string) => (await rows<{ n: number }>(`SELECT count(*)::int AS n FROM matching.notifications WHERE user_id = $1 AND read_at IS NULL`, [userId]))[0].n;
+const unreadOf = async (userId: string) => (await rows<{ n: number }>(`SELECT count(*)::int AS n FROM matching.notifications n WHERE n.user_id = $1 AND NOT EXISTS (SELECT 1 FROM procurement.notification_reads r WHERE r.notification_id = n.id)`, [userId]))[0].n;
 
 describe('notifications are private to their person', () => {
   it("another person, platform staff included, neither reads nor marks someone's notices, through the gateway or the subgraph", async () => {

@@ -37,8 +37,9 @@ export async function footprint(orgId: string): Promise<string> {
        'outbox', (SELECT json_agg(json_build_object('s', s, 'id', e.id, 'type', e.event_type, 'payload', e.payload) ORDER BY s, e.id)
                     FROM (SELECT 'catalog' AS s, * FROM catalog.outbox UNION ALL SELECT 'procurement', * FROM procurement.outbox) e
                    WHERE EXISTS (SELECT 1 FROM ids WHERE strpos(e.payload::text, ids.id) > 0)),
-       'notifications', (SELECT json_agg(json_build_object('id', n.id, 'kind', n.kind, 'read', n.read_at) ORDER BY n.id)
-                           FROM matching.notifications n WHERE n.user_id IN (SELECT id FROM people)),
+       'notifications', (SELECT json_agg(json_build_object('id', n.id, 'kind', n.kind, 'read', r.read_at) ORDER BY n.id)
+                           FROM matching.notifications n LEFT JOIN procurement.notification_reads r ON r.notification_id = n.id
+                          WHERE n.user_id IN (SELECT id FROM people)),
        'emails', (SELECT json_agg(m ORDER BY m.dedupe_key) FROM matching.sent_emails m
                    WHERE m.recipient IN (SELECT email FROM people UNION SELECT email FROM catalog.invitations WHERE organization_id = $1))
      )::text AS f`,

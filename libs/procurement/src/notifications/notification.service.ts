@@ -14,8 +14,10 @@ interface Row {
 }
 
 /**
- * In-app notifications written by the worker into the matching schema; this subgraph is their API.
- * Every query is bound to the caller's user id: nobody reads or marks another person's notices.
+ * In-app notifications written by the worker into the matching schema; this subgraph is their API
+ * and keeps who read what in its own `notification_reads` (decision 95: the worker's rows are never
+ * written here). Every query is bound to the caller's user id: nobody reads or marks another
+ * person's notices.
  */
 @Injectable()
 export class NotificationService {
@@ -23,14 +25,17 @@ export class NotificationService {
 
   async page(userId: string, unreadOnly: boolean, limit: number, after: (string | number)[] | null) {
     const rows = await this.ds.query<Row[]>(
-      `SELECT id, kind, title, body, link, read_at, created_at FROM matching.notifications
-        WHERE user_id = $1 AND (NOT $2 OR read_at IS NULL)
-          AND ($3::timestamptz IS NULL OR (created_at, id) < ($3::timestamptz, $4::uuid))
-        ORDER BY created_at DESC, id DESC LIMIT $5`,
+      `SELECT n.id, n.kind, n.title, n.body, n.link, r.read_at, n.created_at
+         FROM matching.notifications n
+         LEFT JOIN procurement.notification_reads r ON r.notification_id = n.id
+        WHERE n.user_id = $1 AND (NOT $2 OR r.read_at IS NULL)
+          AND ($3::timestamptz IS NULL OR (n.created_at, n.id) < ($3::timestamptz, $4::uuid))
+        ORDER BY n.created_at DESC, n.id DESC LIMIT $5`,
       [userId, unreadOnly, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
     );
     const [{ n }] = await this.ds.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM matching.notifications WHERE user_id = $1 AND read_at IS NULL`,
+      `SELECT count(*)::int AS n FROM matching.notifications n
+        WHERE n.user_id = $1 AND NOT EXISTS (SELECT 1 FROM procurement.notification_reads r WHERE r.notification_id = n.id)`,
       [userId],
     );
     return { rows: rows.map(toNotification), unreadCount: n };
@@ -41,12 +46,14 @@ export class NotificationService {
     if (ids.length > 500) throw badInput('ids', 'tooLong', { max: 500 });
     const valid = ids.filter(isUuid);
     if (!valid.length) return 0;
-    // A CTE, because TypeORM answers a bare UPDATE with [rows, count] rather than the rows.
+    // Only the caller's own notices are marked: the id must be one of theirs in the worker's table.
+    // A CTE, because TypeORM answers a bare INSERT with [rows, count] rather than the rows.
     const [{ n }] = await this.ds.query<{ n: number }[]>(
-      `WITH changed AS (
-         UPDATE matching.notifications SET read_at = now()
-          WHERE user_id = $1 AND id = ANY($2::uuid[]) AND read_at IS NULL RETURNING id
-       ) SELECT count(*)::int AS n FROM changed`,
+      `WITH marked AS (
+         INSERT INTO procurement.notification_reads (notification_id, user_id)
+         SELECT id, user_id FROM matching.notifications WHERE user_id = $1 AND id = ANY($2::uuid[])
+         ON CONFLICT (notification_id) DO NOTHING RETURNING notification_id
+       ) SELECT count(*)::int AS n FROM marked`,
       [userId, valid],
     );
     return n;
