@@ -39,8 +39,9 @@ const NeedPageDocument = graphql(`
 
 type Need = NonNullable<NeedPageQuery['need']>;
 
-// Until the deadline the countdown runs; after it the deadline is only a date.
-const BIDDING_AHEAD: readonly NeedStatus[] = ['DRAFT', 'PENDING_REVIEW', 'OPEN'];
+// Until the deadline the countdown runs, and says it has passed once bidding closed; a cancelled
+// or decided need has no deadline left to count to.
+const COUNTED: readonly NeedStatus[] = ['DRAFT', 'PENDING_REVIEW', 'OPEN', 'CLOSED'];
 
 function NeedFacts({ need }: { need: Need }) {
   const { t } = useTranslation(NEEDS_NS);
@@ -114,7 +115,7 @@ function Deadline({ need, onPassed }: { need: Need; onPassed: () => void }) {
         <time dateTime={need.bidDeadline}>{formatDateTime(need.bidDeadline, language)}</time>{' '}
         <span className="muted">({t('page.vietnamTime')})</span>
       </p>
-      {BIDDING_AHEAD.includes(need.status) && (
+      {COUNTED.includes(need.status) && (
         <Countdown deadline={need.bidDeadline} onPassed={onPassed} testId="need-countdown" />
       )}
     </section>
