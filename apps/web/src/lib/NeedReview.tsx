@@ -79,7 +79,7 @@ export function NeedReview({
           : t('page.noTargetPrice')}
       </Field>
       <Field label={t('wizard.allowPartial')}>
-        {values.allowPartial === 'yes' ? t('page.partialAllowed') : t('page.wholeOnly')}
+        {values.allowPartial === 'yes' ? t('wizard.partialYes') : t('wizard.partialNo')}
       </Field>
     </>,
     <>

@@ -1,5 +1,5 @@
 import type { NeedInput, NeedStatus } from '../gql/graphql';
-import { vietnamDateTime, vietnamInstant } from './datetime';
+import { vietnamDateTime, vietnamInstant } from './vietnam-time';
 import type { Language } from './i18n';
 import { readNumber, readVnd } from './numbers';
 
@@ -86,14 +86,18 @@ export interface EditedNeed {
   status: NeedStatus;
 }
 
-export function needValuesOf(need: EditedNeed): NeedValues {
+/**
+ * The stored need as the wizard's values, numbers written as the page's language writes them
+ * ("25,5" in Vietnamese), so that saving unchanged reads them back the same.
+ */
+export function needValuesOf(need: EditedNeed, language: Language): NeedValues {
   const deadline = vietnamDateTime(need.bidDeadline);
   return {
     title: need.title,
     categoryCode: need.category.code,
     description: need.description ?? undefined,
     requiredCertifications: need.requiredCertifications,
-    quantity: need.quantity,
+    quantity: language === 'vi' ? need.quantity.replace('.', ',') : need.quantity,
     unitCode: need.unit.code,
     targetUnitPrice: need.targetUnitPrice?.amount,
     allowPartial: need.allowPartial ? 'yes' : 'no',

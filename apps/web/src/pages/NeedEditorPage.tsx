@@ -7,7 +7,7 @@ import { graphql } from '../gql';
 import { useSignedIn } from '../lib/auth';
 import { CategorySelect } from '../lib/CategorySelect';
 import { ChoiceCards } from '../lib/ChoiceCards';
-import { vietnamInstant, vietnamToday } from '../lib/datetime';
+import { vietnamInstant, vietnamToday } from '../lib/vietnam-time';
 import { FormProblems } from '../lib/FormProblems';
 import { useLanguage } from '../lib/i18n';
 import { Input } from '../lib/inputs';
@@ -474,6 +474,7 @@ function Wizard({ id, initial }: { id?: string; initial: NeedValues }) {
 
 function ExistingDraft({ id }: { id: string }) {
   const { t } = useTranslation(NEEDS_NS);
+  const language = useLanguage();
   const { data, error, refetch } = useQuery(NeedDraftDocument, {
     variables: { id },
     fetchPolicy: 'cache-and-network',
@@ -491,7 +492,7 @@ function ExistingDraft({ id }: { id: string }) {
     );
   }
   // Keyed by id: the form takes its initial values once, when it mounts.
-  if (need) return <Wizard key={need.id} id={need.id} initial={needValuesOf(need)} />;
+  if (need) return <Wizard key={need.id} id={need.id} initial={needValuesOf(need, language)} />;
   return (
     <QueryFallback
       answered={!!data}
