@@ -1,67 +1,13 @@
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
-import { graphql } from '../gql';
 import { useSignedIn } from '../lib/auth';
 import { useMyOrganizationStatus } from '../lib/BuyerNotice';
-import { NeedCard } from '../lib/NeedCard';
+import { NeedResults } from '../lib/NeedResults';
 import { NEEDS_NS } from '../lib/needs-i18n';
-import { QueryFallback } from '../lib/QueryFallback';
-import { ResultList } from '../lib/ResultList';
-import { usePagedQuery } from '../lib/use-paged-query';
 
-const MyNeedsDocument = graphql(`
-  query MyNeeds($first: Int!, $after: String) {
-    needs(filter: { mine: true }, first: $first, after: $after) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        cursor
-        node {
-          ...NeedSummaryFields
-        }
-      }
-    }
-  }
-`);
-
-const PAGE_SIZE = 20;
-
-function Needs() {
-  const { t } = useTranslation(NEEDS_NS);
-  const { page, error, refetch, more } = usePagedQuery(
-    MyNeedsDocument,
-    { first: PAGE_SIZE },
-    'needs',
-  );
-  if (!page) {
-    return (
-      <QueryFallback
-        answered={false}
-        error={error}
-        onRetry={() => void refetch()}
-        loadError={t('mine.loadError')}
-        rows={6}
-      />
-    );
-  }
-  return (
-    <ResultList
-      label={t('mine.label')}
-      summary={page.totalCount != null ? t('mine.count', { count: page.totalCount }) : null}
-      empty={t('mine.empty')}
-      items={page.edges.map((edge) => edge.node)}
-      render={(need) => <NeedCard key={need.id} need={need} editable />}
-      listClassName="my-products"
-      hasNextPage={page.pageInfo.hasNextPage}
-      more={more}
-      testId="my-needs"
-    />
-  );
-}
+// Stable across renders: the list's query variables.
+const MINE = { mine: true } as const;
 
 /** The buyer's own needs in every status, newest first; drafts can be edited from here. */
 function MyNeeds() {
@@ -84,7 +30,7 @@ function MyNeeds() {
         )}
       </div>
       {buyer ? (
-        <Needs />
+        <NeedResults filter={MINE} testId="my-needs" />
       ) : (
         <Alert
           type="info"

@@ -1,38 +1,14 @@
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { graphql } from '../gql';
 import type { NeedFilter, NeedStatus } from '../gql/graphql';
 import { CategorySelect } from '../lib/CategorySelect';
-import { NeedCard } from '../lib/NeedCard';
+import { NeedResults } from '../lib/NeedResults';
 import { PUBLIC_NEED_STATUSES } from '../lib/need-summary';
 import { NEEDS_NS } from '../lib/needs-i18n';
 import { pickerPopupRender } from '../lib/pickers';
 import { ProvinceSelect } from '../lib/ProvinceSelect';
-import { QueryFallback } from '../lib/QueryFallback';
-import { ResultList } from '../lib/ResultList';
 import { Filter, SearchFilters } from '../lib/SearchFilters';
 import { useUrlSearch } from '../lib/url-search';
-import { usePagedQuery } from '../lib/use-paged-query';
-
-const OpenNeedsDocument = graphql(`
-  query OpenNeeds($filter: NeedFilter, $first: Int!, $after: String) {
-    needs(filter: $filter, first: $first, after: $after) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        cursor
-        node {
-          ...NeedSummaryFields
-        }
-      }
-    }
-  }
-`);
-
-const PAGE_SIZE = 20;
 
 /** The filters live in the URL (nhom, tinh, trang-thai), so a browse can be shared. */
 type Param = 'nhom' | 'tinh' | 'trang-thai';
@@ -49,39 +25,6 @@ function filterOf(params: URLSearchParams): NeedFilter | null {
   if (province) filter.provinceCode = province;
   if (isPublicStatus(status)) filter.status = status;
   return Object.keys(filter).length > 0 ? filter : null;
-}
-
-function Results({ filter }: { filter: NeedFilter | null }) {
-  const { t } = useTranslation(NEEDS_NS);
-  const { page, error, refetch, more } = usePagedQuery(
-    OpenNeedsDocument,
-    { filter, first: PAGE_SIZE },
-    'needs',
-  );
-  if (!page) {
-    return (
-      <QueryFallback
-        answered={false}
-        error={error}
-        onRetry={() => void refetch()}
-        loadError={t('open.loadError')}
-        rows={6}
-      />
-    );
-  }
-  return (
-    <ResultList
-      label={t('open.label')}
-      summary={page.totalCount != null ? t('open.count', { count: page.totalCount }) : null}
-      empty={t('open.empty')}
-      items={page.edges.map((edge) => edge.node)}
-      render={(need) => <NeedCard key={need.id} need={need} showBuyer />}
-      listClassName="my-products"
-      hasNextPage={page.pageInfo.hasNextPage}
-      more={more}
-      testId="open-needs"
-    />
-  );
 }
 
 /**
@@ -136,7 +79,7 @@ export default function OpenNeedsPage() {
           />
         </Filter>
       </SearchFilters>
-      <Results filter={filter} />
+      <NeedResults filter={filter} testId="open-needs" />
     </div>
   );
 }
