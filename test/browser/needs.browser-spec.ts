@@ -2,7 +2,7 @@ import { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { useBrowser, SHOTS, origin, DESKTOP, PHONE, signIn, expectAccessible } from '../support/browser';
 import { soon } from '../support/wait';
-import { api, cooperative, rows, signUpOwner } from '../support/e2e';
+import { api, cooperative, joinOrganization, rows, signUpOwner } from '../support/e2e';
 import { day, inDays, openNeedBySql } from '../support/needs';
 
 const newPage = useBrowser();
@@ -227,6 +227,41 @@ describe('an enterprise posts a need through the wizard, on a phone', () => {
     await page.waitForURL(UUID_PATH);
     await soon(() => page.getByTestId('need-quantity').textContent()).toBe('30 tấn');
     expect((await needsOf(buyer.orgId)).map((r) => [r.id, r.quantity, r.deadline])).toEqual([[needId, '30.000', `${day(20)}T10:00:00Z`]]);
+    await page.context().close();
+  });
+
+  it('keeps the enterprise\'s links in a desktop header, and speaks English when asked', async () => {
+    const page = await newPage(DESKTOP);
+    await signIn(page, buyer.email, buyer.password);
+    for (const id of ['nav-my-needs', 'nav-post-need', 'nav-account']) {
+      const box = await page.getByTestId(id).boundingBox();
+      expect({ id, inside: !!box && box.x >= 0 && box.x + box.width <= DESKTOP.width && box.y < 70 }).toEqual({ id, inside: true });
+    }
+    expect(await page.getByTestId('nav-open-needs').count()).toBe(0);
+    await page.getByTestId('nav-post-need').click();
+    await step(page, 'what');
+    await page.getByTestId('lang-switch').click();
+    await soon(() => page.locator('h1').textContent()).toBe('Post a need');
+    await soon(() => page.title()).toBe('Post a need — LienKet');
+    await page.getByTestId('need-next').click();
+    await soon(() => fieldErrors(page)).toEqual(['Enter a title.', 'Choose a category.']);
+    await expectAccessible(page, 'post a need, in English');
+    await page.context().close();
+  });
+
+  it('tells a member that only owners and managers post needs', async () => {
+    const member = await joinOrganization(buyer.token, 'MEMBER');
+    const page = await newPage(PHONE);
+    await signIn(page, member.email, member.password);
+    await page.goto(`${origin()}/nhu-cau/moi`);
+    await soon(() => page.getByTestId('need-not-allowed').textContent()).toContain('Chỉ chủ sở hữu hoặc quản lý');
+    expect(await page.getByTestId('need-title').count()).toBe(0);
+    // The member still sees the organization's needs, but is not offered what it may not do.
+    await page.goto(`${origin()}/nhu-cau/cua-toi`);
+    await page.locator(`[data-testid="need-card"][data-need-id="${needId}"]`).waitFor();
+    expect(await page.getByTestId('need-edit').count()).toBe(0);
+    expect(await page.getByTestId('need-new').count()).toBe(0);
+    await expectAccessible(page, 'post a need, as a member');
     await page.context().close();
   });
 

@@ -30,9 +30,18 @@ const PAGE_SIZE = 20;
 
 /**
  * A page of needs, 20 at a time with "Tải thêm": the buyer's own (`mine`, each draft with its
- * "Sửa") or the public ones (each with its buyer's name).
+ * "Sửa" when `editable`) or the public ones (each with its buyer's name).
  */
-export function NeedResults({ filter, testId }: { filter: NeedFilter | null; testId: string }) {
+export function NeedResults({
+  filter,
+  editable = false,
+  testId,
+}: {
+  filter: NeedFilter | null;
+  /** Offer "Sửa" on drafts: the reader may edit its organization's needs. */
+  editable?: boolean;
+  testId: string;
+}) {
   const { t } = useTranslation(NEEDS_NS);
   const mine = !!filter?.mine;
   const texts = mine ? 'mine' : 'open';
@@ -58,7 +67,9 @@ export function NeedResults({ filter, testId }: { filter: NeedFilter | null; tes
       summary={page.totalCount != null ? t(`${texts}.count`, { count: page.totalCount }) : null}
       empty={t(`${texts}.empty`)}
       items={page.edges.map((edge) => edge.node)}
-      render={(need) => <NeedCard key={need.id} need={need} editable={mine} showBuyer={!mine} />}
+      render={(need) => (
+        <NeedCard key={need.id} need={need} editable={mine && editable} showBuyer={!mine} />
+      )}
       listClassName="my-products"
       hasNextPage={page.pageInfo.hasNextPage}
       more={more}

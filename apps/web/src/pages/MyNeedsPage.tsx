@@ -2,7 +2,7 @@ import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { useSignedIn } from '../lib/auth';
-import { useMyOrganizationStatus } from '../lib/BuyerNotice';
+import { useNeedPoster } from '../lib/need-poster';
 import { NeedResults } from '../lib/NeedResults';
 import { NEEDS_NS } from '../lib/needs-i18n';
 
@@ -12,14 +12,15 @@ const MINE = { mine: true } as const;
 /** The buyer's own needs in every status, newest first; drafts can be edited from here. */
 function MyNeeds() {
   const { t } = useTranslation(NEEDS_NS);
-  const organization = useMyOrganizationStatus();
+  const poster = useNeedPoster();
   // A cooperative has no needs of its own: it is sent to the open ones instead.
-  const buyer = organization?.kind !== 'COOPERATIVE';
+  const buyer = poster?.buyer !== false;
   return (
     <div className="page page-narrow my-products-page">
       <div className="page-title-row">
         <h1>{t('mine.title')}</h1>
-        {buyer && (
+        {/* Shown once known: a member may read the list but not post. */}
+        {poster?.canPost && (
           <Link
             to="/nhu-cau/moi"
             className="link-button link-button-primary"
@@ -30,7 +31,7 @@ function MyNeeds() {
         )}
       </div>
       {buyer ? (
-        <NeedResults filter={MINE} testId="my-needs" />
+        <NeedResults filter={MINE} editable={!!poster?.canPost} testId="my-needs" />
       ) : (
         <Alert
           type="info"

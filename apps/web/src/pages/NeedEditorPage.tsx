@@ -20,6 +20,7 @@ import {
   stepOf,
   type NeedValues,
 } from '../lib/need-form';
+import { useNeedPoster } from '../lib/need-poster';
 import { NeedReview } from '../lib/NeedReview';
 import { NEEDS_NS } from '../lib/needs-i18n';
 import { MoneyInput, useMoneyRule, useNumberRule } from '../lib/NumberFields';
@@ -61,18 +62,6 @@ graphql(`
   }
 `);
 
-const NeedPosterDocument = graphql(`
-  query NeedPoster {
-    me {
-      id
-      organizationRole
-      organization {
-        id
-        kind
-      }
-    }
-  }
-`);
 const NeedDraftDocument = graphql(`
   query NeedDraft($id: ID!) {
     need(id: $id) {
@@ -507,9 +496,8 @@ function ExistingDraft({ id }: { id: string }) {
 /** Who may post: an enterprise's owner or manager; anyone else is told why not, before typing. */
 function PosterGate({ id }: { id?: string }) {
   const { t } = useTranslation(NEEDS_NS);
-  const { data } = useQuery(NeedPosterDocument, { fetchPolicy: 'cache-and-network' });
-  const me = data?.me;
-  if (me && me.organization?.kind !== 'ENTERPRISE') {
+  const poster = useNeedPoster();
+  if (poster && !poster.buyer) {
     return (
       <Alert
         type="info"
@@ -524,7 +512,7 @@ function PosterGate({ id }: { id?: string }) {
       />
     );
   }
-  if (me && me.organizationRole === 'MEMBER') {
+  if (poster && !poster.canPost) {
     return (
       <Alert
         type="warning"

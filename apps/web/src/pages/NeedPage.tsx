@@ -5,13 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { graphql } from '../gql';
 import type { NeedPageQuery, NeedStatus } from '../gql/graphql';
-import { useMyOrganizationStatus } from '../lib/BuyerNotice';
 import { Countdown } from '../lib/Countdown';
 import { formatDateTime, formatDay } from '../lib/datetime';
 import { apiErrorsOf } from '../lib/errors';
 import { Field } from '../lib/Field';
 import { useLanguage } from '../lib/i18n';
 import { NeedStatusTag } from '../lib/NeedCard';
+import { useNeedPoster } from '../lib/need-poster';
 import { NEEDS_NS } from '../lib/needs-i18n';
 import { usePageSubject } from '../lib/page-meta';
 import { formatAmount, formatQuantity, isCertificationKind } from '../lib/products';
@@ -122,7 +122,16 @@ function Deadline({ need, onPassed }: { need: Need; onPassed: () => void }) {
   );
 }
 
-function NeedView({ need, own, onPassed }: { need: Need; own: boolean; onPassed: () => void }) {
+function NeedView({
+  need,
+  editable,
+  onPassed,
+}: {
+  need: Need;
+  /** The reader may edit this need (its buyer's owner or manager). */
+  editable: boolean;
+  onPassed: () => void;
+}) {
   const { t } = useTranslation(NEEDS_NS);
   const location = useLocation();
   const [saved] = useState((location.state as { notice?: string } | null)?.notice === 'saved');
@@ -154,7 +163,7 @@ function NeedView({ need, own, onPassed }: { need: Need; own: boolean; onPassed:
           )}
         </section>
         <Deadline need={need} onPassed={onPassed} />
-        {own && need.status === 'DRAFT' && (
+        {editable && need.status === 'DRAFT' && (
           <section className="card" aria-labelledby="need-actions">
             <h2 id="need-actions">{t('page.actions')}</h2>
             <div className="form-actions">
@@ -190,7 +199,7 @@ export default function NeedPage() {
     variables: { id },
     fetchPolicy: 'cache-and-network',
   });
-  const organization = useMyOrganizationStatus();
+  const poster = useNeedPoster();
   const notFound = apiErrorsOf(error).some((e) => e.code === 'NOT_FOUND');
   const need = notFound ? null : data?.need;
   usePageSubject(
@@ -203,7 +212,7 @@ export default function NeedPage() {
       {need ? (
         <NeedView
           need={need}
-          own={!!organization && organization.id === need.buyer.id}
+          editable={!!poster?.canPost && poster.organizationId === need.buyer.id}
           // The server closes bidding at the deadline: ask it what the need says now.
           onPassed={() => void refetch()}
         />
