@@ -8,6 +8,7 @@ import { useSignedIn } from '../lib/auth';
 import { CategorySelect } from '../lib/CategorySelect';
 import { ChoiceCards } from '../lib/ChoiceCards';
 import { vietnamInstant, vietnamToday } from '../lib/vietnam-time';
+import { hasErrorCode } from '../lib/errors';
 import { FormProblems } from '../lib/FormProblems';
 import { useLanguage } from '../lib/i18n';
 import { Input } from '../lib/inputs';
@@ -468,7 +469,9 @@ function ExistingDraft({ id }: { id: string }) {
     variables: { id },
     fetchPolicy: 'cache-and-network',
   });
-  const need = data?.need;
+  // need(id) answers NOT_FOUND for another organization's need, as for one that does not exist.
+  const notFound = hasErrorCode(error, 'NOT_FOUND');
+  const need = notFound ? null : data?.need;
   if (need && need.status !== 'DRAFT') {
     return (
       <Alert
@@ -484,8 +487,8 @@ function ExistingDraft({ id }: { id: string }) {
   if (need) return <Wizard key={need.id} id={need.id} initial={needValuesOf(need, language)} />;
   return (
     <QueryFallback
-      answered={!!data}
-      error={error}
+      answered={!!data || notFound}
+      error={notFound ? undefined : error}
       onRetry={() => void refetch()}
       notFound={{ title: t('page.notFound'), testId: 'need-not-found' }}
       loadError={t('wizard.loadError')}

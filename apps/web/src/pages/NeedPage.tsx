@@ -7,7 +7,7 @@ import { graphql } from '../gql';
 import type { NeedPageQuery, NeedStatus } from '../gql/graphql';
 import { Countdown } from '../lib/Countdown';
 import { formatDateTime, formatDay } from '../lib/datetime';
-import { apiErrorsOf } from '../lib/errors';
+import { hasErrorCode } from '../lib/errors';
 import { Field } from '../lib/Field';
 import { useLanguage } from '../lib/i18n';
 import { NeedStatusTag } from '../lib/NeedCard';
@@ -200,7 +200,7 @@ export default function NeedPage() {
     fetchPolicy: 'cache-and-network',
   });
   const poster = useNeedPoster();
-  const notFound = apiErrorsOf(error).some((e) => e.code === 'NOT_FOUND');
+  const notFound = hasErrorCode(error, 'NOT_FOUND');
   const need = notFound ? null : data?.need;
   usePageSubject(
     'need',
