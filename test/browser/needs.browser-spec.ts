@@ -108,6 +108,7 @@ describe('an enterprise posts a need through the wizard, on a phone', () => {
     await step(page, 'what');
     expect(await needsOf(buyer.orgId)).toEqual([]);
     await expectAccessible(page, 'post a need, step 1 with problems');
+    await page.screenshot({ path: join(SHOTS, 'need-wizard-phone.png') });
     await page.context().close();
   });
 
@@ -347,6 +348,7 @@ describe('anyone browses open needs and opens one', () => {
     await page.waitForURL(new RegExp(`/nhu-cau/${closingId}$`));
     await soon(() => page.getByTestId('need-title').textContent()).toBe('Sầu riêng Ri6 loại A');
     await expectAccessible(page, 'a public need on a phone');
+    await page.screenshot({ path: join(SHOTS, 'need-page-phone.png'), fullPage: true });
     await soon(() => page.getByTestId('need-countdown-announced').textContent(), { timeoutMs: 30_000 }).toBe('Đã hết hạn nhận báo giá');
     await soon(() => page.getByTestId('need-countdown').innerText()).toContain('Đã hết hạn nhận báo giá');
     await page.context().close();
