@@ -1,12 +1,8 @@
-import { simpleParser } from 'mailparser';
 import { errorCode, SIGN_IN, SIGN_UP, signUpInput, uniqueEmail } from '@lienket/testing';
-import { api, awaitMail, rows } from '../support/e2e';
+import { ACCEPT, api, INVITE, joinOrganization as join, rows } from '../support/e2e';
 
 const PROFILE = `mutation P($input: OrganizationProfileInput!) { updateOrganizationProfile(input: $input) {
   id description address phone memberCount foundedYear ward { code name } } }`;
-const INVITE = `mutation I($email: String!, $role: OrganizationRole!) { inviteMember(email: $email, role: $role) { id email role } }`;
-const ACCEPT = `mutation A($token: String!, $name: String!, $pw: String!) { acceptInvitation(token: $token, fullName: $name, password: $pw) {
-  accessToken user { email organizationRole organization { id } } } }`;
 const REMOVE = `mutation R($id: ID!) { removeMember(userId: $id) }`;
 const TEAM = `query T($id: ID!) { organization(id: $id) { members { id email role } invitations { email role } } }`;
 
@@ -14,18 +10,6 @@ async function owner() {
   const input = signUpInput({ provinceCode: '66' });
   const r = await api<{ signUp: { accessToken: string; user: { id: string; organization: { id: string } } } }>(SIGN_UP, { input });
   return { token: r.data!.signUp.accessToken, userId: r.data!.signUp.user.id, orgId: r.data!.signUp.user.organization.id, email: input.email };
-}
-
-/** Invites `email`, reads the link from the e-mail, accepts it; returns the new member's session. */
-async function join(inviterToken: string, role: string) {
-  const email = uniqueEmail(role.toLowerCase());
-  expect((await api(INVITE, { email, role }, { token: inviterToken })).errors).toBeUndefined();
-  const mail = await simpleParser((await awaitMail(email))!.raw);
-  const token = decodeURIComponent(/loi-moi\?token=([^\s]+)/.exec(mail.text ?? '')![1]);
-  const r = await api<{ acceptInvitation: { accessToken: string; user: { email: string; organizationRole: string } } }>(ACCEPT, { token, name: 'Y Blang', pw: 'mat-khau-thanh-vien' });
-  expect(r.data?.acceptInvitation.user).toMatchObject({ email, organizationRole: role });
-  const [u] = await rows<{ id: string }>(`SELECT id FROM catalog.users WHERE email = $1`, [email]);
-  return { token: r.data!.acceptInvitation.accessToken, userId: u.id, email, link: token };
 }
 
 describe('organization profile', () => {

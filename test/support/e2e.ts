@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
-import { gql, GqlOptions, queryRows, ReceivedMail, SIGN_IN, SIGN_UP, signUpInput } from '@lienket/testing';
+import { simpleParser } from 'mailparser';
+import { gql, GqlOptions, queryRows, ReceivedMail, SIGN_IN, SIGN_UP, signUpInput, uniqueEmail } from '@lienket/testing';
 
 /** The running gateway that the e2e global setup started. */
 export const gatewayUrl = () => `${process.env.E2E_GATEWAY_URL}/graphql`;
@@ -77,3 +78,20 @@ export const needInput = () => ({
   deliveryTo: inDays(45).toISOString().slice(0, 10),
   bidDeadline: inDays(20).toISOString(),
 });
+
+export const INVITE = `mutation I($email: String!, $role: OrganizationRole!) { inviteMember(email: $email, role: $role) { id email role } }`;
+export const ACCEPT = `mutation A($token: String!, $name: String!, $pw: String!) { acceptInvitation(token: $token, fullName: $name, password: $pw) {
+  accessToken user { email organizationRole organization { id } } } }`;
+
+/** Invites `email`, reads the link from the e-mail, accepts it; returns the new member's session and password. */
+export async function joinOrganization(inviterToken: string, role: string) {
+  const password = 'mat-khau-thanh-vien';
+  const email = uniqueEmail(role.toLowerCase());
+  expect((await api(INVITE, { email, role }, { token: inviterToken })).errors).toBeUndefined();
+  const mail = await simpleParser((await awaitMail(email))!.raw);
+  const token = decodeURIComponent(/loi-moi\?token=([^\s]+)/.exec(mail.text ?? '')![1]);
+  const r = await api<{ acceptInvitation: { accessToken: string; user: { email: string; organizationRole: string } } }>(ACCEPT, { token, name: 'Y Blang', pw: password });
+  expect(r.data?.acceptInvitation.user).toMatchObject({ email, organizationRole: role });
+  const [u] = await rows<{ id: string }>(`SELECT id FROM catalog.users WHERE email = $1`, [email]);
+  return { token: r.data!.acceptInvitation.accessToken, userId: u.id, email, password, link: token };
+}

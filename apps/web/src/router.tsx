@@ -26,6 +26,10 @@ const ResetPasswordPage = lazy(() => import('./pages/ResetPasswordPage'));
 const ModerationPage = lazy(() => import('./pages/admin/ModerationPage'));
 const AuditLogPage = lazy(() => import('./pages/admin/AuditLogPage'));
 const NotificationsPage = lazy(() => import('./pages/NotificationsPage'));
+const OpenNeedsPage = lazy(() => import('./pages/OpenNeedsPage'));
+const MyNeedsPage = lazy(() => import('./pages/MyNeedsPage'));
+const NeedEditorPage = lazy(() => import('./pages/NeedEditorPage'));
+const NeedPage = lazy(() => import('./pages/NeedPage'));
 
 export function AppRoutes() {
   return (
@@ -59,6 +63,12 @@ export function AppRoutes() {
             <Route path="quan-tri" element={<ModerationPage />} />
             <Route path="quan-tri/nhat-ky" element={<AuditLogPage />} />
             <Route path="thong-bao" element={<NotificationsPage />} />
+            {/* Procurement needs: public browse and page; the buyer's list, wizard and draft editor. */}
+            <Route path="nhu-cau" element={<OpenNeedsPage />} />
+            <Route path="nhu-cau/cua-toi" element={<MyNeedsPage />} />
+            <Route path="nhu-cau/moi" element={<NeedEditorPage />} />
+            <Route path="nhu-cau/:id" element={<NeedPage />} />
+            <Route path="nhu-cau/:id/sua" element={<NeedEditorPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

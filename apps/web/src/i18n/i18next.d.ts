@@ -7,6 +7,7 @@ import type pages from './pages.vi.json';
 import type products from './products.vi.json';
 import type vi from './vi.json';
 import type desk from './desk.vi.json';
+import type needs from './needs.vi.json';
 
 // Typed keys: a misspelt or missing key fails `tsc` instead of showing the raw key to a user.
 // `products` and `org` are loaded with their pages (lib/products-i18n.ts, lib/org-i18n.ts), not
@@ -23,6 +24,7 @@ declare module 'i18next' {
       onboard: typeof onboard;
       forms: typeof forms;
       pages: typeof pages;
+      needs: typeof needs;
     };
   }
 }

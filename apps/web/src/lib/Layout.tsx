@@ -24,10 +24,27 @@ function NavItems() {
       </NavLink>
     </>
   );
+  // Enterprises post needs and follow their own; everyone else (cooperatives, visitors) browses the open ones.
+  const needs =
+    signedIn && organizationKind === 'ENTERPRISE' ? (
+      <>
+        <NavLink to="/nhu-cau/cua-toi" className="nav-link" data-testid="nav-my-needs">
+          {t('nav.myNeeds')}
+        </NavLink>
+        <NavLink to="/nhu-cau/moi" className="nav-link" data-testid="nav-post-need">
+          {t('nav.postNeed')}
+        </NavLink>
+      </>
+    ) : (
+      <NavLink to="/nhu-cau" end className="nav-link" data-testid="nav-open-needs">
+        {t('nav.openNeeds')}
+      </NavLink>
+    );
   if (signedIn) {
     return (
       <>
         {search}
+        {needs}
         {/* Buyers do not list products: "my products" is for cooperatives only. */}
         {organizationKind === 'COOPERATIVE' && (
           <NavLink to="/san-pham" className="nav-link" data-testid="nav-products">
@@ -53,6 +70,7 @@ function NavItems() {
   return (
     <>
       {search}
+      {needs}
       <NavLink to="/dang-nhap" className="nav-link" data-testid="nav-signin">
         {t('nav.signIn')}
       </NavLink>

@@ -9,6 +9,9 @@ export type FieldMap<Values> = Record<string, keyof Values & string>;
 function resolveField<Name extends string>(field: string, map: Record<string, Name>): Name | null {
   const path = field.replace(/^input\./, '');
   if (path in map) return map[path] ?? null;
+  // An item of a list (`requiredCertifications.2`) shows under the list's field.
+  const list = path.replace(/\.\d+$/, '');
+  if (list in map) return map[list] ?? null;
   // Servers differ in how much of the path they report; the last segment is usually enough.
   const last = path.split('.').pop() ?? path;
   return map[last] ?? null;

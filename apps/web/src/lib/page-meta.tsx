@@ -19,9 +19,9 @@ if (!i18n.hasResourceBundle('vi', PAGES_NS)) {
 }
 
 type PageKey = keyof typeof vi;
-type NamedPage = 'product' | 'supplier';
+type NamedPage = 'product' | 'supplier' | 'need';
 
-/** What a product or supplier page knows once its object has loaded. */
+/** What a product, supplier or need page knows once its object has loaded (a need's `supplier` is its buyer). */
 interface Subject {
   page: NamedPage;
   path: string;

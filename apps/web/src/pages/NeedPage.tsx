@@ -1,0 +1,237 @@
+import { useQuery } from '@apollo/client/react';
+import { Alert } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'react-router';
+import { graphql } from '../gql';
+import type { NeedPageQuery, NeedStatus } from '../gql/graphql';
+import { Countdown } from '../lib/Countdown';
+import { formatDateTime, formatDay } from '../lib/datetime';
+import { hasErrorCode } from '../lib/errors';
+import { Field } from '../lib/Field';
+import { useLanguage } from '../lib/i18n';
+import { NeedStatusTag } from '../lib/NeedCard';
+import { useNeedPoster } from '../lib/need-poster';
+import { NEEDS_NS } from '../lib/needs-i18n';
+import { usePageSubject } from '../lib/page-meta';
+import { formatAmount, formatQuantity, isCertificationKind } from '../lib/products';
+import { PRODUCTS_NS } from '../lib/products-i18n';
+import { QueryFallback } from '../lib/QueryFallback';
+
+const NeedPageDocument = graphql(`
+  query NeedPage($id: ID!) {
+    need(id: $id) {
+      ...NeedSummaryFields
+      description
+      category {
+        code
+        name
+      }
+      targetUnitPrice {
+        amount
+        currency
+      }
+      requiredCertifications
+      allowPartial
+    }
+  }
+`);
+
+type Need = NonNullable<NeedPageQuery['need']>;
+
+// Until the deadline the countdown runs, and says it has passed once bidding closed; a cancelled
+// or decided need has no deadline left to count to.
+const COUNTED: readonly NeedStatus[] = ['DRAFT', 'PENDING_REVIEW', 'OPEN', 'CLOSED'];
+
+function NeedFacts({ need }: { need: Need }) {
+  const { t } = useTranslation(NEEDS_NS);
+  const { t: tProducts } = useTranslation(PRODUCTS_NS);
+  const language = useLanguage();
+  return (
+    <dl className="fields">
+      <Field label={t('page.buyer')}>
+        <span data-testid="need-buyer">{need.buyer.name}</span>
+      </Field>
+      <Field label={t('page.category')}>
+        <span data-testid="need-category">{need.category.shortName}</span>
+        {/* The tariff wording, for buyers and suppliers who check it against customs papers. */}
+        <span className="category-tariff">
+          {t('page.hsCode', { code: need.category.code })} — {need.category.name}
+        </span>
+      </Field>
+      <Field label={t('page.quantity')}>
+        <span data-testid="need-quantity">
+          {formatQuantity(need.quantity, language)} {need.unit.name}
+        </span>
+        <span className="category-tariff">
+          {need.allowPartial ? t('page.partialAllowed') : t('page.wholeOnly')}
+        </span>
+      </Field>
+      <Field label={t('page.targetPrice')}>
+        <span data-testid="need-target-price">
+          {need.targetUnitPrice
+            ? t('page.price', {
+                amount: formatAmount(need.targetUnitPrice.amount, language),
+                unit: need.unit.symbol,
+              })
+            : t('page.noTargetPrice')}
+        </span>
+      </Field>
+      <Field label={t('page.province')}>
+        <span data-testid="need-province">{need.deliveryProvince.name}</span>
+      </Field>
+      <Field label={t('page.window')}>
+        <span data-testid="need-window">
+          {t('card.window', {
+            from: formatDay(need.deliveryFrom, language),
+            to: formatDay(need.deliveryTo, language),
+          })}
+        </span>
+      </Field>
+      <Field label={t('page.certifications')}>
+        {need.requiredCertifications.length > 0 ? (
+          <span className="cert-tags" data-testid="need-certifications">
+            {need.requiredCertifications.map((kind) => (
+              <span key={kind} className="cert-tag cert-tag-blue">
+                {isCertificationKind(kind) ? tProducts(`certKind.${kind}`) : kind}
+              </span>
+            ))}
+          </span>
+        ) : (
+          t('page.noCertifications')
+        )}
+      </Field>
+    </dl>
+  );
+}
+
+function Deadline({ need, onPassed }: { need: Need; onPassed: () => void }) {
+  const { t } = useTranslation(NEEDS_NS);
+  const language = useLanguage();
+  return (
+    <section className="card need-deadline" aria-labelledby="need-deadline">
+      <h2 id="need-deadline">{t('page.deadline')}</h2>
+      <p className="need-deadline-at" data-testid="need-deadline">
+        <time dateTime={need.bidDeadline}>{formatDateTime(need.bidDeadline, language)}</time>{' '}
+        <span className="muted">({t('page.vietnamTime')})</span>
+      </p>
+      {COUNTED.includes(need.status) && (
+        <Countdown deadline={need.bidDeadline} onPassed={onPassed} testId="need-countdown" />
+      )}
+    </section>
+  );
+}
+
+function NeedView({
+  need,
+  editable,
+  onPassed,
+}: {
+  need: Need;
+  /** The reader may edit this need (its buyer's owner or manager). */
+  editable: boolean;
+  onPassed: () => void;
+}) {
+  const { t } = useTranslation(NEEDS_NS);
+  const location = useLocation();
+  const [saved] = useState((location.state as { notice?: string } | null)?.notice === 'saved');
+  return (
+    <>
+      <h1 data-testid="need-title">{need.title}</h1>
+      <div className="product-status">
+        <NeedStatusTag status={need.status} />
+        <p className="muted">{t(`statusHelp.${need.status}`)}</p>
+      </div>
+      {saved && (
+        <Alert
+          className="form-notice"
+          type="success"
+          showIcon
+          role="status"
+          data-testid="need-notice"
+          title={t('wizard.saved')}
+        />
+      )}
+      <div className="supplier-sections">
+        <section className="card" aria-label={need.title}>
+          <NeedFacts need={need} />
+          {need.description && (
+            <>
+              <h2>{t('page.description')}</h2>
+              <p className="supplier-description pre-wrap">{need.description}</p>
+            </>
+          )}
+        </section>
+        <Deadline need={need} onPassed={onPassed} />
+        {editable && need.status === 'DRAFT' && (
+          <section className="card" aria-labelledby="need-actions">
+            <h2 id="need-actions">{t('page.actions')}</h2>
+            <div className="form-actions">
+              <Link
+                to={`/nhu-cau/${need.id}/sua`}
+                className="link-button link-button-primary"
+                data-testid="need-edit"
+              >
+                {t('page.edit')}
+              </Link>
+            </div>
+          </section>
+        )}
+        {need.status !== 'DRAFT' && (
+          <section className="card" aria-labelledby="need-bids" data-testid="need-bids">
+            <h2 id="need-bids">{t('page.bids')}</h2>
+            <p className="muted">{t('page.bidsSealed')}</p>
+          </section>
+        )}
+      </div>
+    </>
+  );
+}
+
+/**
+ * One need: its buyer sees it in every status, anyone else once it is public. The server answers
+ * NOT_FOUND for another organization's private need exactly as for one that does not exist.
+ */
+export default function NeedPage() {
+  const { t } = useTranslation(NEEDS_NS);
+  const { id = '' } = useParams();
+  const { data, error, refetch } = useQuery(NeedPageDocument, {
+    variables: { id },
+    fetchPolicy: 'cache-and-network',
+  });
+  const poster = useNeedPoster();
+  const notFound = hasErrorCode(error, 'NOT_FOUND');
+  const need = notFound ? null : data?.need;
+  usePageSubject(
+    'need',
+    need && { name: need.title, supplier: need.buyer.name, description: need.description },
+    !!data || notFound,
+  );
+  return (
+    <div className="page need-page">
+      {need ? (
+        <NeedView
+          need={need}
+          editable={!!poster?.canPost && poster.organizationId === need.buyer.id}
+          // The server closes bidding at the deadline: ask it what the need says now.
+          onPassed={() => void refetch()}
+        />
+      ) : (
+        <>
+          <QueryFallback
+            answered={!!data || notFound}
+            error={notFound ? undefined : error}
+            onRetry={() => void refetch()}
+            notFound={{ title: t('page.notFound'), testId: 'need-not-found' }}
+            loadError={t('page.loadError')}
+          />
+          {notFound && (
+            <p>
+              <Link to="/nhu-cau">{t('page.toOpenNeeds')}</Link>
+            </p>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
