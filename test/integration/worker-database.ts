@@ -5,7 +5,8 @@
 // integration tests to the default database (`lienket`, the one `npm start` serves), truncating it.
 const worker = process.env.JEST_WORKER_ID ?? '0';
 const base = process.env.TEST_DATABASE_BASE ?? 'postgres://postgres@127.0.0.1:5432';
-// TEST_DB_PREFIX lets two checkouts (e.g. git worktrees) run their tests on one machine at once.
-const prefix = process.env.TEST_DB_PREFIX ?? 'lienket_test_';
+// The global setup names this run's databases (`lienket_test_<pid>_`), so two checkouts (a CI clone
+// beside a worktree) run their tests on one machine at once without dropping each other's.
+const prefix = process.env.TEST_DB_PREFIX ?? `lienket_test_${process.ppid}_`;
 process.env.DATABASE_URL = `${base}/${prefix}${worker}`;
 process.env.QUEUE_PREFIX = `${prefix.replace(/_/g, '-')}${worker}`;
