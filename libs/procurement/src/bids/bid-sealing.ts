@@ -51,7 +51,12 @@ export class BidSealer {
     const decipher = createDecipheriv('aes-256-gcm', this.key, sealed.subarray(0, IV_BYTES));
     decipher.setAAD(aad(sealedFor));
     decipher.setAuthTag(sealed.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-    return decode(Buffer.concat([decipher.update(sealed.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]));
+    try {
+      return decode(Buffer.concat([decipher.update(sealed.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]));
+    } catch (e) {
+      // Said for the operator's log: the caller sees an internal error and nothing of the row.
+      throw new Error(`bid ${sealedFor.needId}/${sealedFor.supplierOrgId}#${sealedFor.revision} does not open: moved, altered, or sealed with another BID_SEALING_KEY`, { cause: e });
+    }
   }
 }
 
