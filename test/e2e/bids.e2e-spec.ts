@@ -239,19 +239,20 @@ describe('races around the deadline', () => {
     const buyer = await verifiedBuyer();
     const coops = await Promise.all([1, 2, 3, 4, 5].map((i) => verifiedCooperative(`HTX Đua giờ ${i}`)));
     const need = await openNeed(buyer.token, { allowPartial: true }, 60);
-    // Warm every path, then put the deadline a moment ahead and fire across it.
-    const deadline = await setDeadline(need, 1.5);
-    const results = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => {
-        const coop = coops[i % coops.length];
-        const price = String(40_000_000 + i);
-        return new Promise<{ i: number; coop: Party; price: string; r: Awaited<ReturnType<typeof submit>> }>((resolve, reject) => {
-          // Spread over ~3 s so that some land before and some after the deadline.
-          setTimeout(() => submit(coop.token, bidInput(need, { unitPrice: { amount: price, currency: 'VND' }, quantity: '1' }))
-            .then((r) => resolve({ i, coop, price, r }), reject), i * 15);
-        });
-      }),
-    );
+    // The deadline a moment ahead, then waves of concurrent bids until one wave lands wholly after it
+    // (and at least 200 were sent): driven by the answers, not by timers.
+    const deadline = await setDeadline(need, 3);
+    const results: { coop: Party; price: string; r: Awaited<ReturnType<typeof submit>> }[] = [];
+    for (let wave = 0; ; wave++) {
+      const batch = await Promise.all(Array.from({ length: 40 }, async (_, k) => {
+        const coop = coops[k % coops.length];
+        const price = String(40_000_000 + wave * 40 + k);
+        return { coop, price, r: await submit(coop.token, bidInput(need, { unitPrice: { amount: price, currency: 'VND' }, quantity: '1' })) };
+      }));
+      results.push(...batch);
+      if (results.length >= 200 && batch.every((x) => errorCode(x.r) === 'DEADLINE_PASSED')) break;
+      if (wave > 100) throw new Error('the deadline never took effect');
+    }
     await deadlinePassed(need);
     const accepted = results.filter((x) => !x.r.errors);
     const refused = results.filter((x) => x.r.errors);

@@ -73,7 +73,7 @@ export const bidInput = (needId: string, over: Record<string, unknown> = {}) => 
   needId,
   unitPrice: { amount: '48500000', currency: 'VND' },
   quantity: '25.5',
-  deliveryDate: (needInput().deliveryFrom as string),
+  deliveryDate: needInput().deliveryFrom,
   note: null,
   ...over,
 });
