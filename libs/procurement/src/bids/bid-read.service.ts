@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, loader, requireOrganization, RequestContext } from '@lienket/auth';
-import { badInput, decodeCursor, trimDecimal } from '@lienket/graphql';
+import { badInput, decodeCursor, isUuid, trimDecimal } from '@lienket/graphql';
 import { BidOpening } from './bid-opening';
 import { BidContent, BidSealer } from './bid-sealing';
 import { BidStatus } from './bid.entity';
@@ -45,7 +45,6 @@ type OpenedRow = Row & { unit_price: string; quantity: string; delivery_date: st
 
 const CURSOR_TIME = `to_char(b.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at`;
 const CURSOR_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EMPTY = { rows: [] as BidView[], total: 0 };
 
 /**
@@ -173,6 +172,6 @@ const view = (r: Row, c: BidContent): BidView => ({
 function cursorOf(after: string | null | undefined): [string, string] | null {
   const key = decodeCursor(after, 2);
   if (!key) return null;
-  if (!(CURSOR_KEY.test(String(key[0])) && UUID.test(String(key[1])))) throw badInput('after', 'invalidCursor');
+  if (!(CURSOR_KEY.test(String(key[0])) && isUuid(String(key[1])))) throw badInput('after', 'invalidCursor');
   return [String(key[0]), String(key[1])];
 }
