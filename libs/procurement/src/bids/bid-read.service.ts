@@ -43,7 +43,9 @@ interface Row {
 type SealedRow = Row & { sealed: Buffer };
 type OpenedRow = Row & { unit_price: string; quantity: string; delivery_date: string; note: string | null };
 
-const CURSOR_TIME = `to_char(b.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at`;
+/** A bid's created_at as PostgreSQL's own microsecond text (decision 93), for the list's cursor. */
+export const CURSOR_AT = `to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at`;
+const CURSOR_TIME = CURSOR_AT.replace('(created_at', '(b.created_at');
 const CURSOR_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const EMPTY = { rows: [] as BidView[], total: 0 };
 

@@ -5,7 +5,7 @@ import { badInput, DomainError, ErrorCode, isUuid, notFound, trimDecimal, valida
 import { clock } from '@lienket/reference-data';
 import { PUBLIC_NEED_STATUSES } from '../needs/need.entity';
 import { biddingEnded } from './bid-deadline';
-import { BidReadService, BidView } from './bid-read.service';
+import { BidReadService, BidView, CURSOR_AT } from './bid-read.service';
 import { BidSealer } from './bid-sealing';
 import { BidStatus } from './bid.entity';
 import { requireBidder } from './bidder';
@@ -57,21 +57,7 @@ export class BidService {
       const now = clock.now();
       if (biddingEnded({ status: need.status, bidDeadline: need.bid_deadline })) throw deadlinePassed();
       judge(need, input);
-      const [bid] = await em.query<{ id: string; revision: number }[]>(
-        `INSERT INTO procurement.bids AS b (need_id, supplier_org_id, submitted_at) VALUES ($1, $2, $3)
-         ON CONFLICT (need_id, supplier_org_id) WHERE status <> 'WITHDRAWN'
-         DO UPDATE SET revision = b.revision + 1, submitted_at = EXCLUDED.submitted_at
-         RETURNING id, revision`,
-        [input.needId, supplierOrgId, now],
-      );
-      const content = { unitPrice: input.unitPrice.amount, quantity: input.quantity, deliveryDate: input.deliveryDate, note: input.note };
-      const sealed = this.sealer.seal(content, { needId: input.needId, supplierOrgId, revision: bid.revision });
-      await em.query(
-        `INSERT INTO procurement.bid_revisions (bid_id, revision, submitted_by, submitted_at, sealed) VALUES ($1, $2, $3, $4, $5)`,
-        [bid.id, bid.revision, user.id, now, sealed],
-      );
-      const [view] = await this.reads.own(em, supplierOrgId, { bidId: bid.id });
-      return view;
+      return this.write(em, user, supplierOrgId, need.currency, input, now);
     });
   }
 
@@ -91,6 +77,35 @@ export class BidService {
       const [view] = await this.reads.own(em, supplierOrgId, { bidId: id });
       return view;
     });
+  }
+
+  /** The live bid's next revision (the first, if none is live) and its sealed content. */
+  private async write(em: EntityManager, user: AuthUser, supplierOrgId: string, currency: string, input: BidData, now: Date): Promise<BidView> {
+    const [bid] = await em.query<{ id: string; revision: number; status: BidStatus; cursor_at: string }[]>(
+      `INSERT INTO procurement.bids AS b (need_id, supplier_org_id, submitted_at) VALUES ($1, $2, $3)
+       ON CONFLICT (need_id, supplier_org_id) WHERE status <> 'WITHDRAWN'
+       DO UPDATE SET revision = b.revision + 1, submitted_at = EXCLUDED.submitted_at
+       RETURNING id, revision, status, ${CURSOR_AT}`,
+      [input.needId, supplierOrgId, now],
+    );
+    const content = { unitPrice: input.unitPrice.amount, quantity: input.quantity, deliveryDate: input.deliveryDate, note: input.note };
+    const sealed = this.sealer.seal(content, { needId: input.needId, supplierOrgId, revision: bid.revision });
+    await em.query(
+      `INSERT INTO procurement.bid_revisions (bid_id, revision, submitted_by, submitted_at, sealed) VALUES ($1, $2, $3, $4, $5)`,
+      [bid.id, bid.revision, user.id, now, sealed],
+    );
+    // The answer is what was just written: no second read (this is the hot path of a closing minute).
+    return {
+      id: bid.id,
+      needId: input.needId,
+      supplierOrgId,
+      status: bid.status,
+      revision: bid.revision,
+      submittedAt: now,
+      currency,
+      content,
+      key: [bid.cursor_at, bid.id],
+    };
   }
 
   private async lockNeed(em: EntityManager, needId: string, quantity: string): Promise<LockedNeed | undefined> {
