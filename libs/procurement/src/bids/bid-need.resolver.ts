@@ -32,7 +32,7 @@ export class BidNeedResolver {
 
   @ResolveField(() => Bid, { nullable: true, description: "Your organization's live bid on this need" })
   async myBid(@Parent() need: ProcurementNeed, @Context() ctx: RequestContext) {
-    const bid = await this.reads.mine(ctx.user, need.id);
+    const bid = await this.reads.mine(ctx, need.id);
     return bid && toBid(bid);
   }
 }

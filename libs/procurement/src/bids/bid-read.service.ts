@@ -89,11 +89,16 @@ export class BidReadService {
     return { rows, total: await this.ownCount(orgId, need.id) };
   }
 
-  /** `ProcurementNeed.myBid`: the caller organization's live bid on the need, if any. */
-  async mine(viewer: AuthUser | null, needId: string): Promise<BidView | null> {
-    if (!viewer?.organizationId) return null;
-    const [bid] = await this.own(this.ds.manager, viewer.organizationId, { needId, liveOnly: true });
-    return bid ?? null;
+  /** `ProcurementNeed.myBid`: the caller organization's live bid on the need, one statement for a page of needs. */
+  async mine(ctx: RequestContext, needId: string): Promise<BidView | null> {
+    const orgId = ctx.user?.organizationId;
+    if (!orgId) return null;
+    const bids = loader(ctx, `myBid:${orgId}`, () => new DataLoader<string, BidView | null>(async (needIds) => {
+      const live = await this.own(this.ds.manager, orgId, { needIds: [...needIds], liveOnly: true });
+      const byNeed = new Map(live.map((b) => [b.needId, b]));
+      return needIds.map((id) => byNeed.get(id) ?? null);
+    }));
+    return bids.load(needId);
   }
 
   /** `myBids`: the caller organization's bids on every need, newest first. */
@@ -107,13 +112,14 @@ export class BidReadService {
   async own(
     em: EntityManager,
     orgId: string,
-    o: { bidId?: string; needId?: string; liveOnly?: boolean; limit?: number; cursor?: [string, string] | null; newestFirst?: boolean },
+    o: { bidId?: string; needId?: string; needIds?: string[]; liveOnly?: boolean; limit?: number; cursor?: [string, string] | null; newestFirst?: boolean },
   ): Promise<BidView[]> {
     const params: unknown[] = [orgId];
     const $ = (v: unknown) => `$${params.push(v)}`;
     const where = ['b.supplier_org_id = $1'];
     if (o.bidId) where.push(`b.id = ${$(o.bidId)}`);
     if (o.needId) where.push(`b.need_id = ${$(o.needId)}`);
+    if (o.needIds) where.push(`b.need_id = ANY(${$(o.needIds)}::uuid[])`);
     if (o.liveOnly) where.push(`b.status <> 'WITHDRAWN'`);
     const dir = o.newestFirst ? 'DESC' : 'ASC';
     if (o.cursor) where.push(`(b.created_at, b.id) ${o.newestFirst ? '<' : '>'} (${$(o.cursor[0])}::timestamptz, ${$(o.cursor[1])}::uuid)`);
