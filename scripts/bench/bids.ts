@@ -1,14 +1,15 @@
 // npm run bench:bids — 2,000 sealed bids into one need through the gateway, racing its deadline
 // (DESIGN.md "Bidding": ≥ 500 accepted bids/s, none lost before the deadline, none accepted after
-// it). Seeds its own database (a verified buyer with two OPEN needs, one to warm up on, BENCH_BIDDERS verified
-// cooperatives), starts the built stack in production mode, and signs each cooperative's access token
-// with the run's own JWT secret (no sign-in per bidder: argon2 would be the bench). After a warm-up
-// on another need, every bid is queued at once and sent through BENCH_CONNECTIONS connections, one
-// in flight on each (latency is counted from when a request leaves); when 70% are answered the
-// deadline is moved to a second ahead, so the rest race it. CPU per bid is read from /proc. Each cooperative bids and
-// then revises. Checks: every accepted answer is a stored revision (none lost), nothing stored or
-// accepted at or after the deadline, no refusal but DEADLINE_PASSED, and none of those before it.
-// Appends its figures to docs/benchmarks.md, latest first, with date, machine and load.
+// it). Seeds its own database (a verified buyer with two OPEN needs, one to warm up on, and
+// BENCH_BIDDERS verified cooperatives), starts the built stack in production mode, and signs each
+// cooperative's access token with the run's own JWT secret (no sign-in per bidder: argon2 would be
+// the bench). After the warm-up every bid is queued at once and sent through BENCH_CONNECTIONS
+// connections, one in flight on each (latency is counted from when a request leaves); each
+// cooperative bids, then revises. When 70% are answered the deadline is moved to a second after the
+// change holds the need's row, so the rest race it. Checks: every accepted answer is a stored
+// revision (none lost), nothing stored at or after the deadline, no refusal but DEADLINE_PASSED and
+// none of those before the deadline. CPU per bid is read from /proc. Appends its figures to
+// docs/benchmarks.md, latest first, with date, machine and load.
 import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -132,6 +133,8 @@ interface Figures {
   /** CPU per bid (ms): the stack's Node processes (gateway, subgraphs, worker), and PostgreSQL. */
   nodeCpu: number;
   pgCpu: number;
+  /** How long the deadline's change waited for the need row's lock under the bids' share locks. */
+  waitedMs: number;
 }
 
 /** What the database holds against what the clients were told. */
@@ -159,7 +162,7 @@ function record(f: Figures) {
   const entry = [
     `### Sealed bids through the gateway — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, shared: the client, the gateway, both subgraphs, the worker and PostgreSQL run on these ${cpus().length} cores, with other people's jobs (load average ${f.loadAverage.toFixed(1)} when the run began). ` +
-      `${BIDS.toLocaleString('en')} \`submitBid\` calls into one need from ${BIDDERS} verified cooperatives (first bids, then revisions), ${CONNECTIONS} connections, NODE_ENV=production, a real access token on each; after a warm-up of ${WARMUP_BIDS} bids on another need; when ${Math.round(CLOSE_AT_SHARE * 100)}% were answered the deadline was moved to ${CLOSE_AFTER_SECONDS} s ahead (an UPDATE of the need row, as a buyer's change would).`,
+      `${BIDS.toLocaleString('en')} \`submitBid\` calls into one need from ${BIDDERS} verified cooperatives (first bids, then revisions), ${CONNECTIONS} connections, NODE_ENV=production, a real access token on each; after a warm-up of ${WARMUP_BIDS} bids on another need; when ${Math.round(CLOSE_AT_SHARE * 100)}% were answered the deadline was moved to ${CLOSE_AFTER_SECONDS} s ahead of the moment its change held the need row (FOR UPDATE, as a buyer's change would: it waited ${f.waitedMs} ms for the bids' share locks).`,
     ``,
     `| accepted | accepted bids/s (target ≥ ${TARGET}) | p50 | p99 | refused (DEADLINE_PASSED) | lost (accepted, not stored) | stored at or after the deadline | refused before the deadline | CPU ms per bid (stack node + pg) | other errors |`,
     `| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |`,
@@ -193,11 +196,20 @@ async function main() {
     const warm = await fire(pool, needs[0], tokens, WARMUP_BIDS);
     if (!warm.every((o) => o.ok)) throw new Error(`warm-up bids were refused: ${warm.find((o) => !o.ok)?.code}`);
     say(`${BIDS} bids; the deadline moves to ${CLOSE_AFTER_SECONDS} s ahead once ${Math.round(CLOSE_AT_SHARE * 100)}% are answered`);
-    // The deadline is moved as a buyer's change would move it: an UPDATE of the need row, which
-    // waits for the bids that hold it FOR SHARE and makes those after it judge the new deadline.
-    let closing: Promise<Date> | undefined;
-    const close = () =>
-      db.query<{ d: Date }>(`UPDATE procurement.needs SET bid_deadline = now() + make_interval(secs => $2) WHERE id = $1 RETURNING bid_deadline AS d`, [needs[1], CLOSE_AFTER_SECONDS]).then((r) => r.rows[0].d);
+    // The deadline is moved as a buyer's change would move it: the need row locked FOR UPDATE (which
+    // waits for the bids holding it FOR SHARE, and may wait long: PostgreSQL grants a compatible
+    // FOR SHARE without queueing behind a waiting FOR UPDATE), then the new deadline counted from the
+    // moment the lock is held, so no bid judged before it can fall after the deadline it sets.
+    let closing: Promise<{ deadline: Date; waitedMs: number }> | undefined;
+    const close = async () => {
+      const asked = Date.now();
+      await db.query('BEGIN');
+      await db.query(`SELECT 1 FROM procurement.needs WHERE id = $1 FOR UPDATE`, [needs[1]]);
+      const waitedMs = Date.now() - asked;
+      const r = await db.query<{ d: Date }>(`UPDATE procurement.needs SET bid_deadline = clock_timestamp() + make_interval(secs => $2) WHERE id = $1 RETURNING bid_deadline AS d`, [needs[1], CLOSE_AFTER_SECONDS]);
+      await db.query('COMMIT');
+      return { deadline: r.rows[0].d, waitedMs };
+    };
     const pgBefore = new Map((await backends(db, DB_NAME)).map((pid) => [pid, cpuMs([pid])]));
     const nodeBefore = cpuMs(pids);
     const start = Date.now();
@@ -206,7 +218,7 @@ async function main() {
     });
     const nodeCpu = (cpuMs(pids) - nodeBefore) / BIDS;
     const pgCpu = (await backends(db, DB_NAME)).reduce((ms, pid) => ms + cpuMs([pid]) - (pgBefore.get(pid) ?? 0), 0) / BIDS;
-    const deadline = await closing!;
+    const { deadline, waitedMs } = await closing!;
     const accepted = outcomes.filter((o) => o.ok);
     const refused = outcomes.filter((o) => o.code === 'DEADLINE_PASSED');
     const lastAccepted = Math.max(...accepted.map((o) => o.answeredAt));
@@ -224,6 +236,7 @@ async function main() {
       loadAverage,
       nodeCpu,
       pgCpu,
+      waitedMs,
     };
     say(JSON.stringify(figures));
     record(figures);

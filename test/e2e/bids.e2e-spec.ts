@@ -51,6 +51,9 @@ describe('submitBid, revisions and withdrawBid', () => {
     expect(seen.myBid).toEqual(second.data!.submitBid);
     expect(seen.bids.totalCount).toBe(1);
     expect(seen.bids.edges.map((e) => e.node)).toEqual([second.data!.submitBid]);
+    // The supplier is the catalog's Organization, through the gateway.
+    const named = await api<{ need: { myBid: { supplier: { id: string; name: string } } } }>(`query N($id: ID!) { need(id: $id) { myBid { supplier { id name } } } }`, { id: needId }, { token: coop.token });
+    expect(named.data?.need.myBid.supplier).toEqual({ id: coop.orgId, name: 'HTX Cà phê Ea Tu' });
     // The count is public to whoever sees the need; nothing else is.
     const anonymous = await needBids(needId);
     expect(anonymous).toMatchObject({ bidCount: 1, myBid: null, bids: { totalCount: 0, edges: [] } });
