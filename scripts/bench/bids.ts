@@ -132,6 +132,9 @@ interface Figures {
   loadAverage: number;
   /** CPU per bid (ms): the stack's Node processes (gateway, subgraphs, worker), and PostgreSQL. */
   nodeCpu: number;
+  /** Of which the gateway's and the procurement subgraph's. */
+  gatewayCpu: number;
+  procurementCpu: number;
   pgCpu: number;
   /** How long the deadline's change waited for the need row's lock under the bids' share locks. */
   waitedMs: number;
@@ -164,9 +167,9 @@ function record(f: Figures) {
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, shared: the client, the gateway, both subgraphs, the worker and PostgreSQL run on these ${cpus().length} cores, with other people's jobs (load average ${f.loadAverage.toFixed(1)} when the run began). ` +
       `${BIDS.toLocaleString('en')} \`submitBid\` calls into one need from ${BIDDERS} verified cooperatives (first bids, then revisions), ${CONNECTIONS} connections, NODE_ENV=production, a real access token on each; after a warm-up of ${WARMUP_BIDS} bids on another need; when ${Math.round(CLOSE_AT_SHARE * 100)}% were answered the deadline was moved to ${CLOSE_AFTER_SECONDS} s ahead of the moment its change held the need row (FOR UPDATE, as a buyer's change would: it waited ${f.waitedMs} ms for the bids' share locks).`,
     ``,
-    `| accepted | accepted bids/s (target ≥ ${TARGET}) | p50 | p99 | refused (DEADLINE_PASSED) | lost (accepted, not stored) | stored at or after the deadline | refused before the deadline | CPU ms per bid (stack node + pg) | other errors |`,
+    `| accepted | accepted bids/s (target ≥ ${TARGET}) | p50 | p99 | refused (DEADLINE_PASSED) | lost (accepted, not stored) | stored at or after the deadline | refused before the deadline | CPU ms per bid: stack node (gateway, procurement) + pg | other errors |`,
     `| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |`,
-    `| ${f.accepted} | ${f.acceptedPerSecond.toFixed(0)} | ${f.p50} ms | ${f.p99} ms | ${f.refused} | ${f.lost} | ${f.late} | ${f.earlyRefusals} | ${f.nodeCpu.toFixed(1)} + ${f.pgCpu.toFixed(1)} | ${f.otherErrors.length ? f.otherErrors.join(', ') : 'none'} |`,
+    `| ${f.accepted} | ${f.acceptedPerSecond.toFixed(0)} | ${f.p50} ms | ${f.p99} ms | ${f.refused} | ${f.lost} | ${f.late} | ${f.earlyRefusals} | ${f.nodeCpu.toFixed(1)} (${f.gatewayCpu.toFixed(1)}, ${f.procurementCpu.toFixed(1)}) + ${f.pgCpu.toFixed(1)} | ${f.otherErrors.length ? f.otherErrors.join(', ') : 'none'} |`,
     ``,
   ].join('\n');
   // Latest first: the new entry goes before the first earlier entry of this bench, or at the end.
@@ -187,6 +190,7 @@ async function main() {
   process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
   const pool = new Pool(`http://127.0.0.1:${ports.gateway}`, { connections: CONNECTIONS });
   const pids = [...stack.processes.values()].map((p) => p.pid!);
+  const pidOf = (app: string) => [...stack.processes.entries()].filter(([name]) => name === app).map(([, p]) => p.pid!);
   const db = new Client({ connectionString: DB });
   try {
     await db.connect();
@@ -212,11 +216,14 @@ async function main() {
     };
     const pgBefore = new Map((await backends(db, DB_NAME)).map((pid) => [pid, cpuMs([pid])]));
     const nodeBefore = cpuMs(pids);
+    const appsBefore = { gateway: cpuMs(pidOf('gateway')), procurement: cpuMs(pidOf('procurement')) };
     const start = Date.now();
     const outcomes = await fire(pool, needs[1], tokens, BIDS, (answered) => {
       if (!closing && answered >= BIDS * CLOSE_AT_SHARE) closing = close();
     });
     const nodeCpu = (cpuMs(pids) - nodeBefore) / BIDS;
+    const gatewayCpu = (cpuMs(pidOf('gateway')) - appsBefore.gateway) / BIDS;
+    const procurementCpu = (cpuMs(pidOf('procurement')) - appsBefore.procurement) / BIDS;
     const pgCpu = (await backends(db, DB_NAME)).reduce((ms, pid) => ms + cpuMs([pid]) - (pgBefore.get(pid) ?? 0), 0) / BIDS;
     const { deadline, waitedMs } = await closing!;
     const accepted = outcomes.filter((o) => o.ok);
@@ -235,6 +242,8 @@ async function main() {
       otherErrors: [...new Set(outcomes.filter((o) => !o.ok && o.code !== 'DEADLINE_PASSED').map((o) => o.code ?? 'no answer'))],
       loadAverage,
       nodeCpu,
+      gatewayCpu,
+      procurementCpu,
       pgCpu,
       waitedMs,
     };
