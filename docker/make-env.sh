@@ -29,6 +29,7 @@ JWT_SECRET=$(secret)
 INVITATION_SECRET=$(secret)
 GATEWAY_SECRET=$(secret)
 DATABASE_ROLE_SECRET=$(secret)
+BID_SEALING_KEY=$(secret)
 ADMIN_PASSWORD=$(password)
 # Where the gateway is published on this host: 127.0.0.1 (this machine only) unless you change it,
 # e.g. LIENKET_BIND=0.0.0.0 behind a firewall — then also set NODE_ENV=production and ADMIN_EMAIL

@@ -9,7 +9,7 @@
 // table to docs/benchmarks.md; BENCH_LABEL names the run.
 import argon2 from 'argon2';
 import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -19,6 +19,7 @@ import { CATEGORIES, PROVINCES } from '../../libs/reference-data/src';
 import { dropDatabases } from '../../libs/testing/src/database';
 import { migrateAll } from '../migrate';
 import { freePort, Stack, startStack } from '../stack';
+import { backends, cpuMs } from './cpu';
 import { seedOrganizations, seedProducts } from './listings';
 import { LoadPlan, LoadResult, requestBody, ScenarioName } from './load';
 
@@ -159,25 +160,6 @@ async function startReference(port: number): Promise<ChildProcess> {
   throw new Error('the reference did not start');
 }
 
-/** CPU time (user + system, ms) the given processes have used so far, from /proc. */
-function cpuMs(pids: number[]): number {
-  let ticks = 0;
-  for (const pid of pids) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // a PostgreSQL backend that has ended since it was listed
-    }
-  }
-  return ticks * 10; // USER_HZ is 100 on Linux
-}
-
-/** The PostgreSQL backends serving the bench database: the pools of the reference and of the stack. */
-async function backends(db: Client): Promise<number[]> {
-  const { rows } = await db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [DB_NAME]);
-  return rows.map((r) => r.pid);
-}
 
 async function signIn(gateway: string): Promise<string> {
   const res = await fetch(`${gateway}/graphql`, {
@@ -257,11 +239,11 @@ async function measure(
       say(`${scenario} → ${target}, round ${round}/${ROUNDS}: ${warmupSeconds ? `${warmupSeconds} s warm-up, ` : ''}${SECONDS} s at ${CONNECTIONS} connections…`);
       // The warm-up (JIT, pools, plan caches) is a load of its own, outside the CPU accounting.
       if (warmupSeconds) await load({ ...plan, url: targets[target].url, scenario, seconds: warmupSeconds });
-      const pgBefore = new Map((await backends(db)).map((pid) => [pid, cpuMs([pid])]));
+      const pgBefore = new Map((await backends(db, DB_NAME)).map((pid) => [pid, cpuMs([pid])]));
       const nodeBefore = cpuMs(targets[target].pids);
       const r = await load({ ...plan, url: targets[target].url, scenario });
       // Backends a pool opened during the run count from zero.
-      const pgUsed = (await backends(db)).reduce((ms, pid) => ms + cpuMs([pid]) - (pgBefore.get(pid) ?? 0), 0);
+      const pgUsed = (await backends(db, DB_NAME)).reduce((ms, pid) => ms + cpuMs([pid]) - (pgBefore.get(pid) ?? 0), 0);
       const used = [cpuMs(targets[target].pids) - nodeBefore, pgUsed];
       runs[target].push({ ...r, node: used[0], pg: used[1] });
       say(`  ${r.requestsPerSecond.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.failures} failures of ${r.requests}; CPU ${(used[0] / r.requests).toFixed(2)} + ${(used[1] / r.requests).toFixed(2)} ms per request (node + PostgreSQL)`);

@@ -33,6 +33,8 @@ export async function footprint(orgId: string): Promise<string> {
        'audit', (SELECT json_agg(json_build_object('id', a.id, 'action', a.action) ORDER BY a.id) FROM catalog.audit_log a WHERE a.subject_id IN (SELECT id FROM ids)),
        'reports', (SELECT json_agg(r ORDER BY r.id) FROM catalog.reports r WHERE r.subject_id::text IN (SELECT id FROM ids)),
        'needs', (SELECT json_agg(n ORDER BY n.id) FROM procurement.needs n WHERE n.buyer_org_id = $1),
+       'bids', (SELECT json_agg(json_build_object('bid', b, 'revisions', (SELECT count(*) FROM procurement.bid_revisions r WHERE r.bid_id = b.id)) ORDER BY b.id)
+                  FROM procurement.bids b WHERE b.supplier_org_id = $1),
        -- published_at is left out: the relay sets it on its own schedule.
        'outbox', (SELECT json_agg(json_build_object('s', s, 'id', e.id, 'type', e.event_type, 'payload', e.payload) ORDER BY s, e.id)
                     FROM (SELECT 'catalog' AS s, * FROM catalog.outbox UNION ALL SELECT 'procurement', * FROM procurement.outbox) e

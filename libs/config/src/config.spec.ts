@@ -8,7 +8,7 @@ import { rolePassword } from './database-roles';
 /** A secrets file of this test's own, so no test writes the checkout's var/secrets.json. */
 const secretsFile = () => join(mkdtempSync(join(tmpdir(), 'lienket-secrets-')), 'secrets.json');
 const strong = (n: number) => `${n}-Vq8sK2pLx9mR4tZwY7cN3bH6jF1dG5aE0uI-${'QwErTyUiOp'.slice(n)}`;
-const productionSecrets = { JWT_SECRET: strong(1), INVITATION_SECRET: strong(2), GATEWAY_SECRET: strong(3), DATABASE_ROLE_SECRET: strong(4) };
+const productionSecrets = { JWT_SECRET: strong(1), INVITATION_SECRET: strong(2), GATEWAY_SECRET: strong(3), DATABASE_ROLE_SECRET: strong(4), BID_SEALING_KEY: strong(5) };
 
 describe('loadConfig', () => {
   it('gives the documented defaults on an empty environment', () => {

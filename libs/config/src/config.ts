@@ -45,6 +45,7 @@ const schema = z.object({
   INVITATION_SECRET: optionalString.pipe(z.string().min(32).optional()),
   GATEWAY_SECRET: optionalString.pipe(z.string().min(32).optional()),
   DATABASE_ROLE_SECRET: optionalString.pipe(z.string().min(32).optional()),
+  BID_SEALING_KEY: optionalString.pipe(z.string().min(32).optional()),
   /** Where an installation outside production keeps the secrets it generated at first start. */
   SECRETS_FILE: z.string().default('var/secrets.json'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).default(900),
@@ -112,7 +113,8 @@ export interface AppConfig {
     publicUrl: string;
   };
   catalog: { port: number };
-  procurement: { port: number };
+  /** `bidSealingKey`: the secret bid contents are sealed with until the opening; procurement only. */
+  procurement: { port: number; bidSealingKey: string };
   matcher: { healthPort: number; concurrency: number };
   auth: {
     jwtSecret: string;
@@ -198,7 +200,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     },
     catalog: { port: e.CATALOG_PORT },
-    procurement: { port: e.PROCUREMENT_PORT },
+    procurement: { port: e.PROCUREMENT_PORT, bidSealingKey: secrets.BID_SEALING_KEY },
     matcher: { healthPort: e.MATCHER_HEALTH_PORT, concurrency: e.WORKER_CONCURRENCY },
     auth: {
       jwtSecret: secrets.JWT_SECRET,

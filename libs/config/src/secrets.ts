@@ -15,6 +15,8 @@ export const SECRET_NAMES = [
   'GATEWAY_SECRET',
   /** Derives each service's PostgreSQL password (see database-roles.ts). */
   'DATABASE_ROLE_SECRET',
+  /** Seals bid contents at rest until the opening (AES-256-GCM key derived from it, see libs/procurement bids). */
+  'BID_SEALING_KEY',
 ] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
 export type Secrets = Record<SecretName, string>;

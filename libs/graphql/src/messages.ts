@@ -312,6 +312,38 @@ export const MESSAGES = {
     vi: 'Chỉ sửa được nhu cầu mua đang là bản nháp; nhu cầu này đã được gửi đi hoặc đã kết thúc.',
     en: 'Only a draft need can be edited; this one has been submitted or has ended.',
   },
+  bidDeadlinePassed: {
+    vi: 'Đã hết hạn nhận báo giá của nhu cầu này: không thể gửi, sửa hay rút báo giá nữa.',
+    en: 'The bid deadline of this need has passed: bids can no longer be submitted, revised or withdrawn.',
+  },
+  bidOwnNeed: {
+    vi: 'Tổ chức của bạn đăng nhu cầu này nên không thể báo giá cho nó.',
+    en: 'Your organization posted this need, so it cannot bid on it.',
+  },
+  bidVerificationRequired: {
+    vi: 'Tổ chức của bạn cần được xác minh trước khi báo giá. Vui lòng chờ quản trị viên xác minh hồ sơ.',
+    en: 'Your organization must be verified before it can bid. Please wait for an administrator to verify it.',
+  },
+  organizationSuspendedBids: {
+    vi: 'Tổ chức của bạn đang bị tạm ngừng hoạt động nên không thể báo giá. Xem lý do trong trang Tài khoản.',
+    en: 'Your organization is suspended, so it cannot bid. See the reason on your account page.',
+  },
+  bidQuantityAboveNeed: {
+    vi: '{label} không được vượt quá số lượng cần mua ({max}).',
+    en: '{label} may not exceed the quantity needed ({max}).',
+  },
+  bidPartialNotAllowed: {
+    vi: 'Nhu cầu này không nhận báo giá một phần: {label} phải bằng số lượng cần mua ({quantity}).',
+    en: 'This need does not take partial bids: the {label} must equal the quantity needed ({quantity}).',
+  },
+  bidDeliveryOutsideWindow: {
+    vi: '{label} phải nằm trong thời gian giao hàng của nhu cầu, từ {from} đến {to}.',
+    en: 'The {label} must be inside the need\'s delivery window, from {from} to {to}.',
+  },
+  bidNotWithdrawable: {
+    vi: 'Báo giá này đã được rút hoặc đã có kết quả nên không rút được nữa.',
+    en: 'This bid has already been withdrawn or decided, so it cannot be withdrawn.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;
@@ -370,6 +402,12 @@ export const FIELD_LABELS: Record<string, Record<Lang, string>> = {
   from: { vi: 'ngày bắt đầu', en: 'start date' },
   to: { vi: 'ngày kết thúc', en: 'end date' },
   priceUnitCode: { vi: 'đơn vị tính giá', en: 'price unit' },
+  needId: { vi: 'nhu cầu mua', en: 'need' },
+  unitPrice: { vi: 'đơn giá', en: 'unit price' },
+  'unitPrice.amount': { vi: 'đơn giá', en: 'unit price' },
+  'unitPrice.currency': { vi: 'đơn vị tiền tệ', en: 'currency' },
+  deliveryDate: { vi: 'ngày giao hàng', en: 'delivery date' },
+  note: { vi: 'ghi chú', en: 'note' },
 };
 
 export function pickLang(acceptLanguage: string | string[] | undefined): Lang {
