@@ -312,6 +312,30 @@ export const MESSAGES = {
     vi: 'Chỉ sửa được nhu cầu mua đang là bản nháp; nhu cầu này đã được gửi đi hoặc đã kết thúc.',
     en: 'Only a draft need can be edited; this one has been submitted or has ended.',
   },
+  needNotSubmittable: {
+    vi: 'Chỉ gửi duyệt được nhu cầu mua đang là bản nháp; nhu cầu này đã được gửi đi hoặc đã kết thúc.',
+    en: 'Only a draft need can be submitted; this one has already been submitted or has ended.',
+  },
+  organizationNotVerifiedYet: {
+    vi: 'Tổ chức của bạn chưa được xác minh nên chưa thể gửi nhu cầu mua. Nếu vừa được xác minh, vui lòng thử lại sau ít giây.',
+    en: 'Your organization is not verified yet, so it cannot submit needs. If it was verified just now, please try again in a few seconds.',
+  },
+  needNotPending: {
+    vi: 'Nhu cầu mua này không còn chờ duyệt; có thể một người kiểm duyệt khác vừa xử lý hoặc người mua đã hủy.',
+    en: 'This need is no longer awaiting review; another moderator may have just decided it, or the buyer cancelled it.',
+  },
+  needDeadlineTooClose: {
+    vi: 'Hạn nộp hồ sơ của nhu cầu này còn chưa đến {minutes} phút nên không thể mở cho nhà cung cấp; hãy từ chối kèm lý do để người mua đăng lại với hạn mới.',
+    en: 'This need\'s bid deadline is less than {minutes} minutes away, so it cannot be opened to suppliers; reject it with a reason so the buyer can post it again with a new deadline.',
+  },
+  needNotCancellable: {
+    vi: 'Nhu cầu mua này đã đóng hoặc đã kết thúc nên không hủy được nữa.',
+    en: 'This need has closed or ended, so it can no longer be cancelled.',
+  },
+  deadlinePassed: {
+    vi: 'Đã hết hạn nộp hồ sơ cho nhu cầu mua này.',
+    en: 'The bid deadline of this need has passed.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -186,3 +186,42 @@ export function listingNotice(p: ListingDecision, r: ListingRecipient) {
   const reason = p.reason ? (vi ? ` Lý do: ${p.reason}` : ` Reason: ${p.reason}`) : '';
   return { title: `${vi ? 'Sản phẩm' : 'Listing'} “${p.productName}” ${what}`, body: `${next}${reason}`, link: listingLink(p) };
 }
+
+type NeedDecision = JobPayloads['need.moderation_decided'];
+type NeedRecipient = NeedDecision['recipients'][number];
+
+const NEED: Record<NeedDecision['outcome'], { vi: [string, string]; en: [string, string] }> = {
+  APPROVED: {
+    vi: ['đã được duyệt', 'Nhu cầu đã mở công khai: nhà cung cấp có thể xem và nộp hồ sơ đến hạn chót.'],
+    en: ['has been approved', 'The need is now open: suppliers can see it and bid until its deadline.'],
+  },
+  REJECTED: {
+    vi: ['chưa được duyệt', 'Vui lòng đăng lại nhu cầu theo lý do dưới đây.'],
+    en: ['was not approved', 'Please post the need again as explained below.'],
+  },
+};
+
+/** The need's page in the web app (the buyer's view of it). */
+export const needLink = (p: NeedDecision) => `/nhu-cau/${p.needId}`;
+
+/** A moderator's decision on a need, told by e-mail to each owner and manager of its buyer. */
+export function needDecided(p: NeedDecision, r: NeedRecipient, publicUrl: string): Mail {
+  const vi = r.locale !== 'EN';
+  const [what, next] = NEED[p.outcome][vi ? 'vi' : 'en'];
+  const lines = [
+    vi ? `Chào ${r.name},` : `Hello ${r.name},`,
+    `${vi ? 'Nhu cầu mua' : 'The need'} “${p.needTitle}” ${what}. ${next}`,
+    ...(p.reason ? [vi ? `Lý do: ${p.reason}` : `Reason: ${p.reason}`] : []),
+    link(vi ? 'Xem nhu cầu' : 'See the need', `${publicUrl}${needLink(p)}`),
+    vi ? 'Trân trọng,\nĐội ngũ LienKet' : 'Kind regards,\nThe LienKet team',
+  ];
+  return toMail(r.email, `LienKet: ${vi ? 'nhu cầu mua' : 'need'} “${p.needTitle}” ${what}`, lines);
+}
+
+/** The same decision as an in-app notice. */
+export function needNotice(p: NeedDecision, r: NeedRecipient) {
+  const vi = r.locale !== 'EN';
+  const [what, next] = NEED[p.outcome][vi ? 'vi' : 'en'];
+  const reason = p.reason ? (vi ? ` Lý do: ${p.reason}` : ` Reason: ${p.reason}`) : '';
+  return { title: `${vi ? 'Nhu cầu mua' : 'Need'} “${p.needTitle}” ${what}`, body: `${next}${reason}`, link: needLink(p) };
+}

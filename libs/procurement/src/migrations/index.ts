@@ -1,3 +1,4 @@
 export { Needs1763800100000 } from './1763800100000-needs';
 export { ProcurementOutboxEventId1763805500000 } from './1763805500000-outbox-event-id';
 export { ProcurementServiceRole1763805800000 } from './1763805800000-service-role';
+export { NeedLifecycle1763806800000 } from './1763806800000-need-lifecycle';
