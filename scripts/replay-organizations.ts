@@ -14,7 +14,7 @@ export async function replayOrganizations(databaseUrl: string, o: { all?: boolea
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
   // writeOrganizationChanged writes through an EntityManager's `query`; a pg client answers rows in `.rows`.
-  const manager = { query: async (sql: string, params?: unknown[]) => (await db.query(sql, params)).rows } as unknown as Parameters<typeof writeOrganizationChanged>[0];
+  const manager = { query: async (sql: string, params?: unknown[]): Promise<unknown[]> => (await db.query(sql, params)).rows as unknown[] } as unknown as Parameters<typeof writeOrganizationChanged>[0];
   try {
     const { rows } = await db.query<{ id: string }>(
       `SELECT o.id FROM catalog.organizations o

@@ -40,7 +40,7 @@ export class ProcurementNeedsClient {
 
   pending(staff: AuthUser, limit: number, after: [string, string] | null): Promise<{ needs: PendingNeed[]; total: number }> {
     const query = new URLSearchParams({ limit: String(limit), ...(after ? { after: after.join(',') } : {}) });
-    return this.call(staff, `${this.base}/pending?${query}`, { method: 'GET' });
+    return this.call(staff, `${this.base}/pending?${query.toString()}`, { method: 'GET' });
   }
 
   decide(staff: AuthUser, id: string, approve: boolean, reason: string | null): Promise<DecidedNeed> {
@@ -57,7 +57,7 @@ export class ProcurementNeedsClient {
         signal: AbortSignal.timeout(10_000),
       });
     } catch (e) {
-      throw new Error(`procurement unreachable: ${(e as Error).message}`);
+      throw new Error(`procurement unreachable: ${(e as Error).message}`, { cause: e });
     }
     const body = (await res.json().catch(() => ({}))) as { error?: { code: ErrorCode; messageKey: string; params?: Record<string, string | number>; field?: string } };
     if (res.ok) return body as T;

@@ -8,7 +8,7 @@ import { clock } from '@lienket/reference-data';
 import { NeedStatus } from './need.entity';
 
 /** Statuses in which a need exists for a bidder at all; any other answers NOT_FOUND. */
-const BIDDER_VISIBLE: readonly string[] = [NeedStatus.OPEN, NeedStatus.CLOSED, NeedStatus.AWARDED];
+const BIDDER_VISIBLE: readonly NeedStatus[] = [NeedStatus.OPEN, NeedStatus.CLOSED, NeedStatus.AWARDED];
 
 /**
  * The flip `OPEN → CLOSED` of every need whose deadline is at or before `now` (or only `needId`),
@@ -35,7 +35,7 @@ export async function closeDueNeeds(em: EntityManager, now: Date, needId?: strin
 }
 
 /** Whether a need read as OPEN is in fact past its deadline (the flip may not have run yet). */
-export const isPastDeadline = (n: { status: string; bidDeadline: Date }, now: Date = clock.now()) =>
+export const isPastDeadline = (n: { status: NeedStatus; bidDeadline: Date }, now: Date = clock.now()) =>
   n.status === NeedStatus.OPEN && n.bidDeadline.getTime() <= now.getTime();
 
 /**
@@ -47,7 +47,7 @@ export const isPastDeadline = (n: { status: string; bidDeadline: Date }, now: Da
  */
 export async function assertBiddable(em: EntityManager, needId: string, now: Date): Promise<void> {
   if (!isUuid(needId)) throw notFound('need');
-  const [need] = await em.query<{ status: string; bid_deadline: Date }[]>(
+  const [need] = await em.query<{ status: NeedStatus; bid_deadline: Date }[]>(
     `SELECT status, bid_deadline FROM procurement.needs WHERE id = $1 FOR SHARE`,
     [needId],
   );
