@@ -1,7 +1,6 @@
-import argon2 from 'argon2';
 import { simpleParser } from 'mailparser';
-import { errorCode, uniqueEmail } from '@lienket/testing';
-import { adminToken, api, awaitMail, rows, signInAs } from '../support/e2e';
+import { errorCode } from '@lienket/testing';
+import { adminToken, api, awaitMail, moderatorToken, rows, signInAs } from '../support/e2e';
 import { buyer, CANCEL, DECIDE, draftNeed, LifecycleNeed, needRow, needTrace, procurementFacts, READ, SUBMIT, submittedNeed } from '../support/needs';
 import { eventually, waitFor } from '../support/wait';
 
@@ -19,9 +18,7 @@ let admin: string;
 let moderator: string;
 beforeAll(async () => {
   admin = await adminToken();
-  const email = uniqueEmail('need-moderator');
-  await rows(`INSERT INTO catalog.users (email, password_hash, full_name, platform_role) VALUES ($1, $2, 'Đỗ Thị Duyệt', 'MODERATOR')`, [email, await argon2.hash('mat-khau-kiem-duyet')]);
-  moderator = (await signInAs(email, 'mat-khau-kiem-duyet')).accessToken;
+  moderator = await moderatorToken('Đỗ Thị Duyệt');
 });
 
 /** The e-mail to `to` about the need (the registration's and verification's come first), parsed. */

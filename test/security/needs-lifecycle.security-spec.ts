@@ -1,8 +1,7 @@
-import argon2 from 'argon2';
 import jwt from 'jsonwebtoken';
 import { loadConfig } from '@lienket/config';
-import { asGateway, errorCode, uniqueEmail } from '@lienket/testing';
-import { adminToken, api, rows, signInAs } from '../support/e2e';
+import { asGateway, errorCode } from '@lienket/testing';
+import { adminToken, api, moderatorToken, rows } from '../support/e2e';
 import { buyer, CANCEL, DECIDE, draftNeed, needTrace, procurementFacts, SUBMIT, submittedNeed, TRUST } from '../support/needs';
 import { origin, memberToken } from '../support/uploads';
 import { eventually } from '../support/wait';
@@ -21,9 +20,7 @@ let admin: string;
 let moderator: string;
 beforeAll(async () => {
   admin = await adminToken();
-  const email = uniqueEmail('attack-moderator');
-  await rows(`INSERT INTO catalog.users (email, password_hash, full_name, platform_role) VALUES ($1, $2, 'Kiểm duyệt viên', 'MODERATOR')`, [email, await argon2.hash('mat-khau-kiem-duyet')]);
-  moderator = (await signInAs(email, 'mat-khau-kiem-duyet')).accessToken;
+  moderator = await moderatorToken('Kiểm duyệt viên');
 });
 
 describe('submitNeed and cancelNeed by anyone but the buyer’s owners and managers', () => {

@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
-import { gql, GqlOptions, queryRows, ReceivedMail, SIGN_IN, SIGN_UP, signUpInput } from '@lienket/testing';
+import argon2 from 'argon2';
+import { gql, GqlOptions, queryRows, ReceivedMail, SIGN_IN, SIGN_UP, signUpInput, uniqueEmail } from '@lienket/testing';
 
 /** The running gateway that the e2e global setup started. */
 export const gatewayUrl = () => `${process.env.E2E_GATEWAY_URL}/graphql`;
@@ -77,3 +78,10 @@ export const needInput = () => ({
   deliveryTo: inDays(45).toISOString().slice(0, 10),
   bidDeadline: inDays(20).toISOString(),
 });
+
+/** A platform moderator (inserted directly: staff accounts are not signed up), signed in. */
+export async function moderatorToken(fullName = 'Lê Văn Kiểm'): Promise<string> {
+  const email = uniqueEmail('moderator');
+  await rows(`INSERT INTO catalog.users (email, password_hash, full_name, platform_role) VALUES ($1, $2, $3, 'MODERATOR')`, [email, await argon2.hash('mat-khau-kiem-duyet'), fullName]);
+  return (await signInAs(email, 'mat-khau-kiem-duyet')).accessToken;
+}

@@ -3,23 +3,10 @@ import { APP_CONFIG, AppConfig } from '@lienket/config';
 import { AuthUser, gatewayHeaders, issueAccessToken } from '@lienket/auth';
 import { DomainError, ErrorCode, MESSAGES, MessageKey } from '@lienket/graphql';
 
-/** A need waiting for review, as procurement lists it. */
-export interface PendingNeed {
-  id: string;
-  title: string;
-  buyerName: string | null;
-  provinceCode: string;
-  submittedAt: string;
-}
+// Types only: loading procurement's code here would register its GraphQL types in catalog's schema.
+import type { NeedDecision, PendingNeed } from '@lienket/procurement';
 
-/** Procurement's answer to a decision: the need as it now is. */
-export interface DecidedNeed {
-  id: string;
-  title: string;
-  buyerOrgId: string;
-  status: 'OPEN' | 'REJECTED';
-  submittedAt: string;
-}
+export type { PendingNeed };
 
 /** How long the moderator's vouched token lives: one call. */
 const VOUCH_TTL_SECONDS = 60;
@@ -43,7 +30,7 @@ export class ProcurementNeedsClient {
     return this.call(staff, `${this.base}/pending?${query.toString()}`, { method: 'GET' });
   }
 
-  decide(staff: AuthUser, id: string, approve: boolean, reason: string | null): Promise<DecidedNeed> {
+  decide(staff: AuthUser, id: string, approve: boolean, reason: string | null): Promise<NeedDecision> {
     return this.call(staff, `${this.base}/${encodeURIComponent(id)}/decision`, { method: 'POST', body: JSON.stringify({ approve, reason }) });
   }
 

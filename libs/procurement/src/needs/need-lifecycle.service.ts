@@ -13,7 +13,7 @@ const cancelSchema = z.object({ reason: text(500) });
 const rejectSchema = z.object({ reason: text(1000) });
 const CANCELLABLE: readonly NeedStatus[] = [NeedStatus.DRAFT, NeedStatus.PENDING_REVIEW, NeedStatus.OPEN];
 
-/** A need waiting for a moderator, as catalog's moderation queue lists it. */
+/** A need waiting for a moderator, as catalog's moderation queue lists it (the internal route's answer). */
 export interface PendingNeed {
   id: string;
   title: string;
@@ -22,12 +22,12 @@ export interface PendingNeed {
   submittedAt: string;
 }
 
-/** A moderator's decision on a need, as procurement applied it. */
+/** A moderator's decision on a need, as procurement applied it (the internal route's answer). */
 export interface NeedDecision {
   id: string;
   title: string;
   buyerOrgId: string;
-  status: NeedStatus;
+  status: 'OPEN' | 'REJECTED';
   submittedAt: string;
 }
 
@@ -98,7 +98,8 @@ export class NeedLifecycleService {
       return em.getRepository(NeedEntity).save(row);
     });
     if (need.status === NeedStatus.OPEN) await this.deadlines.schedule(need.id, need.bidDeadline);
-    return { id: need.id, title: need.title, buyerOrgId: need.buyerOrgId, status: need.status, submittedAt: need.submittedAt!.toISOString() };
+    const status = need.status === NeedStatus.OPEN ? 'OPEN' : 'REJECTED';
+    return { id: need.id, title: need.title, buyerOrgId: need.buyerOrgId, status, submittedAt: need.submittedAt!.toISOString() };
   }
 
   /** Needs waiting for review, oldest submission first, after the keyset position (submitted at, id). */

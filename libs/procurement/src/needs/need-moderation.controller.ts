@@ -1,16 +1,8 @@
 import { Body, Controller, Get, Logger, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { requirePlatformStaff, SessionRevocations } from '@lienket/auth';
-import { DomainError, ErrorCode, unauthenticated } from '@lienket/graphql';
+import { DomainError, ErrorCode, HTTP_STATUS, unauthenticated } from '@lienket/graphql';
 import { NeedLifecycleService } from './need-lifecycle.service';
-
-const STATUS: Partial<Record<ErrorCode, number>> = {
-  [ErrorCode.BAD_USER_INPUT]: 400,
-  [ErrorCode.UNAUTHENTICATED]: 401,
-  [ErrorCode.FORBIDDEN]: 403,
-  [ErrorCode.NOT_FOUND]: 404,
-  [ErrorCode.CONFLICT]: 409,
-};
 
 /** What the internal routes answer for a refusal: the domain error itself, for catalog to rethrow. */
 export interface InternalError {
@@ -59,7 +51,7 @@ export class NeedModerationController {
     } catch (e) {
       if (e instanceof DomainError) {
         const error: InternalError = { code: e.code, messageKey: e.messageKey, params: e.params, field: e.field };
-        res.status(STATUS[e.code] ?? 400).json({ error });
+        res.status(HTTP_STATUS[e.code] ?? 400).json({ error });
         return;
       }
       this.logger.error(`internal need route failed: ${(e as Error).stack ?? String(e)}`);
