@@ -44,6 +44,9 @@ describe('submit and moderation', () => {
     const item = (await queued('NEED')).find((i) => i.subjectId === need.id);
     expect(item).toEqual({ id: `NEED:${need.id}`, subject: 'NEED', subjectId: need.id, summary: 'Gạo ST25 cho bếp ăn — Công ty CP Gạo Sạch Đồng Tháp — Hồ Chí Minh' });
     expect((await queued(null)).map((i) => i.subjectId)).toContain(need.id);
+    // The moderator reads the whole need to judge it; the public does not see it yet.
+    expect(await read(need.id, moderator)).toMatchObject({ id: need.id, status: 'PENDING_REVIEW', title: 'Gạo ST25 cho bếp ăn' });
+    expect(errorCode(await api(READ, { id: need.id }))).toBe('NOT_FOUND');
 
     const approved = await api(DECIDE, { id: need.id, decision: 'APPROVE' }, { token: moderator });
     expect(approved.errors).toBeUndefined();

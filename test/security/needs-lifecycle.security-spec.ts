@@ -2,7 +2,7 @@ import jwt from 'jsonwebtoken';
 import { loadConfig } from '@lienket/config';
 import { asGateway, errorCode } from '@lienket/testing';
 import { adminToken, api, moderatorToken, rows } from '../support/e2e';
-import { buyer, CANCEL, DECIDE, draftNeed, needTrace, procurementFacts, SUBMIT, submittedNeed, TRUST } from '../support/needs';
+import { buyer, CANCEL, DECIDE, draftNeed, needTrace, procurementFacts, READ, SUBMIT, submittedNeed, TRUST } from '../support/needs';
 import { origin, memberToken } from '../support/uploads';
 import { eventually } from '../support/wait';
 
@@ -44,6 +44,8 @@ describe('submitNeed and cancelNeed by anyone but the buyer’s owners and manag
     }
     expect(await needTrace(draft.id)).toBe(before);
     expect(await needTrace(open.id)).toBe(openBefore);
+    // A draft stays inside its buyer: staff see a need once it is submitted, not before.
+    for (const token of [admin, moderator]) expect(errorCode(await api(READ, { id: draft.id }, { token }))).toBe('NOT_FOUND');
   });
 
   it('a token claiming VERIFIED for an organization procurement knows as unverified is refused', async () => {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuthUser, requireOrganization } from '@lienket/auth';
+import { AuthUser, isPlatformStaff, mayAccessOrganization, requireOrganization } from '@lienket/auth';
 import { APP_CONFIG, AppConfig } from '@lienket/config';
 import { plainRead } from '@lienket/database';
 import { badInput, decodeCursor, DomainError, ErrorCode, notFound, unauthenticated, validateInput } from '@lienket/graphql';
@@ -59,13 +59,15 @@ export class NeedService {
   }
 
   /**
-   * One need: the caller's organization sees its own in every status, anyone else only public ones.
-   * An OPEN need past its deadline is closed here and now (once: see closeDueNeeds) and read CLOSED.
+   * One need: the caller's organization sees its own in every status, platform staff every submitted
+   * one (they review them; a draft stays inside its buyer), anyone else only public ones. An OPEN
+   * need past its deadline is closed here and now (once: see closeDueNeeds) and read CLOSED.
    */
   async get(user: AuthUser | null, id: string): Promise<NeedEntity> {
     const need = UUID.test(id) ? await this.ds.getRepository(NeedEntity).findOneBy({ id }) : null;
-    const own = !!need && !!user?.organizationId && need.buyerOrgId === user.organizationId;
-    if (!need || !(own || PUBLIC_NEED_STATUSES.includes(need.status))) throw notFound('need');
+    const own = !!need && mayAccessOrganization(user, need.buyerOrgId, 'read', { staff: false });
+    const reviewed = !!need && need.status !== NeedStatus.DRAFT && isPlatformStaff(user);
+    if (!need || !(own || reviewed || PUBLIC_NEED_STATUSES.includes(need.status))) throw notFound('need');
     if (isPastDeadline(need)) {
       await this.ds.transaction((em) => closeDueNeeds(em, clock.now(), need.id));
       return (await this.ds.getRepository(NeedEntity).findOneBy({ id }))!;
