@@ -203,6 +203,13 @@ const CASES: Case[] = [
     expect: staffOnly,
   },
   {
+    op: 'setTrustedBuyer',
+    query: `mutation($id: ID!) { setTrustedBuyer(organizationId: $id, trusted: true) { id } }`,
+    // Admins only (not moderators: see test/security/needs-lifecycle); the admin marks a fresh buyer.
+    vars: async (who) => ({ id: who === 'admin' ? await verifiedOrganization() : coop.orgId }),
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ok', rest: 'FORBIDDEN' },
+  },
+  {
     op: 'report',
     query: `mutation($id: ID!) { report(subject: ORGANIZATION, subjectId: $id, reason: "Thông tin sai sự thật") }`,
     // Reports on the cooperative by its own people are not refused: only their count changes (one per person).

@@ -17,15 +17,18 @@ const counts = async () =>
   ))[0];
 
 describe('sign-up (catalog subgraph, real PostgreSQL)', () => {
-  it('creates the owner, a pending organization and the registration event together', async () => {
+  it('creates the owner, a pending organization, the registration event and procurement\'s organization.changed together', async () => {
     const before = await counts();
     const input = signUpInput({ email: 'Chu.Nhiem@HTX-EaTu.vn' });
     const r = await gql<{ signUp: { user: { email: string; organizationRole: string; organization: { verification: string } } } }>(s.url, SIGN_UP, { input });
     expect(r.errors).toBeUndefined();
     expect(r.data?.signUp.user).toMatchObject({ email: 'chu.nhiem@htx-eatu.vn', organizationRole: 'OWNER', organization: { verification: 'PENDING_VERIFICATION' } });
-    expect(await counts()).toEqual({ users: before.users + 1, orgs: before.orgs + 1, outbox: before.outbox + 1 });
-    const [event] = await queryRows<{ event_type: string; payload: { ownerEmail: string } }>(s.databaseUrl, `SELECT event_type, payload FROM catalog.outbox ORDER BY id DESC LIMIT 1`);
-    expect(event).toMatchObject({ event_type: 'organization.registered', payload: { ownerEmail: 'chu.nhiem@htx-eatu.vn' } });
+    expect(await counts()).toEqual({ users: before.users + 1, orgs: before.orgs + 1, outbox: before.outbox + 2 });
+    const events = await queryRows<{ event_type: string; payload: { ownerEmail?: string; verification?: string } }>(s.databaseUrl, `SELECT event_type, payload FROM catalog.outbox ORDER BY id DESC LIMIT 2`);
+    expect(events.reverse()).toMatchObject([
+      { event_type: 'organization.registered', payload: { ownerEmail: 'chu.nhiem@htx-eatu.vn' } },
+      { event_type: 'organization.changed', payload: { verification: 'PENDING_VERIFICATION', trustedBuyer: false } },
+    ]);
   });
 
   it('stores the password only as an argon2id hash', async () => {
@@ -45,7 +48,8 @@ describe('sign-up (catalog subgraph, real PostgreSQL)', () => {
     ]);
     expect(results.map(errorCode).sort()).toEqual(['CONFLICT', undefined]);
     expect(results.find((r) => r.errors)?.errors?.[0].extensions?.field).toBe('organization.taxCode');
-    expect(await counts()).toEqual({ users: before.users + 1, orgs: before.orgs + 1, outbox: before.outbox + 1 });
+    // The winner's two events (registered, changed); nothing for the other.
+    expect(await counts()).toEqual({ users: before.users + 1, orgs: before.orgs + 1, outbox: before.outbox + 2 });
   });
 });
 

@@ -1,6 +1,8 @@
 import { Redis } from 'ioredis';
 import { simpleParser } from 'mailparser';
+import argon2 from 'argon2';
 import { gql, GqlOptions, queryRows, ReceivedMail, SIGN_IN, SIGN_UP, signUpInput, uniqueEmail } from '@lienket/testing';
+import { eventually } from './wait';
 
 /** The running gateway that the e2e global setup started. */
 export const gatewayUrl = () => `${process.env.E2E_GATEWAY_URL}/graphql`;
@@ -48,7 +50,11 @@ export async function approve(subject: 'ORGANIZATION' | 'PRODUCT', id: string, t
 /** A cooperative signed up through the API (its owner's token and password), optionally verified by the admin. */
 export async function cooperative(name: string, o: { provinceCode?: string; kind?: string; verified?: boolean } = {}) {
   const owner = await signUpOwner({ name, provinceCode: o.provinceCode, kind: o.kind });
-  if (o.verified) await approve('ORGANIZATION', owner.orgId);
+  if (o.verified) {
+    await approve('ORGANIZATION', owner.orgId);
+    // Procurement judges bids by its own copy of the organization, which catalog's event brings.
+    await eventually(() => rows(`SELECT verification FROM procurement.organizations WHERE id = $1`, [owner.orgId]), (r) => expect(r).toEqual([{ verification: 'VERIFIED' }]));
+  }
   return { ...owner, name };
 }
 
@@ -94,4 +100,11 @@ export async function joinOrganization(inviterToken: string, role: string) {
   expect(r.data?.acceptInvitation.user).toMatchObject({ email, organizationRole: role });
   const [u] = await rows<{ id: string }>(`SELECT id FROM catalog.users WHERE email = $1`, [email]);
   return { token: r.data!.acceptInvitation.accessToken, userId: u.id, email, password, link: token };
+}
+
+/** A platform moderator (inserted directly: staff accounts are not signed up), signed in. */
+export async function moderatorToken(fullName = 'Lê Văn Kiểm'): Promise<string> {
+  const email = uniqueEmail('moderator');
+  await rows(`INSERT INTO catalog.users (email, password_hash, full_name, platform_role) VALUES ($1, $2, $3, 'MODERATOR')`, [email, await argon2.hash('mat-khau-kiem-duyet'), fullName]);
+  return (await signInAs(email, 'mat-khau-kiem-duyet')).accessToken;
 }

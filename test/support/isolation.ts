@@ -1,5 +1,5 @@
 import { Job, Queue } from 'bullmq';
-import { EVENTS_QUEUE, redisConnection } from '@lienket/queue';
+import { EVENTS_QUEUE, PROCUREMENT_QUEUE, redisConnection } from '@lienket/queue';
 import { rows } from './e2e';
 import { waitFor } from './wait';
 
@@ -35,6 +35,7 @@ export async function footprint(orgId: string): Promise<string> {
        'needs', (SELECT json_agg(n ORDER BY n.id) FROM procurement.needs n WHERE n.buyer_org_id = $1),
        'bids', (SELECT json_agg(json_build_object('bid', b, 'revisions', (SELECT count(*) FROM procurement.bid_revisions r WHERE r.bid_id = b.id)) ORDER BY b.id)
                   FROM procurement.bids b WHERE b.supplier_org_id = $1),
+       'procurementOrganization', (SELECT row_to_json(po) FROM procurement.organizations po WHERE id = $1),
        -- published_at is left out: the relay sets it on its own schedule.
        'outbox', (SELECT json_agg(json_build_object('s', s, 'id', e.id, 'type', e.event_type, 'payload', e.payload) ORDER BY s, e.id)
                     FROM (SELECT 'catalog' AS s, * FROM catalog.outbox UNION ALL SELECT 'procurement', * FROM procurement.outbox) e
@@ -56,7 +57,8 @@ export async function footprint(orgId: string): Promise<string> {
  * does after a call (notifications, e-mails), so a call's late side effects count as its own.
  */
 export async function settled(orgIds: string[]): Promise<void> {
-  const queue = new Queue(EVENTS_QUEUE, { connection: redisConnection(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0'), prefix: process.env.E2E_PREFIX });
+  const connection = redisConnection(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0');
+  const queues = [EVENTS_QUEUE, PROCUREMENT_QUEUE].map((name) => new Queue(name, { connection, prefix: process.env.E2E_PREFIX }));
   try {
     await waitFor(`events about ${orgIds.join(', ')} to settle`, async () => {
       const ids = (await rows<{ id: string }>(`SELECT DISTINCT id FROM (${orgIds.map((_, i) => IDS.replaceAll('$1', `$${i + 1}`)).join(' UNION ')}) x`, orgIds)).map((r) => r.id);
@@ -67,11 +69,14 @@ export async function settled(orgIds: string[]): Promise<void> {
         [ids],
       );
       if (n > 0) return `${n} outbox rows about them are not published yet`;
-      const pending: Job[] = await queue.getJobs(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
+      // Not 'delayed' in procurement's queue: a need's deadline job waits there for days by design.
+      const pending: Job[] = (
+        await Promise.all(queues.map((q) => q.getJobs(q.name === EVENTS_QUEUE ? ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children'] : ['waiting', 'active', 'prioritized'])))
+      ).flat();
       const theirs = pending.filter((j) => ids.some((id) => JSON.stringify(j.data).includes(id)));
       return theirs.length ? `jobs still pending: ${theirs.map((j) => `${j.name} ${j.id}`).join(', ')}` : true;
     });
   } finally {
-    await queue.close();
+    await Promise.all(queues.map((q) => q.close()));
   }
 }

@@ -1,4 +1,6 @@
-import { rows } from './e2e';
+import { errorCode, signUpInput, SIGN_UP } from '@lienket/testing';
+import { adminToken, api, rows } from './e2e';
+import { eventually } from './wait';
 
 export const inDays = (d: number) => new Date(Date.now() + d * 86400_000);
 export const day = (d: number) => inDays(d).toISOString().slice(0, 10);
@@ -34,3 +36,59 @@ export async function openNeedBySql(id: string, o: { deadlineInSeconds?: number 
   );
   if (opened.length !== 1) throw new Error(`need ${id} is not a draft to open`);
 }
+// ---- The need lifecycle (submit, moderation, trusted buyers, deadline): buyers procurement knows.
+
+
+export const NEED_FIELDS = `id status bidDeadline closedAt rejectionReason cancellationReason title buyer { id }`;
+export type LifecycleNeed = { id: string; status: string; bidDeadline: string; closedAt: string | null; rejectionReason: string | null; cancellationReason: string | null; title: string };
+const CREATE = `mutation C($input: NeedInput!) { createNeed(input: $input) { ${NEED_FIELDS} } }`;
+export const SUBMIT = `mutation S($id: ID!) { submitNeed(id: $id) { ${NEED_FIELDS} } }`;
+export const CANCEL = `mutation X($id: ID!, $reason: String!) { cancelNeed(id: $id, reason: $reason) { ${NEED_FIELDS} } }`;
+export const READ = `query N($id: ID!) { need(id: $id) { ${NEED_FIELDS} } }`;
+export const DECIDE = `mutation M($id: ID!, $decision: ModerationDecision!, $reason: String) {
+  moderate(subject: NEED, subjectId: $id, decision: $decision, reason: $reason) { id subject subjectId summary } }`;
+export const TRUST = `mutation T($id: ID!, $trusted: Boolean!) { setTrustedBuyer(organizationId: $id, trusted: $trusted) { id } }`;
+
+/** What procurement's copy says of an organization (null before its first event arrived). */
+export const procurementFacts = async (orgId: string) =>
+  (await rows<{ verification: string; trusted_buyer: boolean }>(`SELECT verification, trusted_buyer FROM procurement.organizations WHERE id = $1`, [orgId]))[0] ?? null;
+
+/**
+ * An enterprise signed up through the gateway, verified (and trusted) by the admin as asked, and
+ * known to procurement as such (its events arrived). The token is the one from sign-up, issued
+ * before any decision: procurement must judge by what is true now.
+ */
+export async function buyer(o: { verified?: boolean; trusted?: boolean; name?: string } = {}) {
+  const input = signUpInput({ kind: 'ENTERPRISE', name: o.name ?? 'Công ty CP Thu mua Nông sản Việt', provinceCode: '79' });
+  const r = await api<{ signUp: { accessToken: string; user: { id: string; organization: { id: string } } } }>(SIGN_UP, { input });
+  const b = { token: r.data!.signUp.accessToken, userId: r.data!.signUp.user.id, orgId: r.data!.signUp.user.organization.id, email: input.email, password: input.password };
+  const admin = await adminToken();
+  if (o.verified) {
+    const v = await api(`mutation($id: ID!) { moderate(subject: ORGANIZATION, subjectId: $id, decision: APPROVE) { subjectId } }`, { id: b.orgId }, { token: admin });
+    expect(v.errors).toBeUndefined();
+  }
+  if (o.trusted) expect((await api(TRUST, { id: b.orgId, trusted: true }, { token: admin })).errors).toBeUndefined();
+  await eventually(() => procurementFacts(b.orgId), (f) => expect(f).toEqual({ verification: o.verified ? 'VERIFIED' : 'PENDING_VERIFICATION', trusted_buyer: !!o.trusted }));
+  return b;
+}
+
+/** A draft need of the buyer (the default input, `over` on top). */
+export async function draftNeed(token: string, over: Record<string, unknown> = {}): Promise<LifecycleNeed> {
+  const r = await api<{ createNeed: LifecycleNeed }>(CREATE, { input: needInput(over) }, { token });
+  expect(r.errors).toBeUndefined();
+  return r.data!.createNeed;
+}
+
+/** A draft submitted; returns the need as submitNeed answered it. */
+export async function submittedNeed(token: string, over: Record<string, unknown> = {}): Promise<LifecycleNeed> {
+  const { id } = await draftNeed(token, over);
+  const r = await api<{ submitNeed: LifecycleNeed }>(SUBMIT, { id }, { token });
+  expect(errorCode(r)).toBeUndefined();
+  return r.data!.submitNeed;
+}
+
+/** The stored need, every column, to compare before and after a refused call. */
+export const needRow = async (id: string) => (await rows(`SELECT * FROM procurement.needs WHERE id = $1`, [id]))[0];
+/** Every row a need call could write: the need and the procurement outbox's events about it. */
+export const needTrace = async (id: string) =>
+  JSON.stringify({ need: await needRow(id), events: await rows(`SELECT event_type, payload FROM procurement.outbox WHERE payload->>'needId' = $1 ORDER BY id`, [id]) });

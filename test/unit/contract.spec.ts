@@ -14,7 +14,7 @@ const NOT_YET: Record<string, string[] | 'all'> = {
   NeedFilter: [],
   Query: ['recommendedNeeds', 'contract', 'myContracts'],
   Mutation: [
-    'submitNeed', 'cancelNeed', 'submitBid', 'withdrawBid',
+    'submitBid', 'withdrawBid',
     'awardNeed', 'recordShipment', 'confirmReceipt', 'completeContract', 'openDispute', 'reviewContract', 'payDeposit',
   ],
   ...Object.fromEntries(

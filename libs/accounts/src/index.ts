@@ -7,6 +7,7 @@ export * from './accounts.module';
 export * from './auth/auth.service';
 export { TokenService } from './auth/token.service';
 export * from './organizations/organization.entity';
+export * from './organizations/organization-changed';
 export * from './organizations/organization.type';
 export * from './organizations/organization.service';
 export * from './users/user.entity';

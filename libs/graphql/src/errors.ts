@@ -41,6 +41,16 @@ export class DomainError extends Error {
   }
 }
 
+/** The HTTP status a REST route answers for each code (GraphQL answers 200 with the code). */
+export const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.CONFLICT]: 409,
+  [ErrorCode.TOO_MANY_REQUESTS]: 429,
+};
+
 export const badInput = (field: string, key: MessageKey, params: MessageParams = {}) =>
   new DomainError(ErrorCode.BAD_USER_INPUT, key, { field, ...params }, field);
 export const conflict = (field: string, key: MessageKey) =>

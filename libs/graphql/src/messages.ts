@@ -316,6 +316,10 @@ export const MESSAGES = {
     vi: 'Đã hết hạn nhận báo giá của nhu cầu này: không thể gửi, sửa hay rút báo giá nữa.',
     en: 'The bid deadline of this need has passed: bids can no longer be submitted, revised or withdrawn.',
   },
+  bidCooperativesOnly: {
+    vi: 'Chỉ hợp tác xã mới gửi báo giá cho nhu cầu mua; doanh nghiệp của bạn có thể đăng nhu cầu của mình.',
+    en: 'Only cooperatives bid on needs; your enterprise can post needs of its own.',
+  },
   bidOwnNeed: {
     vi: 'Tổ chức của bạn đăng nhu cầu này nên không thể báo giá cho nó.',
     en: 'Your organization posted this need, so it cannot bid on it.',
@@ -343,6 +347,30 @@ export const MESSAGES = {
   bidNotWithdrawable: {
     vi: 'Báo giá này đã được rút hoặc đã có kết quả nên không rút được nữa.',
     en: 'This bid has already been withdrawn or decided, so it cannot be withdrawn.',
+  },
+  needNotSubmittable: {
+    vi: 'Chỉ gửi duyệt được nhu cầu mua đang là bản nháp; nhu cầu này đã được gửi đi hoặc đã kết thúc.',
+    en: 'Only a draft need can be submitted; this one has already been submitted or has ended.',
+  },
+  organizationNotVerifiedYet: {
+    vi: 'Tổ chức của bạn chưa được xác minh nên chưa thể gửi nhu cầu mua. Nếu vừa được xác minh, vui lòng thử lại sau ít giây.',
+    en: 'Your organization is not verified yet, so it cannot submit needs. If it was verified just now, please try again in a few seconds.',
+  },
+  needNotPending: {
+    vi: 'Nhu cầu mua này không còn chờ duyệt; có thể một người kiểm duyệt khác vừa xử lý hoặc người mua đã hủy.',
+    en: 'This need is no longer awaiting review; another moderator may have just decided it, or the buyer cancelled it.',
+  },
+  needDeadlineTooClose: {
+    vi: 'Hạn nộp hồ sơ của nhu cầu này còn chưa đến {minutes} phút nên không thể mở cho nhà cung cấp; hãy từ chối kèm lý do để người mua đăng lại với hạn mới.',
+    en: 'This need\'s bid deadline is less than {minutes} minutes away, so it cannot be opened to suppliers; reject it with a reason so the buyer can post it again with a new deadline.',
+  },
+  needNotCancellable: {
+    vi: 'Nhu cầu mua này đã đóng hoặc đã kết thúc nên không hủy được nữa.',
+    en: 'This need has closed or ended, so it can no longer be cancelled.',
+  },
+  deadlinePassed: {
+    vi: 'Đã hết hạn nộp hồ sơ cho nhu cầu mua này.',
+    en: 'The bid deadline of this need has passed.',
   },
 } as const satisfies Record<string, Record<Lang, string>>;
 

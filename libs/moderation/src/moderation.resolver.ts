@@ -57,6 +57,17 @@ export class ModerationResolver {
     return toOrganization(await this.moderation.changeStatus(user, id, 'REINSTATED', reason), ctx);
   }
 
+  @Mutation(() => Organization, { description: 'Admins: a trusted buyer\'s needs open without review (audited)' })
+  @Roles({ platform: [PlatformRole.ADMIN] })
+  async setTrustedBuyer(
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('trusted') trusted: boolean,
+    @CurrentUser() user: AuthUser,
+    @Context() ctx: RequestContext,
+  ) {
+    return toOrganization(await this.moderation.setTrustedBuyer(user, organizationId, trusted), ctx);
+  }
+
   @Mutation(() => Boolean, { description: 'Flag an organization (or, later, a listing or need) for moderators' })
   report(
     @Args('subject', { type: () => ModerationSubject }) subject: ModerationSubject,

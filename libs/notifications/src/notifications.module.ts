@@ -8,7 +8,8 @@ import { VerificationDecidedHandler } from './mail/verification-decided.handler'
 import { MemberInvitedHandler } from './mail/member-invited.handler';
 import { PasswordResetHandler } from './mail/password-reset.handler';
 import { ListingDecidedHandler } from './mail/listing-decided.handler';
+import { NeedDecidedHandler } from './mail/need-decided.handler';
 
 /** E-mail and in-app notifications, driven by domain events. */
-@Module({ providers: [InAppNotifier, MailerService, OutgoingMailService, RegistrationReceivedHandler, VerificationDecidedHandler, MemberInvitedHandler, PasswordResetHandler, CertificationExpiryHandler, ListingDecidedHandler], exports: [OutgoingMailService] })
+@Module({ providers: [InAppNotifier, MailerService, OutgoingMailService, RegistrationReceivedHandler, VerificationDecidedHandler, MemberInvitedHandler, PasswordResetHandler, CertificationExpiryHandler, ListingDecidedHandler, NeedDecidedHandler], exports: [OutgoingMailService] })
 export class NotificationsModule {}

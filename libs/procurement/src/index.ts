@@ -1,4 +1,4 @@
-import { Bids1763806610000, Needs1763800100000, ProcurementOutboxEventId1763805500000, ProcurementServiceRole1763805800000 } from './migrations';
+import * as migrations from './migrations';
 import { NeedEntity } from './needs/need.entity';
 import { BidEntity } from './bids/bid.entity';
 
@@ -6,5 +6,8 @@ export * from './procurement.module';
 export * from './needs/need.entity';
 export * from './bids/bid.entity';
 export { BidOpening } from './bids/bid-opening';
+export * from './needs/need-clock';
+export type { NeedDecision, PendingNeed } from './needs/need-lifecycle.service';
 export const PROCUREMENT_ENTITIES = [NeedEntity, BidEntity];
-export const PROCUREMENT_MIGRATIONS = [Needs1763800100000, ProcurementOutboxEventId1763805500000, ProcurementServiceRole1763805800000, Bids1763806610000];
+/** Every migration of the schema (TypeORM orders them by timestamp): a new one cannot be left out. */
+export const PROCUREMENT_MIGRATIONS = Object.values(migrations);

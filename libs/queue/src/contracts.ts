@@ -1,8 +1,11 @@
 import { JobsOptions } from 'bullmq';
 import { redisRetry } from './backoff';
 
-/** The one queue that carries domain events from the services' outboxes to the worker. */
+/** The queue the matcher's worker consumes: notices, e-mail and scheduled jobs. */
 export const EVENTS_QUEUE = 'events';
+/** The queue the procurement app's worker consumes: catalog's organization facts and needs' deadlines. */
+export const PROCUREMENT_QUEUE = 'procurement-events';
+export type QueueName = typeof EVENTS_QUEUE | typeof PROCUREMENT_QUEUE;
 
 /** Every job the worker handles, with its payload. Adding one here without a handler stops the worker. */
 export interface JobPayloads {
@@ -54,6 +57,34 @@ export interface JobPayloads {
     name: string;
     locale: 'VI' | 'EN';
   };
+  /**
+   * An organization as catalog now has it, for procurement's copy (procurement.organizations).
+   * `version` grows with every change of one organization (a catalog sequence drawn under the
+   * organization's row lock), so a late or repeated event never rolls the copy back.
+   */
+  'organization.changed': {
+    organizationId: string;
+    kind: 'COOPERATIVE' | 'ENTERPRISE';
+    name: string;
+    verification: 'PENDING_VERIFICATION' | 'VERIFIED' | 'REJECTED' | 'SUSPENDED';
+    trustedBuyer: boolean;
+    version: string;
+  };
+  /** A moderator approved or rejected a submitted need: told to its buyer's owners and managers. */
+  'need.moderation_decided': {
+    needId: string;
+    needTitle: string;
+    organizationId: string;
+    outcome: ListingOutcome;
+    reason: string | null;
+    /** Audit entry id (catalog writes it): one notice and one e-mail per recipient however often the job runs. */
+    decisionId: string;
+    recipients: { userId: string; email: string; name: string; locale: 'VI' | 'EN' }[];
+  };
+  /** A need's bid deadline passed and it closed (written once, by the flip that closed it). */
+  'need.closed': { needId: string; buyerOrgId: string; bidDeadline: string };
+  /** Delayed until a need's bid deadline (see NeedDeadlineScheduler): closes it if still open. */
+  'need.deadline_reached': { needId: string; bidDeadline: string };
   /** Daily (see SCHEDULED_JOBS): tells owners of certifications that expire within 30 days. */
   'certifications.expiry_scan': Record<string, never>;
   /** Hourly (see SCHEDULED_JOBS): removes stored upload bytes that no row points at (see OrphanSweepHandler). */
@@ -62,8 +93,10 @@ export interface JobPayloads {
 export type JobName = keyof JobPayloads;
 /** Jobs that only the worker's schedulers create: no service writes them to an outbox. */
 export type ScheduledJobName = 'certifications.expiry_scan' | 'uploads.orphan_sweep';
-/** What a service may write to its outbox (see writeOutbox): every one has a handler. */
-export type EventName = Exclude<JobName, ScheduledJobName>;
+/** Jobs a service adds to its own queue itself (delayed), never through an outbox. */
+export type DirectJobName = 'need.deadline_reached';
+/** What a service may write to its outbox (see writeOutbox): each is routed by EVENT_ROUTES. */
+export type EventName = Exclude<JobName, ScheduledJobName | DirectJobName>;
 export type VerificationOutcome = 'VERIFIED' | 'REJECTED' | 'SUSPENDED' | 'REINSTATED';
 export type ListingOutcome = 'APPROVED' | 'REJECTED';
 export const JOB_NAMES: readonly JobName[] = [
@@ -72,9 +105,40 @@ export const JOB_NAMES: readonly JobName[] = [
   'product.moderation_decided',
   'member.invited',
   'password.reset_requested',
+  'organization.changed',
+  'need.moderation_decided',
+  'need.closed',
+  'need.deadline_reached',
   'certifications.expiry_scan',
   'uploads.orphan_sweep',
 ];
+
+/**
+ * Which queues an outbox relay puts each event on (a copy per queue, same job id). An event with no
+ * queue is kept in its outbox as the record of what happened, for consumers still to come.
+ * `satisfies` makes a new event without a route fail to compile.
+ */
+export const EVENT_ROUTES = {
+  'organization.registered': [EVENTS_QUEUE],
+  'organization.verification_decided': [EVENTS_QUEUE],
+  'product.moderation_decided': [EVENTS_QUEUE],
+  'member.invited': [EVENTS_QUEUE],
+  'password.reset_requested': [EVENTS_QUEUE],
+  'organization.changed': [PROCUREMENT_QUEUE],
+  'need.moderation_decided': [EVENTS_QUEUE],
+  'need.closed': [],
+} as const satisfies Record<EventName, readonly QueueName[]>;
+
+const DIRECT_JOBS: Record<DirectJobName, QueueName> = { 'need.deadline_reached': PROCUREMENT_QUEUE };
+
+/** The jobs each queue carries, so its worker refuses to start without exactly one handler for each. */
+export function queueJobs(queue: QueueName): JobName[] {
+  return JOB_NAMES.filter((name) => {
+    if (name in DIRECT_JOBS) return DIRECT_JOBS[name as DirectJobName] === queue;
+    if (SCHEDULED_JOBS.some((j) => j.name === name)) return queue === EVENTS_QUEUE;
+    return (EVENT_ROUTES[name as EventName] as readonly QueueName[]).includes(queue);
+  });
+}
 
 /** Jobs the worker schedules itself (BullMQ job schedulers, upserted at every start: no duplicates). */
 export interface ScheduledJob<N extends ScheduledJobName = ScheduledJobName> {

@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { OUTBOX_CHANNEL, ServiceSchema } from '@lienket/database';
 import { Backoff } from './backoff';
-import { DEFAULT_JOB_OPTIONS, EVENTS_QUEUE, redisConnection } from './contracts';
+import { DEFAULT_JOB_OPTIONS, EVENT_ROUTES, EventName, QueueName, redisConnection } from './contracts';
 
 interface OutboxRow {
   id: string;
@@ -13,7 +13,8 @@ interface OutboxRow {
 }
 
 /**
- * Publishes committed outbox rows to BullMQ. Wakes on NOTIFY (sent at commit) and also polls, so an
+ * Publishes committed outbox rows to BullMQ, each to the queues EVENT_ROUTES names (fan-out: the
+ * matcher's `events`, procurement's `procurement-events`). Wakes on NOTIFY (sent at commit) and also polls, so an
  * event written while the relay was down still leaves. The job id is the row's `event_id` (a uuid
  * generated at insert), so a row published twice (crash between add and mark) is one job, and a
  * database restored to an earlier dump cannot hand out an id an earlier job already has.
@@ -25,7 +26,7 @@ interface OutboxRow {
  */
 export class OutboxRelay {
   private readonly logger = new Logger(`OutboxRelay:${this.schema}`);
-  private queue: Queue;
+  private readonly queues = new Map<QueueName, Queue>();
   private listener?: Client;
   private worker?: Client;
   private timer?: NodeJS.Timeout;
@@ -44,9 +45,12 @@ export class OutboxRelay {
     prefix: string,
     private readonly pollMs = 1000,
   ) {
-    // Fail fast while Redis is away: a pass must roll back, not wait with its rows locked.
-    this.queue = new Queue(EVENTS_QUEUE, { connection: redisConnection(redisUrl, { failFast: true }), prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
-    this.queue.on('error', (e) => this.logger.warn(`events queue: ${e.message}`));
+    for (const name of new Set(Object.values(EVENT_ROUTES).flat() as QueueName[])) {
+      // Fail fast while Redis is away: a pass must roll back, not wait with its rows locked.
+      const queue = new Queue(name, { connection: redisConnection(redisUrl, { failFast: true }), prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+      queue.on('error', (e) => this.logger.warn(`${name} queue: ${e.message}`));
+      this.queues.set(name, queue);
+    }
   }
 
   /** Connects (or keeps trying in the background) and starts polling. */
@@ -137,7 +141,12 @@ export class OutboxRelay {
           WHERE published_at IS NULL ORDER BY id LIMIT 100 FOR UPDATE SKIP LOCKED`,
       );
       if (rows.length) {
-        await this.queue.addBulk(rows.map((r) => ({ name: r.event_type, data: r.payload, opts: { jobId: r.event_id } })));
+        // One copy per routed queue under the same job id; a queue that failed is retried with the
+        // rest, and the copies already added are the same jobs again (deduplicated by id).
+        for (const [name, queue] of this.queues) {
+          const mine = rows.filter((r) => (EVENT_ROUTES[r.event_type as EventName] as readonly QueueName[] | undefined)?.includes(name));
+          if (mine.length) await queue.addBulk(mine.map((r) => ({ name: r.event_type, data: r.payload, opts: { jobId: r.event_id } })));
+        }
         await db.query(`UPDATE "${this.schema}".outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
       }
       await db.query('COMMIT');
@@ -153,6 +162,6 @@ export class OutboxRelay {
     if (this.timer) clearInterval(this.timer);
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     while (this.running) await new Promise((r) => setImmediate(r));
-    await Promise.allSettled([this.listener?.end(), this.worker?.end(), this.queue.close()]);
+    await Promise.allSettled([this.listener?.end(), this.worker?.end(), ...[...this.queues.values()].map((q) => q.close())]);
   }
 }

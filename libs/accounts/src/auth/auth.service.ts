@@ -1,3 +1,4 @@
+import { writeOrganizationChanged } from '../organizations/organization-changed';
 import { Inject, Injectable } from '@nestjs/common';
 import argon2 from 'argon2';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
@@ -79,6 +80,7 @@ export class AuthService {
           locale: user.locale,
         };
         await writeOutbox(m, 'catalog', 'organization.registered', event);
+        await writeOrganizationChanged(m, [org.id]);
         const organization = await m.getRepository(OrganizationEntity).findOneByOrFail({ id: org.id });
         return { user, organization, ...(await this.tokens.issue(m, toAuthUser(user))) };
       });

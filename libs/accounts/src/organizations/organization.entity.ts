@@ -26,6 +26,8 @@ export class OrganizationEntity {
   @Column({ name: 'founded_year', type: 'int', nullable: true }) foundedYear: number | null;
   @Column({ type: 'text', default: VerificationStatus.PENDING_VERIFICATION }) verification: VerificationStatus;
   @Column({ name: 'verification_note', type: 'text', nullable: true }) verificationNote: string | null;
+  /** Set by an admin: this buyer's needs open without review (procurement learns it by event). */
+  @Column({ name: 'trusted_buyer', type: 'boolean', default: false }) trustedBuyer: boolean;
   @Column({ name: 'logo_id', type: 'uuid', nullable: true }) logoId: string | null;
   @Column({ name: 'logo_key', type: 'text', nullable: true }) logoKey: string | null;
   @Column({ name: 'logo_content_type', type: 'text', nullable: true }) logoContentType: string | null;

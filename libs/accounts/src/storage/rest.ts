@@ -1,15 +1,6 @@
 import type { Response } from 'express';
 import type { Readable } from 'node:stream';
-import { DomainError, ErrorCode, Lang, toGraphqlError } from '@lienket/graphql';
-
-const STATUS: Partial<Record<ErrorCode, number>> = {
-  [ErrorCode.BAD_USER_INPUT]: 400,
-  [ErrorCode.UNAUTHENTICATED]: 401,
-  [ErrorCode.FORBIDDEN]: 403,
-  [ErrorCode.NOT_FOUND]: 404,
-  [ErrorCode.CONFLICT]: 409,
-  [ErrorCode.TOO_MANY_REQUESTS]: 429,
-};
+import { DomainError, ErrorCode, HTTP_STATUS, Lang, toGraphqlError } from '@lienket/graphql';
 
 /** Domain errors answer like GraphQL errors (code, field, localized message) with an HTTP status. */
 export async function answerRest(res: Response, lang: Lang, work: () => Promise<void>): Promise<void> {
@@ -24,7 +15,7 @@ export async function answerRest(res: Response, lang: Lang, work: () => Promise<
 export function restError(res: Response, lang: Lang, e: unknown): void {
   const error = toGraphqlError(e, lang);
   const code = e instanceof DomainError ? e.code : ErrorCode.INTERNAL_SERVER_ERROR;
-  const status = e instanceof DomainError && e.messageKey === 'fileTooLarge' ? 413 : (STATUS[code] ?? 500);
+  const status = e instanceof DomainError && e.messageKey === 'fileTooLarge' ? 413 : (HTTP_STATUS[code] ?? 500);
   res.status(status).json({ errors: [{ message: error.message, extensions: error.extensions }] });
 }
 

@@ -39,6 +39,8 @@ export class AuditLogService {
                 WHEN 'ORGANIZATION' THEN (SELECT o.name FROM catalog.organizations o WHERE o.id::text = a.subject_id)
                 WHEN 'PRODUCT' THEN (SELECT p.name FROM catalog.products p WHERE p.id::text = a.subject_id)
                 WHEN 'USER' THEN (SELECT s.full_name FROM catalog.users s WHERE s.id::text = a.subject_id)
+                -- Needs live in procurement: their entries carry the title they had.
+                WHEN 'NEED' THEN a.detail->'after'->>'title'
               END AS subject_name
          FROM catalog.audit_log a LEFT JOIN catalog.users u ON u.id = a.actor_id
         WHERE ($1::text IS NULL OR a.subject_id = $1) AND ($2::bigint IS NULL OR a.id < $2::bigint)

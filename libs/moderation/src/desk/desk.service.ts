@@ -6,6 +6,7 @@ import { badInput } from '@lienket/graphql';
 import { ListingStatus } from '@lienket/products';
 import { normalizeTaxCode } from '@lienket/reference-data';
 import { ModerationSubject } from '../moderation.types';
+import { ProcurementNeedsClient } from '../queue/procurement-needs.client';
 import { ModerationCount } from './desk.types';
 
 export const SEARCH_MAX_LENGTH = 100;
@@ -36,7 +37,10 @@ export interface StaffSearchRow {
  */
 @Injectable()
 export class VerificationDeskService {
-  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly ds: DataSource,
+    private readonly needs: ProcurementNeedsClient,
+  ) {}
 
   async search(staff: AuthUser, rawText: string | null, status: VerificationStatus | null, limit: number, after: [string, string] | null): Promise<StaffSearchRow[]> {
     requirePlatformStaff(staff);
@@ -67,9 +71,12 @@ export class VerificationDeskService {
        SELECT 'PRODUCT', status, count(*)::int FROM catalog.products GROUP BY status`,
     );
     const found = new Map(rows.map((r) => [`${r.subject}:${r.state}`, r.count]));
+    // Needs are procurement's; the console counts only those waiting for review.
+    found.set(`${ModerationSubject.NEED}:PENDING_REVIEW`, (await this.needs.pending(staff, 1, null)).total);
     const all: [ModerationSubject, string[]][] = [
       [ModerationSubject.ORGANIZATION, Object.values(VerificationStatus)],
       [ModerationSubject.PRODUCT, Object.values(ListingStatus)],
+      [ModerationSubject.NEED, ['PENDING_REVIEW']],
     ];
     return all.flatMap(([subject, states]) => states.map((state) => ({ subject, state, count: found.get(`${subject}:${state}`) ?? 0 })));
   }

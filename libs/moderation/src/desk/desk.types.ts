@@ -6,7 +6,7 @@ import { ModerationSubject } from '../moderation.types';
 @ObjectType({ description: 'How many subjects of one kind are in one state (e.g. ORGANIZATION / PENDING_VERIFICATION)' })
 export class ModerationCount {
   @Field(() => ModerationSubject) subject: ModerationSubject;
-  @Field({ description: 'VerificationStatus for organizations, ListingStatus for listings' }) state: string;
+  @Field({ description: 'VerificationStatus for organizations, ListingStatus for listings, PENDING_REVIEW for needs' }) state: string;
   @Field(() => Int) count: number;
 }
 

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { Lang } from '@lienket/graphql';
 import { findProvince } from '@lienket/reference-data';
 import { ModerationItem, ModerationSubject } from '../moderation.types';
+import { PendingNeed } from './procurement-needs.client';
 
 interface Row {
   subject: ModerationSubject;
@@ -51,6 +52,24 @@ export class ModerationQueueService {
       summary: summary(r, lang),
       submittedAt: r.submitted_at,
       reports: r.reports,
+    }));
+  }
+
+  /** Procurement's pending needs as queue items, with how often each was reported here. */
+  async needItems(needs: PendingNeed[], lang: Lang): Promise<ModerationItem[]> {
+    if (!needs.length) return [];
+    const counts = await this.ds.query<{ id: string; reports: number }[]>(
+      `SELECT subject_id::text AS id, count(*)::int AS reports FROM catalog.reports WHERE subject = 'NEED' AND subject_id = ANY($1::uuid[]) GROUP BY subject_id`,
+      [needs.map((n) => n.id)],
+    );
+    const reports = new Map(counts.map((c) => [c.id, c.reports]));
+    return needs.map((n) => ({
+      id: `${ModerationSubject.NEED}:${n.id}`,
+      subject: ModerationSubject.NEED,
+      subjectId: n.id,
+      summary: [n.title, n.buyerName, findProvince(n.provinceCode)?.[lang === 'en' ? 'nameEn' : 'name']].filter(Boolean).join(' — '),
+      submittedAt: new Date(n.submittedAt),
+      reports: reports.get(n.id) ?? 0,
     }));
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { OrganizationEntity, TokenService, VerificationStatus } from '@lienket/accounts';
+import { OrganizationEntity, TokenService, VerificationStatus, writeOrganizationChanged } from '@lienket/accounts';
 import { recordAudit } from '@lienket/audit';
 import { AuthUser } from '@lienket/auth';
 import { badInput, DomainError, ErrorCode, isUuid, notFound } from '@lienket/graphql';
@@ -51,6 +51,7 @@ export class OrganizationVerificationService {
       reason,
     });
     await writeOutbox(m, 'catalog', 'organization.verification_decided', await this.event(m, org, outcome, reason, decisionId));
+    await writeOrganizationChanged(m, [id]);
     if (outcome === 'SUSPENDED') {
       // Sessions end now, everywhere: a suspended organization's users must sign in again.
       await this.tokens.revokeSessions(m, { organizationId: id });
@@ -58,6 +59,30 @@ export class OrganizationVerificationService {
       // Tokens issued during the suspension say SUSPENDED: make them refresh (silently) into working ones.
       await this.tokens.refreshSessions({ organizationId: id });
     }
+    return org;
+  }
+
+  /**
+   * Admin: marks a buyer trusted (its needs open without review) or no longer; audited and told to
+   * procurement. Setting what is already set changes nothing and records nothing.
+   */
+  async setTrustedBuyer(m: EntityManager, id: string, trusted: boolean, actor: AuthUser): Promise<OrganizationEntity> {
+    if (!isUuid(id)) throw notFound();
+    const repo = m.getRepository(OrganizationEntity);
+    const org = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!org) throw notFound();
+    if (org.trustedBuyer === trusted) return org;
+    await repo.update({ id }, { trustedBuyer: trusted });
+    org.trustedBuyer = trusted;
+    await recordAudit(m, {
+      actorId: actor.id,
+      action: trusted ? 'organization.trusted_buyer_granted' : 'organization.trusted_buyer_revoked',
+      subject: 'ORGANIZATION',
+      subjectId: id,
+      before: { trustedBuyer: !trusted },
+      after: { trustedBuyer: trusted },
+    });
+    await writeOrganizationChanged(m, [id]);
     return org;
   }
 

@@ -1,5 +1,5 @@
 import { expiryMail } from '../certification-expiry/certification-expiry.templates';
-import { listingDecided, memberInvited, passwordReset, plainText, registrationReceived, verificationDecided } from './templates';
+import { listingDecided, memberInvited, needDecided, passwordReset, plainText, registrationReceived, verificationDecided } from './templates';
 import type { Mail } from './mailer.service';
 
 // linkify-it is what markdown-it and mailparser (textAsHtml) use to find links in text: an
@@ -38,6 +38,7 @@ function everyMail(name: string): Mail[] {
     memberInvited({ invitationId: 'i1', nonce: 'n', email: 'new@coop.vn', role: 'MEMBER', organizationName: name, inviterName: name, locale: 'EN' }, 'i1.tok', PUBLIC_URL),
     passwordReset({ resetId: 'r1', nonce: 'n', email: 'owner@coop.vn', name, locale: 'VI' }, 'r1.tok', PUBLIC_URL),
     listingDecided({ productId: 'p1', productName: name, organizationId: 'o1', outcome: 'REJECTED', reason: name, decisionId: '2', recipients: [recipient] }, recipient, PUBLIC_URL),
+    needDecided({ needId: 'n1', needTitle: name, organizationId: 'o1', outcome: 'REJECTED', reason: name, decisionId: '3', recipients: [recipient] }, recipient, PUBLIC_URL),
     expiryMail({ productId: 'p1', productName: name, kind: 'VietGAP', issuer: name, validUntil: '2026-12-31', daysLeft: 3 }, recipient, PUBLIC_URL),
   ];
 }

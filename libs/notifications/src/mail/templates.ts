@@ -148,41 +148,100 @@ export function passwordReset(p: JobPayloads['password.reset_requested'], token:
 }
 
 type ListingDecision = JobPayloads['product.moderation_decided'];
-type ListingRecipient = ListingDecision['recipients'][number];
+type NeedDecision = JobPayloads['need.moderation_decided'];
+type DecisionRecipient = ListingDecision['recipients'][number];
+type Wording = Record<Lang, string>;
+type Lang = 'vi' | 'en';
 
-const LISTING: Record<ListingDecision['outcome'], { vi: [string, string]; en: [string, string] }> = {
-  APPROVED: {
-    vi: ['đã được duyệt', 'Sản phẩm đã hiển thị công khai: người mua có thể tìm thấy và liên hệ với tổ chức của bạn.'],
-    en: ['has been approved', 'The listing is now public: buyers can find it and contact your organization.'],
+/** How a moderator's decision on one kind of subject is told: its outcomes and how the subject is named. */
+interface DecisionWording {
+  outcomes: Record<ListingDecision['outcome'], Record<Lang, [string, string]>>;
+  /** Opening a sentence ("Sản phẩm “…” đã được duyệt"), in a mail's subject line, in a notice's title. */
+  sentence: Wording;
+  subjectLine: Wording;
+  title: Wording;
+}
+interface Decided {
+  name: string;
+  outcome: ListingDecision['outcome'];
+  reason: string | null;
+}
+
+const LISTING: DecisionWording = {
+  outcomes: {
+    APPROVED: {
+      vi: ['đã được duyệt', 'Sản phẩm đã hiển thị công khai: người mua có thể tìm thấy và liên hệ với tổ chức của bạn.'],
+      en: ['has been approved', 'The listing is now public: buyers can find it and contact your organization.'],
+    },
+    REJECTED: {
+      vi: ['chưa được duyệt', 'Vui lòng sửa sản phẩm theo lý do dưới đây rồi gửi duyệt lại.'],
+      en: ['was not approved', 'Please edit the listing as explained below and submit it for review again.'],
+    },
   },
-  REJECTED: {
-    vi: ['chưa được duyệt', 'Vui lòng sửa sản phẩm theo lý do dưới đây rồi gửi duyệt lại.'],
-    en: ['was not approved', 'Please edit the listing as explained below and submit it for review again.'],
-  },
+  sentence: { vi: 'Sản phẩm', en: 'The listing' },
+  subjectLine: { vi: 'sản phẩm', en: 'listing' },
+  title: { vi: 'Sản phẩm', en: 'Listing' },
 };
+
+const NEED: DecisionWording = {
+  outcomes: {
+    APPROVED: {
+      vi: ['đã được duyệt', 'Nhu cầu đã mở công khai: nhà cung cấp có thể xem và nộp hồ sơ đến hạn chót.'],
+      en: ['has been approved', 'The need is now open: suppliers can see it and bid until its deadline.'],
+    },
+    REJECTED: {
+      vi: ['chưa được duyệt', 'Vui lòng đăng lại nhu cầu theo lý do dưới đây.'],
+      en: ['was not approved', 'Please post the need again as explained below.'],
+    },
+  },
+  sentence: { vi: 'Nhu cầu mua', en: 'The need' },
+  subjectLine: { vi: 'nhu cầu mua', en: 'need' },
+  title: { vi: 'Nhu cầu mua', en: 'Need' },
+};
+
+const langOf = (r: DecisionRecipient): Lang => (r.locale !== 'EN' ? 'vi' : 'en');
+
+/** A moderator's decision, told by e-mail to one owner or manager, with a link to what it is about. */
+function decidedMail(w: DecisionWording, d: Decided, r: DecisionRecipient, linkLabel: Wording, url: string): Mail {
+  const lang = langOf(r);
+  const vi = lang === 'vi';
+  const [what, next] = w.outcomes[d.outcome][lang];
+  const lines = [
+    vi ? `Chào ${r.name},` : `Hello ${r.name},`,
+    `${w.sentence[lang]} “${d.name}” ${what}. ${next}`,
+    ...(d.reason ? [vi ? `Lý do: ${d.reason}` : `Reason: ${d.reason}`] : []),
+    link(linkLabel[lang], url),
+    vi ? 'Trân trọng,\nĐội ngũ LienKet' : 'Kind regards,\nThe LienKet team',
+  ];
+  return toMail(r.email, `LienKet: ${w.subjectLine[lang]} “${d.name}” ${what}`, lines);
+}
+
+/** The same decision as an in-app notice. */
+function decidedNotice(w: DecisionWording, d: Decided, r: DecisionRecipient, href: string) {
+  const lang = langOf(r);
+  const [what, next] = w.outcomes[d.outcome][lang];
+  const reason = d.reason ? (lang === 'vi' ? ` Lý do: ${d.reason}` : ` Reason: ${d.reason}`) : '';
+  return { title: `${w.title[lang]} “${d.name}” ${what}`, body: `${next}${reason}`, link: href };
+}
 
 /** Where a decision sends its reader: the public page of an approved listing, the editor of a rejected one. */
 export const listingLink = (p: ListingDecision) => (p.outcome === 'APPROVED' ? `/san-pham/${p.productId}/xem` : `/san-pham/${p.productId}`);
 
 /** A moderator's decision on a listing, told by e-mail to each owner and manager of its organization. */
-export function listingDecided(p: ListingDecision, r: ListingRecipient, publicUrl: string): Mail {
-  const vi = r.locale !== 'EN';
-  const [what, next] = LISTING[p.outcome][vi ? 'vi' : 'en'];
-  const product = vi ? `Sản phẩm “${p.productName}”` : `The listing “${p.productName}”`;
-  const lines = [
-    vi ? `Chào ${r.name},` : `Hello ${r.name},`,
-    `${product} ${what}. ${next}`,
-    ...(p.reason ? [vi ? `Lý do: ${p.reason}` : `Reason: ${p.reason}`] : []),
-    link(p.outcome === 'APPROVED' ? (vi ? 'Xem sản phẩm' : 'See the listing') : vi ? 'Sửa sản phẩm' : 'Edit the listing', `${publicUrl}${listingLink(p)}`),
-    vi ? 'Trân trọng,\nĐội ngũ LienKet' : 'Kind regards,\nThe LienKet team',
-  ];
-  return toMail(r.email, `LienKet: ${vi ? 'sản phẩm' : 'listing'} “${p.productName}” ${what}`, lines);
+export function listingDecided(p: ListingDecision, r: DecisionRecipient, publicUrl: string): Mail {
+  const label = p.outcome === 'APPROVED' ? { vi: 'Xem sản phẩm', en: 'See the listing' } : { vi: 'Sửa sản phẩm', en: 'Edit the listing' };
+  return decidedMail(LISTING, { ...p, name: p.productName }, r, label, `${publicUrl}${listingLink(p)}`);
 }
 
 /** The same decision as an in-app notice. */
-export function listingNotice(p: ListingDecision, r: ListingRecipient) {
-  const vi = r.locale !== 'EN';
-  const [what, next] = LISTING[p.outcome][vi ? 'vi' : 'en'];
-  const reason = p.reason ? (vi ? ` Lý do: ${p.reason}` : ` Reason: ${p.reason}`) : '';
-  return { title: `${vi ? 'Sản phẩm' : 'Listing'} “${p.productName}” ${what}`, body: `${next}${reason}`, link: listingLink(p) };
-}
+export const listingNotice = (p: ListingDecision, r: DecisionRecipient) => decidedNotice(LISTING, { ...p, name: p.productName }, r, listingLink(p));
+
+/** The need's page in the web app (the buyer's view of it). */
+export const needLink = (p: NeedDecision) => `/nhu-cau/${p.needId}`;
+
+/** A moderator's decision on a need, told by e-mail to each owner and manager of its buyer. */
+export const needDecided = (p: NeedDecision, r: DecisionRecipient, publicUrl: string): Mail =>
+  decidedMail(NEED, { ...p, name: p.needTitle }, r, { vi: 'Xem nhu cầu', en: 'See the need' }, `${publicUrl}${needLink(p)}`);
+
+/** The same decision as an in-app notice. */
+export const needNotice = (p: NeedDecision, r: DecisionRecipient) => decidedNotice(NEED, { ...p, name: p.needTitle }, r, needLink(p));

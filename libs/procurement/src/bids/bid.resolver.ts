@@ -48,6 +48,6 @@ export class BidResolver {
   @ResolveField(() => ProcurementNeed)
   async need(@Parent() bid: Bid, @Context() ctx: RequestContext) {
     const need = await needsOfBids(this.ds, ctx).load(bid.needId);
-    return need && toNeed(need, ctx.lang);
+    return need && toNeed(need, ctx.lang, ctx.user);
   }
 }

@@ -45,10 +45,11 @@ export class BidService {
 
   /** The caller organization's first bid on the need, or its next revision (every version kept). */
   async submit(user: AuthUser, raw: unknown): Promise<BidView> {
-    const supplierOrgId = requireBidder(user);
+    requireOrganizationManager(user);
     const input = validateInput(bidSchema, raw);
     if (!isUuid(input.needId)) throw notFound('need');
     return this.ds.transaction(async (em) => {
+      const supplierOrgId = await requireBidder(em, user);
       const need = await this.lockNeed(em, input.needId, input.quantity);
       if (!need) throw notFound('need');
       if (need.buyer_org_id === supplierOrgId) throw new DomainError(ErrorCode.FORBIDDEN, 'bidOwnNeed');

@@ -33,6 +33,13 @@ export class NeedEntity {
   @Column({ name: 'allow_partial', type: 'boolean', default: false }) allowPartial: boolean;
   @Column({ name: 'bid_deadline', type: 'timestamptz' }) bidDeadline: Date;
   @Column({ type: 'text', default: NeedStatus.DRAFT }) status: NeedStatus;
+  /** When it was last submitted: the moderation queue's order. */
+  @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true }) submittedAt: Date | null;
+  /** When bidding closed: the deadline, for a need closed by it (whenever the flip ran). */
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true }) closedAt: Date | null;
+  /** The moderator's reason, shown to the buyer only. */
+  @Column({ name: 'rejection_reason', type: 'text', nullable: true }) rejectionReason: string | null;
+  @Column({ name: 'cancellation_reason', type: 'text', nullable: true }) cancellationReason: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

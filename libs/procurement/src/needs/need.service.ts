@@ -1,9 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuthUser, requireOrganization, requireOrganizationManager } from '@lienket/auth';
+import { AuthUser, isPlatformStaff, mayAccessOrganization, requireOrganization } from '@lienket/auth';
 import { APP_CONFIG, AppConfig } from '@lienket/config';
 import { plainRead } from '@lienket/database';
 import { badInput, decodeCursor, DomainError, ErrorCode, notFound, unauthenticated, validateInput } from '@lienket/graphql';
+import { closeDueNeeds, isPastDeadline } from './need-clock';
+import { requireNeedManager } from './need-lifecycle.service';
 import { clock, findCategory, findProvince, findUnit, todayInVietnam, vietnamDate } from '@lienket/reference-data';
 import { needSchema } from './dto/need.schema';
 import { NeedEntity, NeedStatus, PUBLIC_NEED_STATUSES } from './need.entity';
@@ -18,6 +20,8 @@ const CURSOR_TIME = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
 
 @Injectable()
 export class NeedService {
+  private readonly logger = new Logger('Needs');
+
   constructor(
     @Inject(DataSource) private readonly ds: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -25,7 +29,7 @@ export class NeedService {
 
   /** Saves a DRAFT need for the caller's organization; only owners and managers may. */
   async create(user: AuthUser, raw: unknown): Promise<NeedEntity> {
-    const buyerOrgId = this.requireBuyer(user);
+    const buyerOrgId = requireNeedManager(user);
     const { targetUnitPrice, ...fields } = this.validate(raw);
     return this.ds.getRepository(NeedEntity).save({
       ...fields,
@@ -42,7 +46,7 @@ export class NeedService {
    * locked first, so a submit running at the same moment either sees the old draft or waits for this one.
    */
   async update(user: AuthUser, id: string, raw: unknown): Promise<NeedEntity> {
-    const buyerOrgId = this.requireBuyer(user);
+    const buyerOrgId = requireNeedManager(user);
     return this.ds.transaction(async (em) => {
       const repo = em.getRepository(NeedEntity);
       // Another organization's need reads exactly like one that does not exist.
@@ -54,19 +58,21 @@ export class NeedService {
     });
   }
 
-  /** One need: the caller's organization sees its own in every status, anyone else only public ones. */
+  /**
+   * One need: the caller's organization sees its own in every status, platform staff every submitted
+   * one (they review them; a draft stays inside its buyer), anyone else only public ones. An OPEN
+   * need past its deadline is closed here and now (once: see closeDueNeeds) and read CLOSED.
+   */
   async get(user: AuthUser | null, id: string): Promise<NeedEntity> {
     const need = UUID.test(id) ? await this.ds.getRepository(NeedEntity).findOneBy({ id }) : null;
-    const own = !!need && !!user?.organizationId && need.buyerOrgId === user.organizationId;
-    if (!need || !(own || PUBLIC_NEED_STATUSES.includes(need.status))) throw notFound('need');
+    const own = !!need && mayAccessOrganization(user, need.buyerOrgId, 'read', { staff: false });
+    const reviewed = !!need && need.status !== NeedStatus.DRAFT && isPlatformStaff(user);
+    if (!need || !(own || reviewed || PUBLIC_NEED_STATUSES.includes(need.status))) throw notFound('need');
+    if (isPastDeadline(need)) {
+      await this.ds.transaction((em) => closeDueNeeds(em, clock.now(), need.id));
+      return (await this.ds.getRepository(NeedEntity).findOneBy({ id }))!;
+    }
     return need;
-  }
-
-  private requireBuyer(user: AuthUser): string {
-    const buyerOrgId = requireOrganizationManager(user);
-    // The token carries the verification; a suspension ends every older token at once.
-    if (user.organizationVerification === 'SUSPENDED') throw new DomainError(ErrorCode.FORBIDDEN, 'organizationSuspendedNeeds');
-    return buyerOrgId;
   }
 
   /** The input's rules: field shapes, then reference codes and dates against data and the clock. */
@@ -99,14 +105,17 @@ export class NeedService {
     const params: unknown[] = [];
     const $ = (v: unknown) => `$${params.push(v)}`;
     const where: string[] = [];
+    const now = clock.now();
     if (filter?.mine) {
       if (!user) throw unauthenticated();
       where.push(`n.buyer_org_id = ${$(requireOrganization(user))}`);
-      if (filter.status) where.push(`n.status = ${$(filter.status)}`);
     } else {
-      const statuses = filter?.status ? PUBLIC_NEED_STATUSES.filter((s) => s === filter.status) : PUBLIC_NEED_STATUSES;
-      where.push(`n.status = ANY(${$(statuses)}::text[])`);
+      where.push(`n.status = ANY(${$(PUBLIC_NEED_STATUSES)}::text[])`);
     }
+    // Status as of now: an OPEN need past its deadline is CLOSED, whether or not the flip ran yet.
+    if (filter?.status === NeedStatus.OPEN) where.push(`n.status = 'OPEN' AND n.bid_deadline > ${$(now)}`);
+    else if (filter?.status === NeedStatus.CLOSED) where.push(`(n.status = 'CLOSED' OR (n.status = 'OPEN' AND n.bid_deadline <= ${$(now)}))`);
+    else if (filter?.status) where.push(`n.status = ${$(filter.status)}`);
     if (filter?.categoryCode) {
       const cat = $(filter.categoryCode);
       where.push(`(n.category_code = ${cat} OR left(n.category_code, 2) = ${cat})`);
@@ -125,10 +134,17 @@ export class NeedService {
          FROM ${table} n WHERE ${where.join(' AND ')} ORDER BY n.created_at DESC, n.id DESC LIMIT ${$(limit + 1)}`,
       params,
     );
+    const due = entities(rows).filter((n) => isPastDeadline(n, now));
+    if (due.length) this.closeLater(now);
     return {
       rows: rows.map(({ cursorAt, ...row }) => ({ need: entities([row])[0], key: [cursorAt, (row as { id: string }).id] as [string, string] })),
       total: total?.n ?? 0,
       hasPreviousPage: !!cursor,
     };
+  }
+
+  /** A page showed needs past their deadline as CLOSED: make it so, without holding up the page. */
+  private closeLater(now: Date) {
+    this.ds.transaction((em) => closeDueNeeds(em, now)).catch((e: Error) => this.logger.warn(`closing needs past their deadline: ${e.message}`));
   }
 }

@@ -22,8 +22,11 @@ export class ProcurementNeed {
   @Field(() => [String]) requiredCertifications: string[];
   @Field() allowPartial: boolean;
   @Field(() => DateTimeScalar) bidDeadline: Date;
-  @Field(() => NeedStatus) status: NeedStatus;
+  @Field(() => NeedStatus, { description: 'As of now: an open need past its deadline reads CLOSED' }) status: NeedStatus;
   @Field(() => DateTimeScalar) createdAt: Date;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When bidding closed (its deadline)' }) closedAt: Date | null;
+  @Field(() => String, { nullable: true, description: "The moderator's reason for rejecting it; its buyer only" }) rejectionReason: string | null;
+  @Field(() => String, { nullable: true, description: "The buyer's reason for cancelling it" }) cancellationReason: string | null;
 }
 
 export const NeedConnection = connectionTypes(ProcurementNeed, 'Need');
