@@ -176,8 +176,9 @@ describe('submitBid refuses, and writes nothing', () => {
     expect(await bidRows(need)).toEqual(before);
   });
 
-  it('the buyer, an unverified or a suspended cooperative, a MEMBER: FORBIDDEN, nothing written', async () => {
+  it('the buyer, another enterprise, an unverified or a suspended cooperative, a MEMBER: FORBIDDEN, nothing written', async () => {
     const unverified = await cooperative('HTX Chưa xác minh');
+    const enterprise = await cooperative('Công ty TNHH Chế biến Nông sản Khác', { kind: 'ENTERPRISE', verified: true });
     const suspended = await verifiedCooperative('HTX Bị tạm ngừng');
     await rows(`UPDATE catalog.organizations SET verification = 'SUSPENDED' WHERE id = $1`, [suspended.orgId]);
     const suspendedToken = (await api<{ signIn: { accessToken: string } }>(`mutation S($e: String!, $p: String!) { signIn(email: $e, password: $p) { accessToken } }`,
@@ -186,6 +187,7 @@ describe('submitBid refuses, and writes nothing', () => {
     const before = await bidRows(needId);
     const cases: [string | undefined, RegExp][] = [
       [buyer.token, /posted this need/],
+      [enterprise.token, /Only cooperatives bid/],
       [unverified.token, /must be verified before it can bid/],
       [suspendedToken, /suspended, so it cannot bid/],
       [member, /not allowed/],

@@ -49,12 +49,11 @@ export class BidService {
     const input = validateInput(bidSchema, raw);
     if (!isUuid(input.needId)) throw notFound('need');
     return this.ds.transaction(async (em) => {
-      const supplierOrgId = await requireBidder(em, user);
       const need = await this.lockNeed(em, input.needId, input.quantity);
-      if (!need) throw notFound('need');
-      if (need.buyer_org_id === supplierOrgId) throw new DomainError(ErrorCode.FORBIDDEN, 'bidOwnNeed');
       // Anything not public (a draft, a need in review, a cancelled one) does not exist to a bidder.
-      if (!PUBLIC_NEED_STATUSES.includes(need.status as never)) throw notFound('need');
+      if (!need || !PUBLIC_NEED_STATUSES.includes(need.status as never)) throw notFound('need');
+      if (need.buyer_org_id === user.organizationId) throw new DomainError(ErrorCode.FORBIDDEN, 'bidOwnNeed');
+      const supplierOrgId = await requireBidder(em, user);
       const now = clock.now();
       if (biddingEnded({ status: need.status, bidDeadline: need.bid_deadline })) throw deadlinePassed();
       judge(need, input);
