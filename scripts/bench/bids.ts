@@ -64,6 +64,12 @@ async function seed(): Promise<{ buyerOrg: string; bidders: string[]; needs: [st
        VALUES ('ENTERPRISE', 'Công ty TNHH Thu mua Bench', 'E100000001', '79', 'VERIFIED') RETURNING id`,
     );
     const buyerOrg = buyer.rows[0].id;
+    // Procurement judges bidders by its copy of the organizations, which catalog's events fill;
+    // the bench seeds it in SQL as those events would have (version 1), before the stack starts.
+    await db.query(
+      `INSERT INTO procurement.organizations (id, kind, name, verification, trusted_buyer, version)
+       SELECT id, kind, name, verification, false, 1 FROM catalog.organizations`,
+    );
     // Two needs: one to warm up and measure on, one for the run; OPEN stands in for moderation.
     const needs = await db.query<{ id: string }>(
       `INSERT INTO procurement.needs (buyer_org_id, created_by, title, category_code, quantity, unit_code, delivery_province_code,

@@ -1,5 +1,5 @@
 import { errorCode, SIGN_IN, signUpInput, SIGN_UP } from '@lienket/testing';
-import { api, rows } from '../support/e2e';
+import { api, rows, verifyOrganization } from '../support/e2e';
 import { day, inDays, needInput } from '../support/needs';
 import { memberToken } from '../support/uploads';
 
@@ -92,7 +92,7 @@ describe('updateNeed and need through the gateway', () => {
       expect(r.data?.need ?? null).toBeNull();
     }
     // Only a verified buyer's need opens (the buyer's name is public only once verified).
-    await rows(`UPDATE catalog.organizations SET verification = 'VERIFIED' WHERE id = $1`, [a.orgId]);
+    await verifyOrganization(a.orgId);
     await rows(`UPDATE procurement.needs SET status = 'OPEN' WHERE id = $1`, [created.id]);
     const open = await api<{ need: Need }>(NEED, { id: created.id });
     expect(open.errors).toBeUndefined();

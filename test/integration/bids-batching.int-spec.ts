@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { issueAccessToken, OrganizationRole } from '@lienket/auth';
 import { loadConfig } from '@lienket/config';
-import { asGateway, gql, queryRows } from '@lienket/testing';
+import { asGateway, gql, knownToProcurement, queryRows } from '@lienket/testing';
 import { ProcurementAppModule } from '../../apps/procurement/src/app.module';
 import { RunningApp, startSubgraph } from '../support/subgraph';
 
@@ -24,6 +24,7 @@ const token = issueAccessToken(
 
 beforeAll(async () => {
   s = await startSubgraph(ProcurementAppModule);
+  await knownToProcurement(s.databaseUrl, buyerOrgId);
   await queryRows(
     s.databaseUrl,
     `INSERT INTO procurement.needs (buyer_org_id, created_by, title, category_code, quantity, unit_code, delivery_province_code,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { issueAccessToken, OrganizationRole } from '@lienket/auth';
 import { loadConfig } from '@lienket/config';
-import { gql, queryRows } from '@lienket/testing';
+import { gql, knownToProcurement, queryRows } from '@lienket/testing';
 import { ProcurementAppModule } from '../../apps/procurement/src/app.module';
 import { RunningApp, startSubgraph } from '../support/subgraph';
 
@@ -24,6 +24,7 @@ const token = issueAccessToken(
 
 beforeAll(async () => {
   s = await startSubgraph(ProcurementAppModule);
+  await knownToProcurement(s.databaseUrl, buyerOrgId);
   // One statement: 120 rows inside 2026-12-01 03:00:00.123, 40 distinct microseconds, 3 rows on each.
   await queryRows(
     s.databaseUrl,

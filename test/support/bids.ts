@@ -1,4 +1,4 @@
-import { api, cooperative, rows, signInAs, signUpOwner } from './e2e';
+import { api, cooperative, rows, signInAs } from './e2e';
 import { needInput } from './needs';
 import { waitFor } from './wait';
 
@@ -34,10 +34,9 @@ export async function verifiedCooperative(name: string): Promise<Party> {
   return { token: (await signInAs(c.email, c.password)).accessToken, orgId: c.orgId, userId: c.userId, name };
 }
 
-/** A verified buyer (ENTERPRISE); verified in SQL, since its verification is not what these tests are about. */
+/** A buyer (ENTERPRISE) verified by the admin and known as such to procurement (its needs are public only then). */
 export async function verifiedBuyer(name = 'Công ty CP Thu mua Nông sản Sài Gòn'): Promise<Party> {
-  const b = await signUpOwner({ kind: 'ENTERPRISE', name, provinceCode: '79' });
-  await rows(`UPDATE catalog.organizations SET verification = 'VERIFIED' WHERE id = $1`, [b.orgId]);
+  const b = await cooperative(name, { kind: 'ENTERPRISE', provinceCode: '79', verified: true });
   return { token: (await signInAs(b.email, b.password)).accessToken, orgId: b.orgId, userId: b.userId, name };
 }
 

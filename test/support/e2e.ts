@@ -48,13 +48,15 @@ export async function approve(subject: 'ORGANIZATION' | 'PRODUCT', id: string, t
 }
 
 /** A cooperative signed up through the API (its owner's token and password), optionally verified by the admin. */
+/** The admin verifies the organization, and procurement's copy (which catalog's event brings) says so. */
+export async function verifyOrganization(orgId: string): Promise<void> {
+  await approve('ORGANIZATION', orgId);
+  await eventually(() => rows(`SELECT verification FROM procurement.organizations WHERE id = $1`, [orgId]), (r) => expect(r).toEqual([{ verification: 'VERIFIED' }]));
+}
+
 export async function cooperative(name: string, o: { provinceCode?: string; kind?: string; verified?: boolean } = {}) {
   const owner = await signUpOwner({ name, provinceCode: o.provinceCode, kind: o.kind });
-  if (o.verified) {
-    await approve('ORGANIZATION', owner.orgId);
-    // Procurement judges bids by its own copy of the organization, which catalog's event brings.
-    await eventually(() => rows(`SELECT verification FROM procurement.organizations WHERE id = $1`, [owner.orgId]), (r) => expect(r).toEqual([{ verification: 'VERIFIED' }]));
-  }
+  if (o.verified) await verifyOrganization(owner.orgId);
   return { ...owner, name };
 }
 

@@ -66,3 +66,16 @@ export async function organizationWithTeam(databaseUrl: string, verification: st
   };
   return { id: org.id, owner: await person('OWNER', locales.owner), manager: await person('MANAGER', locales.manager), member: await person('MEMBER', locales.member ?? 'VI') };
 }
+
+/**
+ * Procurement's copy of an organization, as catalog's `organization.changed` event would write it
+ * (version 1): for tests that start procurement alone and seed its rows in SQL. Procurement judges
+ * buyers and bidders by this copy, and public needs are those of buyers it knows as VERIFIED.
+ */
+export async function knownToProcurement(databaseUrl: string, organizationId: string, o: { kind?: 'COOPERATIVE' | 'ENTERPRISE'; verification?: string } = {}): Promise<void> {
+  await queryRows(
+    databaseUrl,
+    `INSERT INTO procurement.organizations (id, kind, name, verification, trusted_buyer, version) VALUES ($1, $2, 'Tổ chức thử nghiệm', $3, false, 1)`,
+    [organizationId, o.kind ?? 'ENTERPRISE', o.verification ?? 'VERIFIED'],
+  );
+}

@@ -10,6 +10,7 @@ import { clock, findCategory, findProvince, findUnit, todayInVietnam, vietnamDat
 import { needSchema } from './dto/need.schema';
 import { NeedEntity, NeedStatus, PUBLIC_NEED_STATUSES } from './need.entity';
 import { NeedFilter } from './need.type';
+import { organizationFacts } from '../events/organization-changed.handler';
 
 const TOTAL_CAP = 1000;
 /** A cursor's time: ISO 8601 in UTC (older cursors carry milliseconds, new ones microseconds). */
@@ -68,6 +69,9 @@ export class NeedService {
     const own = !!need && mayAccessOrganization(user, need.buyerOrgId, 'read', { staff: false });
     const reviewed = !!need && need.status !== NeedStatus.DRAFT && isPlatformStaff(user);
     if (!need || !(own || reviewed || PUBLIC_NEED_STATUSES.includes(need.status))) throw notFound('need');
+    // A public need is public while its buyer is verified: a suspended buyer's needs leave the
+    // market with it (and its organization is not public to resolve as the need's buyer).
+    if (!own && !reviewed && (await organizationFacts(this.ds.manager, need.buyerOrgId))?.verification !== 'VERIFIED') throw notFound('need');
     if (isPastDeadline(need)) {
       await this.ds.transaction((em) => closeDueNeeds(em, clock.now(), need.id));
       return (await this.ds.getRepository(NeedEntity).findOneBy({ id }))!;
@@ -111,6 +115,8 @@ export class NeedService {
       where.push(`n.buyer_org_id = ${$(requireOrganization(user))}`);
     } else {
       where.push(`n.status = ANY(${$(PUBLIC_NEED_STATUSES)}::text[])`);
+      // Only needs of buyers verified now (see get): a suspended buyer's needs leave the public list.
+      where.push(`EXISTS (SELECT 1 FROM procurement.organizations o WHERE o.id = n.buyer_org_id AND o.verification = 'VERIFIED')`);
     }
     // Status as of now: an OPEN need past its deadline is CLOSED, whether or not the flip ran yet.
     if (filter?.status === NeedStatus.OPEN) where.push(`n.status = 'OPEN' AND n.bid_deadline > ${$(now)}`);
