@@ -120,13 +120,15 @@ function Listings() {
 
 function MyProducts() {
   const { t } = useTranslation(PRODUCTS_NS);
-  // A buyer has no listings to show and may not start one: it is told why instead.
-  const buyer = useMyOrganizationStatus()?.kind === 'ENTERPRISE';
+  // A buyer has no listings to show and may not start one: it is told why instead. The button
+  // waits until the organization's kind is known, so a buyer never sees it while that loads.
+  const organization = useMyOrganizationStatus();
+  const mayList = !!organization && organization.kind !== 'ENTERPRISE';
   return (
     <div className="page page-narrow my-products-page">
       <div className="page-title-row">
         <h1>{t('mine.title')}</h1>
-        {!buyer && (
+        {mayList && (
           <Link
             to="/san-pham/moi"
             className="link-button link-button-primary"
