@@ -8,7 +8,8 @@ import { VerificationDecidedHandler } from './mail/verification-decided.handler'
 import { MemberInvitedHandler } from './mail/member-invited.handler';
 import { PasswordResetHandler } from './mail/password-reset.handler';
 import { ListingDecidedHandler } from './mail/listing-decided.handler';
+import { PROCUREMENT_NOTICE_HANDLERS } from './procurement/procurement-notice.handler';
 
 /** E-mail and in-app notifications, driven by domain events. */
-@Module({ providers: [InAppNotifier, MailerService, OutgoingMailService, RegistrationReceivedHandler, VerificationDecidedHandler, MemberInvitedHandler, PasswordResetHandler, CertificationExpiryHandler, ListingDecidedHandler], exports: [OutgoingMailService] })
+@Module({ providers: [InAppNotifier, MailerService, OutgoingMailService, RegistrationReceivedHandler, VerificationDecidedHandler, MemberInvitedHandler, PasswordResetHandler, CertificationExpiryHandler, ListingDecidedHandler, ...PROCUREMENT_NOTICE_HANDLERS], exports: [OutgoingMailService] })
 export class NotificationsModule {}

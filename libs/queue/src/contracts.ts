@@ -54,6 +54,16 @@ export interface JobPayloads {
     name: string;
     locale: 'VI' | 'EN';
   };
+  /** Awarded: told to the winner's owners and managers (one event per contract). */
+  'need.awarded': ProcurementNotice & { quantity: string; total: string };
+  /** Not awarded (or closed without award, with the buyer's reason): told to each losing bidder, with its debrief. */
+  'bid.not_awarded': ProcurementNotice & { reason: string | null; debrief: BidDebrief | null };
+  'shipment.recorded': ProcurementNotice & { quantity: string };
+  'receipt.confirmed': ProcurementNotice & { acceptedQuantity: string };
+  'dispute.opened': ProcurementNotice & { reason: string };
+  'dispute.resolved': ProcurementNotice & { outcome: 'RESUME' | 'CANCEL'; resolution: string };
+  'review.received': ProcurementNotice & { rating: number };
+  'contract.message': ProcurementNotice & { body: string };
   /** Daily (see SCHEDULED_JOBS): tells owners of certifications that expire within 30 days. */
   'certifications.expiry_scan': Record<string, never>;
   /** Hourly (see SCHEDULED_JOBS): removes stored upload bytes that no row points at (see OrphanSweepHandler). */
@@ -64,6 +74,28 @@ export type JobName = keyof JobPayloads;
 export type ScheduledJobName = 'certifications.expiry_scan' | 'uploads.orphan_sweep';
 /** What a service may write to its outbox (see writeOutbox): every one has a handler. */
 export type EventName = Exclude<JobName, ScheduledJobName>;
+/**
+ * A procurement step told to one organization: the worker finds its owners and managers in
+ * catalog.users (procurement has no users) and tells each in their language, once per occurrence.
+ */
+export interface ProcurementNotice {
+  /** What happened, unique per occurrence (e.g. `shipment:<id>`): one notice and e-mail per recipient. */
+  occurrenceId: string;
+  /** The organization whose owners and managers are told. */
+  organizationId: string;
+  needId: string;
+  needTitle: string;
+  contractId: string | null;
+}
+/** How a losing bid ranked against the awarded ones: ranks and gaps, never another bidder's identity or price. */
+export interface BidDebrief {
+  priceRank: number;
+  priceGapPercent: number;
+  deliveryRank: number;
+  deliveryGapDays: number;
+  awardedCount: number;
+  totalBids: number;
+}
 export type VerificationOutcome = 'VERIFIED' | 'REJECTED' | 'SUSPENDED' | 'REINSTATED';
 export type ListingOutcome = 'APPROVED' | 'REJECTED';
 export const JOB_NAMES: readonly JobName[] = [
@@ -74,6 +106,14 @@ export const JOB_NAMES: readonly JobName[] = [
   'password.reset_requested',
   'certifications.expiry_scan',
   'uploads.orphan_sweep',
+  'need.awarded',
+  'bid.not_awarded',
+  'shipment.recorded',
+  'receipt.confirmed',
+  'dispute.opened',
+  'dispute.resolved',
+  'review.received',
+  'contract.message',
 ];
 
 /** Jobs the worker schedules itself (BullMQ job schedulers, upserted at every start: no duplicates). */

@@ -2,3 +2,4 @@ export { Needs1763800100000 } from './1763800100000-needs';
 export { ProcurementOutboxEventId1763805500000 } from './1763805500000-outbox-event-id';
 export { ProcurementServiceRole1763805800000 } from './1763805800000-service-role';
 export { Bids1763806610000 } from './1763806610000-bids';
+export { Contracts1763807100000 } from './1763807100000-contracts';

@@ -35,4 +35,6 @@ export class NeedEntity {
   @Column({ type: 'text', default: NeedStatus.DRAFT }) status: NeedStatus;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+  /** Suppliers invited to bid (a reorder invites its contract's supplier); shown to the buyer only. */
+  @Column({ name: 'invited_supplier_ids', type: 'uuid', array: true, default: () => "'{}'" }) invitedSupplierIds: string[];
 }

@@ -23,5 +23,6 @@ export function toNeed(e: NeedEntity, lang: Lang): ProcurementNeed {
     bidDeadline: e.bidDeadline,
     status: e.status,
     createdAt: e.createdAt,
+    invitedSupplierIds: e.invitedSupplierIds ?? [],
   };
 }

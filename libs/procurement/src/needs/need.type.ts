@@ -24,6 +24,8 @@ export class ProcurementNeed {
   @Field(() => DateTimeScalar) bidDeadline: Date;
   @Field(() => NeedStatus) status: NeedStatus;
   @Field(() => DateTimeScalar) createdAt: Date;
+  /** Resolved as `invitedSuppliers`, for the buyer only (ContractNeedResolver). */
+  invitedSupplierIds: string[];
 }
 
 export const NeedConnection = connectionTypes(ProcurementNeed, 'Need');
