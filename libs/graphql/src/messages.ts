@@ -388,6 +388,10 @@ export const MESSAGES = {
     vi: '{label} vượt quá phần còn lại của hợp đồng ({max}); không được giao vượt số lượng hợp đồng.',
     en: 'The {label} exceeds what is left of the contract ({max}); shipping more than the contract is not allowed.',
   },
+  shipmentLimit: {
+    vi: 'Một hợp đồng nhận tối đa {max} lô hàng; hãy gộp phần còn lại vào một lô.',
+    en: 'A contract takes at most {max} shipments; ship what is left in one lot.',
+  },
   receiptNotAllowed: {
     vi: 'Không thể xác nhận nhận hàng khi hợp đồng đang tranh chấp, đã hủy hoặc đã hoàn tất.',
     en: 'Receipts cannot be confirmed while the contract is disputed, cancelled or completed.',

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuthUser, requireOrganization } from '@lienket/auth';
-import { isUuid, notFound, validateInput } from '@lienket/graphql';
+import { badInput, isUuid, notFound, validateInput } from '@lienket/graphql';
 import { clock } from '@lienket/reference-data';
 import { CONTRACT_COLUMNS, ContractRow } from './contract-read.service';
 import { ContractEvents } from './contract-events';
@@ -26,18 +26,21 @@ export class ContractMessageService {
     private readonly events: ContractEvents,
   ) {}
 
-  async list(user: AuthUser, contractId: string): Promise<MessageRow[]> {
+  /** Oldest first, `limit` at a time; `after` is the id of the last message of the previous page. */
+  async list(user: AuthUser, contractId: string, limit: number, after?: string | null): Promise<MessageRow[]> {
     const orgId = requireOrganization(user);
-    const rows = isUuid(contractId)
-      ? await this.ds.query<(MessageRow & { party: boolean })[]>(
-          `SELECT m.id, m.sender_org_id, m.body, m.created_at, true AS party FROM procurement.contracts c
-             LEFT JOIN procurement.contract_messages m ON m.contract_id = c.id
-            WHERE c.id = $1 AND $2 IN (c.buyer_org_id, c.supplier_org_id) ORDER BY m.created_at, m.id`,
-          [contractId, orgId],
-        )
+    if (after && !isUuid(after)) throw badInput('after', 'invalidCursor');
+    const [party] = isUuid(contractId)
+      ? await this.ds.query<unknown[]>(`SELECT 1 FROM procurement.contracts c WHERE c.id = $1 AND $2 IN (c.buyer_org_id, c.supplier_org_id)`, [contractId, orgId])
       : [];
-    if (!rows.length) throw notFound('contract');
-    return rows.filter((r) => r.id !== null);
+    if (!party) throw notFound('contract');
+    return this.ds.query<MessageRow[]>(
+      `SELECT m.id, m.sender_org_id, m.body, m.created_at FROM procurement.contract_messages m
+        WHERE m.contract_id = $1
+          AND ($3::uuid IS NULL OR (m.created_at, m.id) > (SELECT k.created_at, k.id FROM procurement.contract_messages k WHERE k.id = $3 AND k.contract_id = $1))
+        ORDER BY m.created_at, m.id LIMIT $2`,
+      [contractId, limit, after ?? null],
+    );
   }
 
   async send(user: AuthUser, contractId: string, raw: unknown): Promise<MessageRow> {

@@ -36,10 +36,15 @@ export class ContractResolver {
     return (await this.reads.mine(user, pageSize(first), after)).map(toContract);
   }
 
-  @Query(() => [ContractMessage], { description: "The two parties' thread about a contract, oldest first" })
+  @Query(() => [ContractMessage], { description: "The two parties' thread about a contract, oldest first; `after` is the last message's id" })
   @UseGuards(AuthGuard)
-  async contractMessages(@Args('contractId', { type: () => ID }) contractId: string, @CurrentUser() user: AuthUser) {
-    return (await this.messages.list(user, contractId)).map(toMessage);
+  async contractMessages(
+    @Args('contractId', { type: () => ID }) contractId: string,
+    @CurrentUser() user: AuthUser,
+    @Args('first', { type: () => Int, nullable: true }) first?: number | null,
+    @Args('after', { type: () => String, nullable: true }) after?: string | null,
+  ) {
+    return (await this.messages.list(user, contractId, pageSize(first), after)).map(toMessage);
   }
 
   @ResolveField(() => ProcurementNeed)

@@ -4,9 +4,13 @@ import { AuthUser, requireOrganizationManager } from '@lienket/auth';
 import { badInput, DomainError, ErrorCode, isUuid, notFound, trimDecimal, validateInput } from '@lienket/graphql';
 import { clock, vietnamDate } from '@lienket/reference-data';
 import { CONTRACT_COLUMNS, ContractRow, SHIPMENT_COLUMNS, ShipmentRow } from './contract-read.service';
+import { updated } from '../shared/sql';
 import { ContractStatus } from './contract.type';
 import { receiptSchema, reviewSchema, shipmentSchema } from './dto/contract.schema';
 import { ContractEvents } from './contract-events';
+
+/** Most shipments one contract takes (priced in LIST_SIZES): deliveries come in lots, not in sacks. */
+export const MAX_SHIPMENTS = 20;
 
 export type Side = 'buyer' | 'supplier' | 'either';
 const conflict = (key: 'shipmentNotAllowed' | 'receiptNotAllowed' | 'receiptAlreadyConfirmed' | 'contractNotCompletable' | 'reviewNotAllowed' | 'reviewAlreadyGiven') =>
@@ -45,11 +49,13 @@ export class ContractService {
       const c = await lockContract(em, user, contractId, 'supplier');
       const input = validateInput(shipmentSchema, raw);
       if (c.status !== ContractStatus.ACTIVE && c.status !== ContractStatus.DELIVERING) throw conflict('shipmentNotAllowed');
-      const [left] = await em.query<{ fits: boolean; left: string }[]>(
-        `SELECT c.quantity - coalesce(sum(s.quantity), 0) >= $2::numeric AS fits, (c.quantity - coalesce(sum(s.quantity), 0))::text AS left
+      const [left] = await em.query<{ fits: boolean; left: string; n: number }[]>(
+        `SELECT c.quantity - coalesce(sum(s.quantity), 0) >= $2::numeric AS fits, (c.quantity - coalesce(sum(s.quantity), 0))::text AS left,
+                count(s.id)::int AS n
            FROM procurement.contracts c LEFT JOIN procurement.shipments s ON s.contract_id = c.id WHERE c.id = $1 GROUP BY c.id`,
         [c.id, input.quantity],
       );
+      if (left.n >= MAX_SHIPMENTS) throw new DomainError(ErrorCode.CONFLICT, 'shipmentLimit', { max: MAX_SHIPMENTS });
       if (!left.fits) throw badInput('quantity', 'shipmentAboveContract', { max: trimDecimal(left.left) });
       const now = clock.now();
       const [s] = await em.query<ShipmentRow[]>(
@@ -80,8 +86,7 @@ export class ContractService {
       if (s.received_at) throw conflict('receiptAlreadyConfirmed');
       if (c.status !== ContractStatus.DELIVERING) throw conflict('receiptNotAllowed');
       if (!s.fits) throw badInput('acceptedQuantity', 'receiptAboveShipped', { max: trimDecimal(s.quantity) });
-      const [done] = await em.query<ShipmentRow[]>(
-        `UPDATE procurement.shipments s SET accepted_quantity = $2, received_at = $3, received_by = $4, receipt_note = $5
+      const [done] = await updated<ShipmentRow>(em, `UPDATE procurement.shipments s SET accepted_quantity = $2, received_at = $3, received_by = $4, receipt_note = $5
           WHERE s.id = $1 AND s.received_at IS NULL RETURNING ${SHIPMENT_COLUMNS}`,
         [shipmentId, input.acceptedQuantity, clock.now(), user.id, input.note],
       );
@@ -99,8 +104,7 @@ export class ContractService {
         [c.id],
       );
       if (c.status !== ContractStatus.DELIVERING || shipped === 0 || open > 0) throw conflict('contractNotCompletable');
-      const [done] = await em.query<ContractRow[]>(
-        `UPDATE procurement.contracts c SET status = 'COMPLETED', completed_at = $2 WHERE c.id = $1 RETURNING ${CONTRACT_COLUMNS}`,
+      const [done] = await updated<ContractRow>(em, `UPDATE procurement.contracts c SET status = 'COMPLETED', completed_at = $2 WHERE c.id = $1 RETURNING ${CONTRACT_COLUMNS}`,
         [c.id, clock.now()],
       );
       return done;

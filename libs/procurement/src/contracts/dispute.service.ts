@@ -6,6 +6,7 @@ import { clock } from '@lienket/reference-data';
 import { CONTRACT_COLUMNS, ContractRow } from './contract-read.service';
 import { lockContract } from './contract.service';
 import { ContractEvents } from './contract-events';
+import { updated } from '../shared/sql';
 import { ContractStatus, DisputeOutcome } from './contract.type';
 import { disputeSchema, resolutionSchema, statementSchema } from './dto/contract.schema';
 
@@ -34,7 +35,7 @@ export class DisputeService {
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
         [c.id, openedBy, user.id, reason, c.status, clock.now()],
       );
-      const [done] = await em.query<ContractRow[]>(`UPDATE procurement.contracts c SET status = 'DISPUTED' WHERE c.id = $1 RETURNING ${CONTRACT_COLUMNS}`, [c.id]);
+      const [done] = await updated<ContractRow>(em, `UPDATE procurement.contracts c SET status = 'DISPUTED' WHERE c.id = $1 RETURNING ${CONTRACT_COLUMNS}`, [c.id]);
       await this.events.tell(em, 'dispute.opened', this.events.to(c, other, `dispute:${d.id}:opened`), { reason });
       return done;
     });
@@ -67,14 +68,13 @@ export class DisputeService {
       const [c] = isUuid(contractId) ? await em.query<ContractRow[]>(`SELECT ${CONTRACT_COLUMNS} FROM procurement.contracts c WHERE c.id = $1 FOR UPDATE`, [contractId]) : [];
       if (!c) throw notFound('contract');
       const input = validateInput(resolutionSchema, raw);
-      const [d] = await em.query<{ id: string; status_before: ContractStatus }[]>(
-        `UPDATE procurement.disputes SET resolution = $2, outcome = $3, resolved_by = $4, resolved_at = $5
+      const [d] = await updated<{ id: string; status_before: ContractStatus }>(em, `UPDATE procurement.disputes SET resolution = $2, outcome = $3, resolved_by = $4, resolved_at = $5
           WHERE contract_id = $1 AND resolved_at IS NULL RETURNING id, status_before`,
         [c.id, input.resolution, input.outcome, user.id, clock.now()],
       );
       if (!d || c.status !== ContractStatus.DISPUTED) throw new DomainError(ErrorCode.CONFLICT, 'disputeNotOpen');
       const status = input.outcome === DisputeOutcome.CANCEL ? ContractStatus.CANCELLED : d.status_before;
-      const [done] = await em.query<ContractRow[]>(`UPDATE procurement.contracts c SET status = $2 WHERE c.id = $1 RETURNING ${CONTRACT_COLUMNS}`, [c.id, status]);
+      const [done] = await updated<ContractRow>(em, `UPDATE procurement.contracts c SET status = $2 WHERE c.id = $1 RETURNING ${CONTRACT_COLUMNS}`, [c.id, status]);
       for (const org of [c.buyer_org_id, c.supplier_org_id]) {
         await this.events.tell(em, 'dispute.resolved', this.events.to(c, org, `dispute:${d.id}:resolved`), { outcome: input.outcome, resolution: input.resolution });
       }
