@@ -43,7 +43,7 @@ describe('awardNeed and closeWithoutAward refuse, and write nothing', () => {
     const id = await bid(a, early, { quantity: '5' });
     await refused(early, awardAs(buyer.token, [{ bidId: id, quantity: '5' }], 'en', early), { code: 'CONFLICT', reason: 'DEADLINE_NOT_PASSED', message: /^The bid deadline of this need has not passed yet/ });
     await refused(early, awardAs(buyer.token, [{ bidId: id, quantity: '5' }], 'vi', early), { code: 'CONFLICT', message: /^Chưa hết hạn nhận báo giá/ });
-    await refused(early, () => api(CLOSE, { needId: early, reason: 'Hủy' }, { token: buyer.token }) as Promise<Gql>, { code: 'CONFLICT', reason: 'DEADLINE_NOT_PASSED' });
+    await refused(early, () => api(CLOSE, { needId: early, reason: 'Hủy' }, { token: buyer.token }), { code: 'CONFLICT', reason: 'DEADLINE_NOT_PASSED' });
   });
 
   const bad: [string, () => unknown[], string, RegExp][] = [
@@ -79,14 +79,14 @@ describe('awardNeed and closeWithoutAward refuse, and write nothing', () => {
 
   it('closeWithoutAward: an empty or too long reason is BAD_USER_INPUT', async () => {
     for (const [reason, message] of [['   ', /Please enter reason/], ['x'.repeat(1001), /longer than 1000/]] as const) {
-      await refused(needId, () => api(CLOSE, { needId, reason }, { token: buyer.token, lang: 'en' }) as Promise<Gql>, { code: 'BAD_USER_INPUT', field: 'reason', message });
+      await refused(needId, () => api(CLOSE, { needId, reason }, { token: buyer.token, lang: 'en' }), { code: 'BAD_USER_INPUT', field: 'reason', message });
     }
   });
 
   it('a second decision: CONFLICT for a second award and for a close after it', async () => {
     await award(buyer, needId, [{ bidId: bidIds[0], quantity: '20' }]);
     await refused(needId, awardAs(buyer.token, [{ bidId: bidIds[1], quantity: '5' }]), { code: 'CONFLICT', message: /already been awarded or closed/ });
-    await refused(needId, () => api(CLOSE, { needId, reason: 'Đổi ý' }, { token: buyer.token }) as Promise<Gql>, { code: 'CONFLICT' });
+    await refused(needId, () => api(CLOSE, { needId, reason: 'Đổi ý' }, { token: buyer.token }), { code: 'CONFLICT' });
   });
 });
 

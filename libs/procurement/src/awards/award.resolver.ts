@@ -1,6 +1,7 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuthGuard, AuthUser, CurrentUser, OrganizationRole, RequestContext, Roles } from '@lienket/auth';
+import { BidStatus } from '../bids/bid.entity';
 import { Bid } from '../bids/bid.type';
 import { toContract } from '../contracts/contract.mapper';
 import { Contract } from '../contracts/contract.type';
@@ -42,7 +43,7 @@ export class AwardResolver {
 
   @ResolveField(() => Debrief, { nullable: true, description: 'For the bidder of a bid that was not awarded: how it ranked against the awarded ones' })
   debrief(@Parent() bid: Bid, @Context() ctx: RequestContext): Promise<Debrief | null> | null {
-    if (bid.status !== 'NOT_AWARDED' || !ctx.user?.organizationId || ctx.user.organizationId !== bid.supplier.id) return null;
+    if (bid.status !== BidStatus.NOT_AWARDED || !ctx.user?.organizationId || ctx.user.organizationId !== bid.supplier.id) return null;
     return this.debriefs.loader(ctx).load(bid.id);
   }
 }

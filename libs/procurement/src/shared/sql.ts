@@ -5,6 +5,6 @@ import { EntityManager } from 'typeorm';
  * `[rows, affected]` instead of the rows that INSERT and SELECT answer with.
  */
 export async function updated<T>(em: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
-  const result = (await em.query(sql, params)) as [T[], number];
+  const result = await em.query<[T[], number]>(sql, params);
   return result[0];
 }
