@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig } from '@lienket/config';
 import { HandlesJob, JobHandler, JobPayloads } from '@lienket/queue';
 import { InAppNotifier } from '../in-app/in-app.service';
 import { OutgoingMailService } from '../mail/outgoing-mail.service';
-import { NoticeEvent, NoticeRecipient, procurementMail, procurementNotice } from './procurement-notice.templates';
+import { NOTICE_EVENTS, NoticeEvent, NoticeRecipient, procurementMail, procurementNotice } from './procurement-notice.templates';
 
 /**
  * A procurement step told to one organization (decision NN): its owners and managers, read from
@@ -35,48 +35,15 @@ abstract class ProcurementNoticeHandler<N extends NoticeEvent> implements JobHan
   }
 }
 
-@Injectable()
-@HandlesJob('need.awarded')
-export class NeedAwardedHandler extends ProcurementNoticeHandler<'need.awarded'> {
-  protected readonly event = 'need.awarded' as const;
-}
-@Injectable()
-@HandlesJob('bid.not_awarded')
-export class BidNotAwardedHandler extends ProcurementNoticeHandler<'bid.not_awarded'> {
-  protected readonly event = 'bid.not_awarded' as const;
-}
-@Injectable()
-@HandlesJob('shipment.recorded')
-export class ShipmentRecordedHandler extends ProcurementNoticeHandler<'shipment.recorded'> {
-  protected readonly event = 'shipment.recorded' as const;
-}
-@Injectable()
-@HandlesJob('receipt.confirmed')
-export class ReceiptConfirmedHandler extends ProcurementNoticeHandler<'receipt.confirmed'> {
-  protected readonly event = 'receipt.confirmed' as const;
-}
-@Injectable()
-@HandlesJob('dispute.opened')
-export class DisputeOpenedHandler extends ProcurementNoticeHandler<'dispute.opened'> {
-  protected readonly event = 'dispute.opened' as const;
-}
-@Injectable()
-@HandlesJob('dispute.resolved')
-export class DisputeResolvedHandler extends ProcurementNoticeHandler<'dispute.resolved'> {
-  protected readonly event = 'dispute.resolved' as const;
-}
-@Injectable()
-@HandlesJob('review.received')
-export class ReviewReceivedHandler extends ProcurementNoticeHandler<'review.received'> {
-  protected readonly event = 'review.received' as const;
-}
-@Injectable()
-@HandlesJob('contract.message')
-export class ContractMessageHandler extends ProcurementNoticeHandler<'contract.message'> {
-  protected readonly event = 'contract.message' as const;
+/** One handler class per event (the worker wants exactly one per job name), all told alike. */
+function handlerFor<N extends NoticeEvent>(event: N) {
+  @Injectable()
+  @HandlesJob(event)
+  class Handler extends ProcurementNoticeHandler<N> {
+    protected readonly event = event;
+  }
+  Object.defineProperty(Handler, 'name', { value: `ProcurementNotice(${event})` });
+  return Handler;
 }
 
-export const PROCUREMENT_NOTICE_HANDLERS = [
-  NeedAwardedHandler, BidNotAwardedHandler, ShipmentRecordedHandler, ReceiptConfirmedHandler,
-  DisputeOpenedHandler, DisputeResolvedHandler, ReviewReceivedHandler, ContractMessageHandler,
-];
+export const PROCUREMENT_NOTICE_HANDLERS = NOTICE_EVENTS.map(handlerFor);

@@ -2,7 +2,10 @@ import { JobPayloads, ProcurementNotice } from '@lienket/queue';
 import { Mail } from '../mail/mailer.service';
 import { link, toMail } from '../mail/templates';
 
-export type NoticeEvent = 'need.awarded' | 'bid.not_awarded' | 'shipment.recorded' | 'receipt.confirmed' | 'dispute.opened' | 'dispute.resolved' | 'review.received' | 'contract.message';
+export const NOTICE_EVENTS = [
+  'need.awarded', 'bid.not_awarded', 'shipment.recorded', 'receipt.confirmed', 'dispute.opened', 'dispute.resolved', 'review.received', 'contract.message',
+] as const;
+export type NoticeEvent = (typeof NOTICE_EVENTS)[number];
 export interface NoticeRecipient {
   userId: string;
   email: string;
@@ -12,16 +15,16 @@ export interface NoticeRecipient {
 type Text = { title: string; body: string };
 type Texts = { [N in NoticeEvent]: (p: JobPayloads[N], vi: boolean) => Text };
 
-const q = (n: ProcurementNotice, _vi: boolean) => `“${n.needTitle}”`;
+const q = (n: ProcurementNotice) => `“${n.needTitle}”`;
 
 /** What each procurement step says, in Vietnamese and English. Nothing here can carry a sealed bid. */
 const TEXTS: Texts = {
   'need.awarded': (p, vi) => ({
-    title: vi ? `Bạn đã trúng thầu ${q(p, vi)}` : `You won ${q(p, vi)}`,
+    title: vi ? `Bạn đã trúng thầu ${q(p)}` : `You won ${q(p)}`,
     body: vi ? `Hợp đồng ${p.quantity} đơn vị, tổng ${p.total} đồng đã được tạo. Hãy ghi nhận giao hàng khi gửi hàng.` : `A contract for ${p.quantity} units, ${p.total} VND in total, was created. Record each shipment when you send it.`,
   }),
   'bid.not_awarded': (p, vi) => ({
-    title: vi ? `Báo giá cho ${q(p, vi)} không được chọn` : `Your bid on ${q(p, vi)} was not awarded`,
+    title: vi ? `Báo giá cho ${q(p)} không được chọn` : `Your bid on ${q(p)} was not awarded`,
     body: p.reason
       ? (vi ? `Bên mua đóng nhu cầu mà không trao thầu. Lý do: ${p.reason}` : `The buyer closed the need without award. Reason: ${p.reason}`)
       : p.debrief
@@ -31,27 +34,27 @@ const TEXTS: Texts = {
         : vi ? 'Nhu cầu đã được trao cho nhà cung cấp khác.' : 'The need was awarded to other suppliers.',
   }),
   'shipment.recorded': (p, vi) => ({
-    title: vi ? `Nhà cung cấp đã giao hàng cho ${q(p, vi)}` : `A shipment for ${q(p, vi)} was sent`,
+    title: vi ? `Nhà cung cấp đã giao hàng cho ${q(p)}` : `A shipment for ${q(p)} was sent`,
     body: vi ? `Lô hàng ${p.quantity} đơn vị đang đến. Hãy xác nhận số lượng chấp nhận khi nhận hàng.` : `A shipment of ${p.quantity} units is on its way. Confirm the accepted quantity on receipt.`,
   }),
   'receipt.confirmed': (p, vi) => ({
-    title: vi ? `Bên mua đã xác nhận nhận hàng cho ${q(p, vi)}` : `The buyer confirmed a receipt for ${q(p, vi)}`,
+    title: vi ? `Bên mua đã xác nhận nhận hàng cho ${q(p)}` : `The buyer confirmed a receipt for ${q(p)}`,
     body: vi ? `Số lượng được chấp nhận: ${p.acceptedQuantity}.` : `Accepted quantity: ${p.acceptedQuantity}.`,
   }),
   'dispute.opened': (p, vi) => ({
-    title: vi ? `Hợp đồng cho ${q(p, vi)} đang có tranh chấp` : `A dispute was opened on the contract for ${q(p, vi)}`,
+    title: vi ? `Hợp đồng cho ${q(p)} đang có tranh chấp` : `A dispute was opened on the contract for ${q(p)}`,
     body: vi ? `Lý do: ${p.reason}. Hợp đồng tạm dừng cho đến khi quản trị viên giải quyết; bạn có thể gửi giải trình.` : `Reason: ${p.reason}. The contract is frozen until an administrator resolves it; you may give your statement.`,
   }),
   'dispute.resolved': (p, vi) => ({
-    title: vi ? `Tranh chấp hợp đồng ${q(p, vi)} đã được giải quyết` : `The dispute on ${q(p, vi)} was resolved`,
+    title: vi ? `Tranh chấp hợp đồng ${q(p)} đã được giải quyết` : `The dispute on ${q(p)} was resolved`,
     body: `${p.outcome === 'CANCEL' ? (vi ? 'Hợp đồng bị hủy.' : 'The contract is cancelled.') : vi ? 'Hợp đồng tiếp tục.' : 'The contract resumes.'} ${vi ? 'Kết luận' : 'Resolution'}: ${p.resolution}`,
   }),
   'review.received': (p, vi) => ({
-    title: vi ? `Bạn nhận được đánh giá ${p.rating}/5 cho ${q(p, vi)}` : `You received a ${p.rating}/5 review for ${q(p, vi)}`,
+    title: vi ? `Bạn nhận được đánh giá ${p.rating}/5 cho ${q(p)}` : `You received a ${p.rating}/5 review for ${q(p)}`,
     body: vi ? 'Đánh giá được tính vào hồ sơ uy tín của tổ chức.' : "The review counts towards your organization's track record.",
   }),
   'contract.message': (p, vi) => ({
-    title: vi ? `Tin nhắn mới về hợp đồng ${q(p, vi)}` : `New message about the contract for ${q(p, vi)}`,
+    title: vi ? `Tin nhắn mới về hợp đồng ${q(p)}` : `New message about the contract for ${q(p)}`,
     body: p.body,
   }),
 };
