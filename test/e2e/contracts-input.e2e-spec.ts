@@ -1,5 +1,5 @@
 import { errorCode } from '@lienket/testing';
-import { adminToken, api, rows } from '../support/e2e';
+import { adminToken, api, rows, signInAs } from '../support/e2e';
 import { bid, closedNeedWithBids, award, AWARD, CLOSE, COMPLETE, decisionRows, DISPUTE, RECEIVE, REORDER, RESOLVE, REVIEW, SEND, SHIP, STATEMENT } from '../support/contracts';
 import { openNeed, Party, setDeadline, verifiedBuyer, verifiedCooperative, WITHDRAW_BID } from '../support/bids';
 import { day } from '../support/needs';
@@ -75,6 +75,16 @@ describe('awardNeed and closeWithoutAward refuse, and write nothing', () => {
     const stranger = await verifiedBuyer('Công ty Lạ');
     await refused(needId, awardAs(stranger.token, [{ bidId: bidIds[0], quantity: '1' }]), { code: 'NOT_FOUND' });
     await refused(needId, awardAs(buyer.token, [{ bidId: bidIds[0], quantity: '1' }], 'en', '00000000-0000-4000-8000-000000000000'), { code: 'NOT_FOUND' });
+  });
+
+  it('a suspended buyer decides nothing: FORBIDDEN', async () => {
+    const suspended = await verifiedBuyer('Công ty Bị tạm ngừng');
+    const n = await closedNeedWithBids(suspended, [[a, { quantity: '1' }]]);
+    await rows(`UPDATE catalog.organizations SET verification = 'SUSPENDED' WHERE id = $1`, [suspended.orgId]);
+    const [{ email }] = await rows<{ email: string }>(`SELECT email FROM catalog.users WHERE organization_id = $1`, [suspended.orgId]);
+    const token = (await signInAs(email, 'mat-khau-du-dai-2026')).accessToken;
+    await refused(n.needId, awardAs(token, [{ bidId: n.bidIds[0], quantity: '1' }], 'en', n.needId), { code: 'FORBIDDEN', message: /suspended/ });
+    await refused(n.needId, () => api(CLOSE, { needId: n.needId, reason: 'Đóng' }, { token }), { code: 'FORBIDDEN' });
   });
 
   it('closeWithoutAward: an empty or too long reason is BAD_USER_INPUT', async () => {

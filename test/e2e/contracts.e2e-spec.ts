@@ -124,7 +124,9 @@ describe('a need from bids to reviews, reorder and the track record', () => {
     await ok(api(STATEMENT, { id, text: 'Hàng đạt 12,5% khi xuất kho, có biên bản' }, { token: b.token }));
     const resolved = await ok(api<{ resolveDispute: unknown }>(RESOLVE, { id, resolution: 'Hai bên kiểm định lại; tiếp tục giao', outcome: 'RESUME' }, { token: admin }));
     expect(resolved.resolveDispute).toEqual({ id, status: 'DELIVERING', dispute: { resolution: 'Hai bên kiểm định lại; tiếp tục giao', outcome: 'RESUME' } });
-    const seen = await ok(api<{ contract: ContractShape }>(CONTRACT, { id }, { token: admin }));
+    const seen = await ok(api<{ contract: ContractShape & { buyer: { name: string }; supplier: { name: string } } }>(CONTRACT, { id }, { token: admin }));
+    // The parties come from catalog through the gateway, the track record from procurement.
+    expect([seen.contract.buyer.name, seen.contract.supplier]).toEqual(['Công ty CP Thực phẩm Sài Gòn', { id: b.orgId, name: 'HTX Cà phê Cầu Đất', reliability: { completedContracts: 0 } }]);
     expect(seen.contract.dispute).toEqual({ reason: 'Hàng bị ẩm, độ ẩm 14%', statement: 'Hàng đạt 12,5% khi xuất kho, có biên bản', resolution: 'Hai bên kiểm định lại; tiếp tục giao', outcome: 'RESUME', openedBy: { id: buyer.orgId } });
     await eventually(() => noticesOf(b.orgId, 'dispute.opened'), (n) => expect(n).toHaveLength(1));
     for (const org of [buyer.orgId, b.orgId]) await eventually(() => noticesOf(org, 'dispute.resolved'), (n) => expect(n).toHaveLength(1));

@@ -6,7 +6,7 @@ import { bidInput, openNeed, Party, setDeadline, SUBMIT_BID } from './bids';
 // clock judges it, and waiting two seconds for a real one adds nothing here).
 
 export const CONTRACT_FIELDS = `id status quantity promisedDate unitPrice { amount currency } total { amount currency }
-  buyer { id } supplier { id } need { id status } payments { id }
+  buyer { id name } supplier { id name reliability { completedContracts } } need { id status } payments { id }
   shipments { id quantity acceptedQuantity receivedAt onTime note receiptNote }
   reviews { reviewer { id } reviewee { id } rating comment }
   dispute { reason statement resolution outcome openedBy { id } }`;

@@ -11,6 +11,13 @@ import { NeedEntity, NeedStatus } from '../needs/need.entity';
 import { DebriefService } from './debrief.service';
 import { awardSchema, closeSchema } from './dto/award.schema';
 
+/** The buyer's OWNER or MANAGER, its organization not suspended (a suspension ends older tokens at once). */
+function requireDecider(user: AuthUser): string {
+  const buyerOrgId = requireOrganizationManager(user);
+  if (user.organizationVerification === 'SUSPENDED') throw new DomainError(ErrorCode.FORBIDDEN, 'organizationSuspendedNeeds');
+  return buyerOrgId;
+}
+
 interface Check {
   i: number;
   known: boolean;
@@ -36,7 +43,7 @@ export class AwardService {
   ) {}
 
   async award(user: AuthUser, needId: string, awards: unknown): Promise<ContractRow[]> {
-    const buyerOrgId = requireOrganizationManager(user);
+    const buyerOrgId = requireDecider(user);
     return this.ds.transaction(async (em) => {
       await this.decidable(em, buyerOrgId, needId);
       const input = validateInput(awardSchema, { awards }).awards;
@@ -73,7 +80,7 @@ export class AwardService {
 
   /** Closes the need without award: every live bid NOT_AWARDED, the need CANCELLED, the reason to every bidder. */
   async closeWithoutAward(user: AuthUser, needId: string, raw: unknown): Promise<NeedEntity> {
-    const buyerOrgId = requireOrganizationManager(user);
+    const buyerOrgId = requireDecider(user);
     return this.ds.transaction(async (em) => {
       await this.decidable(em, buyerOrgId, needId);
       const { reason } = validateInput(closeSchema, raw);
