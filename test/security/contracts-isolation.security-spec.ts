@@ -106,7 +106,7 @@ describe('awards and contracts answer only their parties (and staff where said)'
     const before = await snapshot();
     expect(errorCode(await procurement(SHIP, { id: delivering.contractId, q: '1' }, stranger.token))).toBe('NOT_FOUND');
     expect(errorCode(await procurement(SHIP, { id: delivering.contractId, q: '1' }, tokens.forged))).toBe('UNAUTHENTICATED');
-    expect(errorCode(await procurement(CONTRACT, { id: delivering.contractId }, stranger.token))).toBe('NOT_FOUND');
+    expect(errorCode(await procurement(`query C($id: ID!) { contract(id: $id) { id total { amount } } }`, { id: delivering.contractId }, stranger.token))).toBe('NOT_FOUND');
     expect(await snapshot()).toBe(before);
   });
 
@@ -146,6 +146,9 @@ describe('awards and contracts answer only their parties (and staff where said)'
       const r = await api<{ contractMessages: { body: string }[] }>(MESSAGES, { id: delivering.contractId }, { token: tokens[who] });
       expect([who, r.data?.contractMessages.map((m) => m.body)]).toEqual([who, ['Bí mật giao hàng']]);
     }
+    const field = `query C($id: ID!) { contract(id: $id) { messages { body } } }`;
+    expect((await api<{ contract: { messages: unknown[] } }>(field, { id: delivering.contractId }, { token: tokens.supplierMember })).data?.contract.messages).toEqual([{ body: 'Bí mật giao hàng' }]);
+    expect((await api<{ contract: { messages: unknown[] } }>(field, { id: delivering.contractId }, { token: tokens.admin })).data?.contract.messages).toEqual([]);
     for (const [who, code] of [['stranger', 'NOT_FOUND'], ['strangerCoop', 'NOT_FOUND'], ['admin', 'FORBIDDEN'], ['anonymous', 'UNAUTHENTICATED']]) {
       const r = await api(MESSAGES, { id: delivering.contractId }, { token: tokens[who] });
       expect([who, errorCode(r)]).toEqual([who, code]);

@@ -17,7 +17,7 @@ import { Contract, ContractMessage, ContractReview, Dispute, Payment, Shipment }
 export class ContractResolver {
   constructor(
     private readonly reads: ContractReadService,
-    private readonly messages: ContractMessageService,
+    private readonly thread: ContractMessageService,
     @Inject(DataSource) private readonly ds: DataSource,
   ) {}
 
@@ -44,7 +44,18 @@ export class ContractResolver {
     @Args('first', { type: () => Int, nullable: true }) first?: number | null,
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ) {
-    return (await this.messages.list(user, contractId, pageSize(first), after)).map(toMessage);
+    return (await this.thread.list(user, contractId, pageSize(first), after)).map(toMessage);
+  }
+
+  @ResolveField(() => [ContractMessage], { description: "The parties' thread (as contractMessages); an empty list for staff" })
+  async messages(
+    @Parent() c: Contract,
+    @Context() ctx: RequestContext,
+    @Args('first', { type: () => Int, nullable: true }) first?: number | null,
+    @Args('after', { type: () => String, nullable: true }) after?: string | null,
+  ) {
+    const party = !!ctx.user?.organizationId && [c.buyer.id, c.supplier.id].includes(ctx.user.organizationId);
+    return party ? (await this.thread.list(ctx.user!, c.id, pageSize(first), after)).map(toMessage) : [];
   }
 
   @ResolveField(() => ProcurementNeed)
