@@ -204,6 +204,27 @@ describe('races', () => {
     expect(answers.filter((r) => r.errors).map(errorCode)).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT']);
   });
 
+  it('concurrent shipments never pass the contract: 3 of 5 lots of 3 t fit a 10 t contract', async () => {
+    const buyer = await verifiedBuyer();
+    const coop = await verifiedCooperative('HTX Cà phê Đắk Hà');
+    const n = await closedNeedWithBids(buyer, [[coop, { quantity: '10' }]]);
+    const [k] = await award(buyer, n.needId, [{ bidId: n.bidIds[0], quantity: '10' }]);
+    const answers = await Promise.all(Array.from({ length: 5 }, () => api(SHIP, { id: k.id, q: '3' }, { token: coop.token })));
+    expect(answers.filter((r) => !r.errors)).toHaveLength(3);
+    expect(answers.filter((r) => r.errors).map(errorCode)).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT']);
+    const state = (await decisionRows(n.needId)) as { shipments: unknown[] };
+    expect(state.shipments).toHaveLength(3);
+  });
+
+  it('a need the deadline job already CLOSED is awarded like one still OPEN past its deadline', async () => {
+    const buyer = await verifiedBuyer();
+    const coop = await verifiedCooperative('HTX Cà phê Sơn La');
+    const n = await closedNeedWithBids(buyer, [[coop, { quantity: '25.5' }]]);
+    await rows(`UPDATE procurement.needs SET status = 'CLOSED' WHERE id = $1`, [n.needId]);
+    const [k] = await award(buyer, n.needId, [{ bidId: n.bidIds[0], quantity: '25.5' }]);
+    expect(k.need.status).toBe('AWARDED');
+  });
+
   it('concurrent confirmations of one shipment: exactly one wins, the rest CONFLICT, its quantity kept', async () => {
     const buyer = await verifiedBuyer();
     const coop = await verifiedCooperative('HTX Thanh long Hàm Thuận');

@@ -65,6 +65,14 @@ describe('procurement notices', () => {
     expect(mail.text).toContain(`/needs/${needId}`);
   });
 
+  it('tell a winner its contract with the total as people write it', async () => {
+    const org = await organizationWithTeam(databaseUrl, 'VERIFIED', { owner: 'VI', manager: 'EN' });
+    const contractId = crypto.randomUUID();
+    await deliver('need.awarded', { occurrenceId: `award:${contractId}`, organizationId: org.id, needId: crypto.randomUUID(), needTitle: 'Cà phê Robusta', contractId, quantity: '13.25', total: '642625000' });
+    expect(await notices(org.owner.id)).toEqual([expect.objectContaining({ title: 'Bạn đã trúng thầu “Cà phê Robusta”', body: expect.stringContaining('tổng 642.625.000 đ'), link: `/contracts/${contractId}` })]);
+    expect(await notices(org.manager.id)).toEqual([expect.objectContaining({ body: expect.stringContaining('642,625,000 VND in total') })]);
+  });
+
   it('tell each occurrence once: two shipments are two notices, a redelivered one adds nothing', async () => {
     const org = await organizationWithTeam(databaseUrl, 'VERIFIED', { owner: 'EN', manager: 'VI' });
     const base = { organizationId: org.id, needId: crypto.randomUUID(), needTitle: 'Gạo ST25', contractId: crypto.randomUUID() };

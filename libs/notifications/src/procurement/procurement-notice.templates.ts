@@ -16,12 +16,14 @@ type Text = { title: string; body: string };
 type Texts = { [N in NoticeEvent]: (p: JobPayloads[N], vi: boolean) => Text };
 
 const q = (n: ProcurementNotice) => `“${n.needTitle}”`;
+/** Whole đồng as people read them: 642.625.000 đ, or 642,625,000 VND. */
+const vnd = (amount: string, vi: boolean) => (vi ? `${BigInt(amount).toLocaleString('vi-VN')} đ` : `${BigInt(amount).toLocaleString('en-US')} VND`);
 
 /** What each procurement step says, in Vietnamese and English. Nothing here can carry a sealed bid. */
 const TEXTS: Texts = {
   'need.awarded': (p, vi) => ({
     title: vi ? `Bạn đã trúng thầu ${q(p)}` : `You won ${q(p)}`,
-    body: vi ? `Hợp đồng ${p.quantity} đơn vị, tổng ${p.total} đồng đã được tạo. Hãy ghi nhận giao hàng khi gửi hàng.` : `A contract for ${p.quantity} units, ${p.total} VND in total, was created. Record each shipment when you send it.`,
+    body: vi ? `Hợp đồng ${p.quantity} đơn vị, tổng ${vnd(p.total, true)} đã được tạo. Hãy ghi nhận giao hàng khi gửi hàng.` : `A contract for ${p.quantity} units, ${vnd(p.total, false)} in total, was created. Record each shipment when you send it.`,
   }),
   'bid.not_awarded': (p, vi) => ({
     title: vi ? `Báo giá cho ${q(p)} không được chọn` : `Your bid on ${q(p)} was not awarded`,
