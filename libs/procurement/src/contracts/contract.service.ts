@@ -71,6 +71,7 @@ export class ContractService {
 
   /** The buyer confirms one shipment once, with what it accepted (0 up to what was shipped). */
   async confirmReceipt(user: AuthUser, shipmentId: string, raw: unknown): Promise<ShipmentRow> {
+    requireOrganizationManager(user);
     return this.ds.transaction(async (em) => {
       const [ref] = isUuid(shipmentId) ? await em.query<{ contract_id: string }[]>(`SELECT contract_id FROM procurement.shipments WHERE id = $1`, [shipmentId]) : [];
       if (!ref) throw notFound('shipment');
