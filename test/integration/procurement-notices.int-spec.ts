@@ -53,7 +53,7 @@ describe('procurement notices', () => {
       reason: null, debrief: { priceRank: 3, priceGapPercent: 6, deliveryRank: 2, deliveryGapDays: 2, awardedCount: 2, totalBids: 3 },
     }, 3);
     expect(await notices(org.owner.id)).toEqual([{
-      kind: 'bid.not_awarded', title: 'Báo giá cho “Chè búp Tân Cương” không được chọn', link: `/needs/${needId}`,
+      kind: 'bid.not_awarded', title: 'Báo giá cho “Chè búp Tân Cương” không được chọn', link: `/nhu-cau/${needId}`,
       body: 'Giá của bạn xếp thứ 3 (chênh 6% so với giá trúng thấp nhất), ngày giao xếp thứ 2 (chênh 2 ngày); 2/3 báo giá được chọn.',
     }]);
     expect(await notices(org.manager.id)).toEqual([expect.objectContaining({ title: 'Your bid on “Chè búp Tân Cương” was not awarded', body: expect.stringMatching(/^Your price ranked 3 \(6% from the lowest awarded price\)/) })]);
@@ -62,14 +62,14 @@ describe('procurement notices', () => {
     expect(mailsTo(org.member.email)).toEqual([]);
     const mail = await simpleParser(mailsTo(org.manager.email)[0].raw);
     expect(mail.subject).toBe('LienKet: Your bid on “Chè búp Tân Cương” was not awarded');
-    expect(mail.text).toContain(`/needs/${needId}`);
+    expect(mail.text).toContain(`/nhu-cau/${needId}`);
   });
 
   it('tell a winner its contract with the total as people write it', async () => {
     const org = await organizationWithTeam(databaseUrl, 'VERIFIED', { owner: 'VI', manager: 'EN' });
     const contractId = crypto.randomUUID();
     await deliver('need.awarded', { occurrenceId: `award:${contractId}`, organizationId: org.id, needId: crypto.randomUUID(), needTitle: 'Cà phê Robusta', contractId, quantity: '13.25', total: '642625000' });
-    expect(await notices(org.owner.id)).toEqual([expect.objectContaining({ title: 'Bạn đã trúng thầu “Cà phê Robusta”', body: expect.stringContaining('tổng 642.625.000 đ'), link: `/contracts/${contractId}` })]);
+    expect(await notices(org.owner.id)).toEqual([expect.objectContaining({ title: 'Bạn đã trúng thầu “Cà phê Robusta”', body: expect.stringContaining('tổng 642.625.000 đ'), link: `/hop-dong/${contractId}` })]);
     expect(await notices(org.manager.id)).toEqual([expect.objectContaining({ body: expect.stringContaining('642,625,000 VND in total') })]);
   });
 
@@ -79,8 +79,8 @@ describe('procurement notices', () => {
     await deliver('shipment.recorded', { ...base, occurrenceId: 'shipment:1', quantity: '10' }, 2);
     await deliver('shipment.recorded', { ...base, occurrenceId: 'shipment:2', quantity: '3.25' });
     expect((await notices(org.owner.id)).map((n) => [n.title, n.body, n.link])).toEqual([
-      ['A shipment for “Gạo ST25” was sent', 'A shipment of 10 units is on its way. Confirm the accepted quantity on receipt.', `/contracts/${base.contractId}`],
-      ['A shipment for “Gạo ST25” was sent', 'A shipment of 3.25 units is on its way. Confirm the accepted quantity on receipt.', `/contracts/${base.contractId}`],
+      ['A shipment for “Gạo ST25” was sent', 'A shipment of 10 units is on its way. Confirm the accepted quantity on receipt.', `/hop-dong/${base.contractId}`],
+      ['A shipment for “Gạo ST25” was sent', 'A shipment of 3.25 units is on its way. Confirm the accepted quantity on receipt.', `/hop-dong/${base.contractId}`],
     ]);
     expect(mailsTo(org.manager.email)).toHaveLength(2);
   });

@@ -62,7 +62,7 @@ const TEXTS: Texts = {
 };
 
 /** Where the notice leads: the contract, or the need when there is none. */
-export const noticeLink = (p: ProcurementNotice) => (p.contractId ? `/contracts/${p.contractId}` : `/needs/${p.needId}`);
+export const noticeLink = (p: ProcurementNotice) => (p.contractId ? `/hop-dong/${p.contractId}` : `/nhu-cau/${p.needId}`);
 
 export function procurementNotice<N extends NoticeEvent>(event: N, p: JobPayloads[N], r: NoticeRecipient) {
   return { ...(TEXTS[event] as (p: JobPayloads[N], vi: boolean) => Text)(p, r.locale !== 'EN'), link: noticeLink(p) };
