@@ -35,6 +35,12 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'Query.moderationCounts': 9, // every verification state (4) and listing status (5)
   'Organization.duplicates': 20, // DUPLICATES_SHOWN (libs/moderation/src/desk/desk.service.ts)
   'Query.auditActors': 500, // the LIMIT of AuditLogService.actors
+  'Mutation.awardNeed': 50, // MAX_AWARDS: awards of one need (libs/procurement/src/awards/dto/award.schema.ts)
+  'ProcurementNeed.contracts': 50, // one contract per award, MAX_AWARDS
+  'Contract.shipments': 20, // MAX_SHIPMENTS per contract (libs/procurement/src/contracts/contract.service.ts)
+  'Contract.reviews': 2, // one per side (primary key of procurement.contract_reviews)
+  'Contract.payments': 1, // none until payments are built
+  'ProcurementNeed.invitedSuppliers': 1, // a reorder invites its contract's supplier; nothing else writes the list yet
   // No cap in the code today: members, open invitations and documents of one organization. Priced
   // at the largest page a client may ask for anywhere, until their services cap them.
   'Organization.members': MAX_PAGE_SIZE,

@@ -372,6 +372,94 @@ export const MESSAGES = {
     vi: 'Đã hết hạn nộp hồ sơ cho nhu cầu mua này.',
     en: 'The bid deadline of this need has passed.',
   },
+  awardDeadlineNotPassed: {
+    vi: 'Chưa hết hạn nhận báo giá của nhu cầu này nên chưa thể chọn nhà cung cấp. Vui lòng đợi đến {deadline}.',
+    en: 'The bid deadline of this need has not passed yet, so it cannot be awarded. Please wait until {deadline}.',
+  },
+  needAlreadyDecided: {
+    vi: 'Nhu cầu này đã được trao thầu hoặc đã đóng, không thể quyết định lại.',
+    en: 'This need has already been awarded or closed; it cannot be decided again.',
+  },
+  needNotAwardable: {
+    vi: 'Chỉ trao thầu được nhu cầu đã mở nhận báo giá và đã hết hạn; nhu cầu này chưa được đăng hoặc đã bị hủy.',
+    en: 'Only a need that was open for bids and whose deadline has passed can be awarded; this one was never published or was cancelled.',
+  },
+  awardUnknownBid: {
+    vi: 'Báo giá được chọn không phải là báo giá còn hiệu lực của nhu cầu này.',
+    en: 'The chosen bid is not a live bid on this need.',
+  },
+  awardDuplicateBid: {
+    vi: 'Mỗi báo giá chỉ được chọn một lần.',
+    en: 'Each bid may be chosen only once.',
+  },
+  awardQuantityAboveBid: {
+    vi: '{label} không được vượt quá số lượng của báo giá ({max}).',
+    en: 'The {label} may not exceed the bid\'s quantity ({max}).',
+  },
+  awardQuantityAboveNeed: {
+    vi: 'Tổng số lượng trao thầu không được vượt quá số lượng cần mua ({max}).',
+    en: 'The awarded quantities together may not exceed the quantity needed ({max}).',
+  },
+  awardsRequired: {
+    vi: 'Vui lòng chọn ít nhất một báo giá để trao thầu.',
+    en: 'Please choose at least one bid to award.',
+  },
+  contractOtherParty: {
+    vi: 'Bước này thuộc về bên kia của hợp đồng.',
+    en: 'This step belongs to the other party of the contract.',
+  },
+  shipmentNotAllowed: {
+    vi: 'Chỉ ghi nhận giao hàng được cho hợp đồng đang hiệu lực hoặc đang giao; hợp đồng này đang tranh chấp, đã hủy hoặc đã hoàn tất.',
+    en: 'Shipments can be recorded only on an active or delivering contract; this one is disputed, cancelled or completed.',
+  },
+  shipmentAboveContract: {
+    vi: '{label} vượt quá phần còn lại của hợp đồng ({max}); không được giao vượt số lượng hợp đồng.',
+    en: 'The {label} exceeds what is left of the contract ({max}); shipping more than the contract is not allowed.',
+  },
+  shipmentLimit: {
+    vi: 'Một hợp đồng nhận tối đa {max} lô hàng; hãy gộp phần còn lại vào một lô.',
+    en: 'A contract takes at most {max} shipments; ship what is left in one lot.',
+  },
+  receiptNotAllowed: {
+    vi: 'Không thể xác nhận nhận hàng khi hợp đồng đang tranh chấp, đã hủy hoặc đã hoàn tất.',
+    en: 'Receipts cannot be confirmed while the contract is disputed, cancelled or completed.',
+  },
+  receiptAlreadyConfirmed: {
+    vi: 'Lô hàng này đã được xác nhận nhận hàng.',
+    en: 'The receipt of this shipment has already been confirmed.',
+  },
+  receiptAboveShipped: {
+    vi: '{label} không được vượt quá số lượng đã giao ({max}).',
+    en: 'The {label} may not exceed the quantity shipped ({max}).',
+  },
+  contractNotCompletable: {
+    vi: 'Chỉ hoàn tất được hợp đồng đang giao hàng, có ít nhất một lô hàng và mọi lô đã được xác nhận nhận hàng.',
+    en: 'A contract can be completed only while delivering, with at least one shipment and every receipt confirmed.',
+  },
+  disputeNotAllowed: {
+    vi: 'Chỉ mở tranh chấp được cho hợp đồng đang hiệu lực hoặc đang giao hàng.',
+    en: 'A dispute can be opened only on an active or delivering contract.',
+  },
+  disputeNotOpen: {
+    vi: 'Hợp đồng này không có tranh chấp đang mở.',
+    en: 'This contract has no open dispute.',
+  },
+  disputeStatementGiven: {
+    vi: 'Bên kia đã gửi giải trình cho tranh chấp này, hoặc bạn là bên mở tranh chấp.',
+    en: 'The statement for this dispute has been given already, or you are the side that opened it.',
+  },
+  reviewNotAllowed: {
+    vi: 'Chỉ đánh giá được sau khi hợp đồng hoàn tất.',
+    en: 'A contract can be reviewed only after it is completed.',
+  },
+  reviewAlreadyGiven: {
+    vi: 'Tổ chức của bạn đã đánh giá hợp đồng này.',
+    en: 'Your organization has already reviewed this contract.',
+  },
+  reorderNotAllowed: {
+    vi: 'Chỉ đặt lại được từ một hợp đồng đã hoàn tất.',
+    en: 'Only a completed contract can be reordered.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;
@@ -436,6 +524,15 @@ export const FIELD_LABELS: Record<string, Record<Lang, string>> = {
   'unitPrice.currency': { vi: 'đơn vị tiền tệ', en: 'currency' },
   deliveryDate: { vi: 'ngày giao hàng', en: 'delivery date' },
   note: { vi: 'ghi chú', en: 'note' },
+  awards: { vi: 'danh sách trao thầu', en: 'awards' },
+  'awards.bidId': { vi: 'báo giá', en: 'bid' },
+  'awards.quantity': { vi: 'số lượng trao thầu', en: 'awarded quantity' },
+  acceptedQuantity: { vi: 'số lượng chấp nhận', en: 'accepted quantity' },
+  rating: { vi: 'điểm đánh giá', en: 'rating' },
+  comment: { vi: 'nhận xét', en: 'comment' },
+  body: { vi: 'nội dung tin nhắn', en: 'message' },
+  resolution: { vi: 'kết luận', en: 'resolution' },
+  text: { vi: 'nội dung giải trình', en: 'statement' },
 };
 
 export function pickLang(acceptLanguage: string | string[] | undefined): Lang {

@@ -9,7 +9,8 @@ import { MemberInvitedHandler } from './mail/member-invited.handler';
 import { PasswordResetHandler } from './mail/password-reset.handler';
 import { ListingDecidedHandler } from './mail/listing-decided.handler';
 import { NeedDecidedHandler } from './mail/need-decided.handler';
+import { PROCUREMENT_NOTICE_HANDLERS } from './procurement/procurement-notice.handler';
 
 /** E-mail and in-app notifications, driven by domain events. */
-@Module({ providers: [InAppNotifier, MailerService, OutgoingMailService, RegistrationReceivedHandler, VerificationDecidedHandler, MemberInvitedHandler, PasswordResetHandler, CertificationExpiryHandler, ListingDecidedHandler, NeedDecidedHandler], exports: [OutgoingMailService] })
+@Module({ providers: [InAppNotifier, MailerService, OutgoingMailService, RegistrationReceivedHandler, VerificationDecidedHandler, MemberInvitedHandler, PasswordResetHandler, CertificationExpiryHandler, ListingDecidedHandler, NeedDecidedHandler, ...PROCUREMENT_NOTICE_HANDLERS], exports: [OutgoingMailService] })
 export class NotificationsModule {}

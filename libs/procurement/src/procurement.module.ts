@@ -1,4 +1,16 @@
 import { Module } from '@nestjs/common';
+import { AwardResolver } from './awards/award.resolver';
+import { AwardService } from './awards/award.service';
+import { DebriefService } from './awards/debrief.service';
+import { ContractActionsResolver } from './contracts/contract-actions.resolver';
+import { ContractEvents } from './contracts/contract-events';
+import { ContractMessageService } from './contracts/contract-message.service';
+import { ContractNeedResolver } from './contracts/contract-need.resolver';
+import { ContractReadService } from './contracts/contract-read.service';
+import { ContractResolver } from './contracts/contract.resolver';
+import { ContractService } from './contracts/contract.service';
+import { DisputeService } from './contracts/dispute.service';
+import { ReorderService } from './contracts/reorder.service';
 import { BidNeedResolver } from './bids/bid-need.resolver';
 import { BidOpening } from './bids/bid-opening';
 import { BidReadService } from './bids/bid-read.service';
@@ -19,7 +31,7 @@ import { ReliabilityResolver } from './reliability/reliability.resolver';
 import { ReliabilityService } from './reliability/reliability.service';
 
 /**
- * Procurement needs, sealed bids (and, with later work, awards, contracts and payments), suppliers'
+ * Procurement needs, sealed bids, awards and contracts (payments come later), suppliers'
  * reliability, and the handlers of the procurement queue (organizations' facts, needs' deadlines),
  * which the app's worker (workerHost(PROCUREMENT_QUEUE)) discovers.
  */
@@ -43,6 +55,18 @@ import { ReliabilityService } from './reliability/reliability.service';
     BidReadService,
     BidResolver,
     BidNeedResolver,
+    AwardService,
+    DebriefService,
+    AwardResolver,
+    ContractEvents,
+    ContractReadService,
+    ContractService,
+    DisputeService,
+    ContractMessageService,
+    ReorderService,
+    ContractResolver,
+    ContractActionsResolver,
+    ContractNeedResolver,
   ],
   controllers: [StripeWebhookController, NeedModerationController],
 })

@@ -85,6 +85,16 @@ export interface JobPayloads {
   'need.closed': { needId: string; buyerOrgId: string; bidDeadline: string };
   /** Delayed until a need's bid deadline (see NeedDeadlineScheduler): closes it if still open. */
   'need.deadline_reached': { needId: string; bidDeadline: string };
+  /** Awarded: told to the winner's owners and managers (one event per contract). */
+  'need.awarded': ProcurementNotice & { quantity: string; total: string };
+  /** Not awarded (or closed without award, with the buyer's reason): told to each losing bidder, with its debrief. */
+  'bid.not_awarded': ProcurementNotice & { reason: string | null; debrief: BidDebrief | null };
+  'shipment.recorded': ProcurementNotice & { quantity: string };
+  'receipt.confirmed': ProcurementNotice & { acceptedQuantity: string };
+  'dispute.opened': ProcurementNotice & { reason: string };
+  'dispute.resolved': ProcurementNotice & { outcome: 'RESUME' | 'CANCEL'; resolution: string };
+  'review.received': ProcurementNotice & { rating: number };
+  'contract.message': ProcurementNotice & { body: string };
   /** Daily (see SCHEDULED_JOBS): tells owners of certifications that expire within 30 days. */
   'certifications.expiry_scan': Record<string, never>;
   /** Hourly (see SCHEDULED_JOBS): removes stored upload bytes that no row points at (see OrphanSweepHandler). */
@@ -97,6 +107,28 @@ export type ScheduledJobName = 'certifications.expiry_scan' | 'uploads.orphan_sw
 export type DirectJobName = 'need.deadline_reached';
 /** What a service may write to its outbox (see writeOutbox): each is routed by EVENT_ROUTES. */
 export type EventName = Exclude<JobName, ScheduledJobName | DirectJobName>;
+/**
+ * A procurement step told to one organization: the worker finds its owners and managers in
+ * catalog.users (procurement has no users) and tells each in their language, once per occurrence.
+ */
+export interface ProcurementNotice {
+  /** What happened, unique per occurrence (e.g. `shipment:<id>`): one notice and e-mail per recipient. */
+  occurrenceId: string;
+  /** The organization whose owners and managers are told. */
+  organizationId: string;
+  needId: string;
+  needTitle: string;
+  contractId: string | null;
+}
+/** How a losing bid ranked against the awarded ones: ranks and gaps, never another bidder's identity or price. */
+export interface BidDebrief {
+  priceRank: number;
+  priceGapPercent: number;
+  deliveryRank: number;
+  deliveryGapDays: number;
+  awardedCount: number;
+  totalBids: number;
+}
 export type VerificationOutcome = 'VERIFIED' | 'REJECTED' | 'SUSPENDED' | 'REINSTATED';
 export type ListingOutcome = 'APPROVED' | 'REJECTED';
 export const JOB_NAMES: readonly JobName[] = [
@@ -111,6 +143,14 @@ export const JOB_NAMES: readonly JobName[] = [
   'need.deadline_reached',
   'certifications.expiry_scan',
   'uploads.orphan_sweep',
+  'need.awarded',
+  'bid.not_awarded',
+  'shipment.recorded',
+  'receipt.confirmed',
+  'dispute.opened',
+  'dispute.resolved',
+  'review.received',
+  'contract.message',
 ];
 
 /**
@@ -127,6 +167,14 @@ export const EVENT_ROUTES = {
   'organization.changed': [PROCUREMENT_QUEUE],
   'need.moderation_decided': [EVENTS_QUEUE],
   'need.closed': [],
+  'need.awarded': [EVENTS_QUEUE],
+  'bid.not_awarded': [EVENTS_QUEUE],
+  'shipment.recorded': [EVENTS_QUEUE],
+  'receipt.confirmed': [EVENTS_QUEUE],
+  'dispute.opened': [EVENTS_QUEUE],
+  'dispute.resolved': [EVENTS_QUEUE],
+  'review.received': [EVENTS_QUEUE],
+  'contract.message': [EVENTS_QUEUE],
 } as const satisfies Record<EventName, readonly QueueName[]>;
 
 const DIRECT_JOBS: Record<DirectJobName, QueueName> = { 'need.deadline_reached': PROCUREMENT_QUEUE };

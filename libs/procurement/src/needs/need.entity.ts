@@ -42,4 +42,6 @@ export class NeedEntity {
   @Column({ name: 'cancellation_reason', type: 'text', nullable: true }) cancellationReason: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+  /** Suppliers invited to bid (a reorder invites its contract's supplier); shown to the buyer only. */
+  @Column({ name: 'invited_supplier_ids', type: 'uuid', array: true, default: () => "'{}'" }) invitedSupplierIds: string[];
 }

@@ -33,5 +33,6 @@ export function toNeed(e: NeedEntity, lang: Lang, viewer: Viewer): ProcurementNe
     closedAt: closedByDeadline ? e.bidDeadline : e.closedAt,
     rejectionReason: viewer?.organizationId === e.buyerOrgId ? e.rejectionReason : null,
     cancellationReason: e.cancellationReason,
+    invitedSupplierIds: e.invitedSupplierIds ?? [],
   };
 }

@@ -27,6 +27,8 @@ export class ProcurementNeed {
   @Field(() => DateTimeScalar, { nullable: true, description: 'When bidding closed (its deadline)' }) closedAt: Date | null;
   @Field(() => String, { nullable: true, description: "The moderator's reason for rejecting it; its buyer only" }) rejectionReason: string | null;
   @Field(() => String, { nullable: true, description: "The buyer's reason for cancelling it" }) cancellationReason: string | null;
+  /** Resolved as `invitedSuppliers`, for the buyer only (ContractNeedResolver). */
+  invitedSupplierIds: string[];
 }
 
 export const NeedConnection = connectionTypes(ProcurementNeed, 'Need');

@@ -1,4 +1,5 @@
-import { Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { Context, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { RequestContext } from '@lienket/auth';
 import { OrganizationRef } from '../shared/organization-ref.type';
 import { ReliabilityService } from './reliability.service';
 import { Reliability } from './reliability.type';
@@ -18,7 +19,7 @@ export class ReliabilityResolver {
   }
 
   @ResolveField(() => Reliability, { nullable: true, description: 'Track record from completed contracts' })
-  reliability(@Parent() org: OrganizationRef): Promise<Reliability> {
-    return this.records.forOrganization(org.id);
+  reliability(@Parent() org: OrganizationRef, @Context() ctx: RequestContext): Promise<Reliability> {
+    return this.records.forOrganization(ctx, org.id);
   }
 }

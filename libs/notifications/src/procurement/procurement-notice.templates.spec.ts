@@ -1,0 +1,37 @@
+import { JobPayloads } from '@lienket/queue';
+import { NOTICE_EVENTS, NoticeEvent, procurementMail, procurementNotice } from './procurement-notice.templates';
+
+const base = { occurrenceId: 'x:1', organizationId: 'o', needId: 'n-1', needTitle: 'Chè <b>Tân Cương</b>', contractId: 'c-1' };
+const payloads: { [N in NoticeEvent]: JobPayloads[N] } = {
+  'need.awarded': { ...base, quantity: '13.25', total: '642625000' },
+  'bid.not_awarded': { ...base, contractId: null, reason: null, debrief: { priceRank: 2, priceGapPercent: -3, deliveryRank: 1, deliveryGapDays: 0, awardedCount: 1, totalBids: 4 } },
+  'shipment.recorded': { ...base, quantity: '10' },
+  'receipt.confirmed': { ...base, acceptedQuantity: '9.5' },
+  'dispute.opened': { ...base, reason: 'Hàng ẩm' },
+  'dispute.resolved': { ...base, outcome: 'CANCEL', resolution: 'Hủy theo thỏa thuận' },
+  'review.received': { ...base, rating: 4 },
+  'contract.message': { ...base, body: 'Thứ Hai giao hàng' },
+};
+const person = (locale: 'VI' | 'EN') => ({ userId: 'u', email: 'a@b.vn', name: 'Lan', locale });
+
+describe('procurement notice texts', () => {
+  it.each(NOTICE_EVENTS.flatMap((e) => [[e, 'VI'], [e, 'EN']] as [NoticeEvent, 'VI' | 'EN'][]))('%s in %s: a title, a body and a link, nothing undefined', (event, locale) => {
+    const n = procurementNotice(event, payloads[event] as never, person(locale));
+    expect(n.title).toContain('Chè <b>Tân Cương</b>');
+    expect(`${n.title} ${n.body}`).not.toMatch(/undefined|null|NaN|\[object/);
+    expect(n.link).toBe(event === 'bid.not_awarded' ? '/nhu-cau/n-1' : '/hop-dong/c-1');
+    const mail = procurementMail(event, payloads[event] as never, person(locale), 'https://lienket.vn');
+    expect(mail.text).toContain(`https://lienket.vn${n.link}`);
+    // Names and free text are shown, never rendered.
+    expect(mail.html).not.toContain('<b>');
+  });
+
+  it('a debrief reads as ranks and gaps; a close without award gives the reason instead', () => {
+    expect(procurementNotice('bid.not_awarded', payloads['bid.not_awarded'], person('EN')).body).toBe(
+      'Your price ranked 2 (-3% from the lowest awarded price), your delivery date 1 (0 days from the earliest awarded); 1 of 4 bids were awarded.',
+    );
+    expect(procurementNotice('bid.not_awarded', { ...payloads['bid.not_awarded'], debrief: null, reason: 'Hết ngân sách' }, person('VI')).body).toBe(
+      'Bên mua đóng nhu cầu mà không trao thầu. Lý do: Hết ngân sách',
+    );
+  });
+});
