@@ -3,6 +3,7 @@ import { adminToken, api, rows, signInAs } from '../support/e2e';
 import { bid, closedNeedWithBids, award, AWARD, CLOSE, COMPLETE, decisionRows, DISPUTE, RECEIVE, REORDER, RESOLVE, REVIEW, SEND, SHIP, STATEMENT } from '../support/contracts';
 import { openNeed, Party, setDeadline, verifiedBuyer, verifiedCooperative, WITHDRAW_BID } from '../support/bids';
 import { day } from '../support/needs';
+import { eventually } from '../support/wait';
 
 // Every refusal of awards and contract steps: the code, the field, the caller's language, and
 // nothing written (the need's whole decision footprint compared before and after). Then the races:
@@ -85,6 +86,16 @@ describe('awardNeed and closeWithoutAward refuse, and write nothing', () => {
     const token = (await signInAs(email, 'mat-khau-du-dai-2026')).accessToken;
     await refused(n.needId, awardAs(token, [{ bidId: n.bidIds[0], quantity: '1' }], 'en', n.needId), { code: 'FORBIDDEN', message: /suspended/ });
     await refused(n.needId, () => api(CLOSE, { needId: n.needId, reason: 'Đóng' }, { token }), { code: 'FORBIDDEN' });
+  });
+
+  it('a supplier suspended since it bid is not awarded: CONFLICT on that bid', async () => {
+    const late = await verifiedCooperative('HTX Gạo Bị tạm ngừng');
+    const n = await closedNeedWithBids(buyer, [[a, { quantity: '3' }], [late, { quantity: '3' }]]);
+    const admin = await adminToken();
+    expect((await api(`mutation($id: ID!) { suspendOrganization(id: $id, reason: "Gian lận chứng nhận") { id } }`, { id: late.orgId }, { token: admin })).errors).toBeUndefined();
+    await eventually(() => rows(`SELECT verification FROM procurement.organizations WHERE id = $1`, [late.orgId]), (r) => expect(r).toEqual([{ verification: 'SUSPENDED' }]));
+    await refused(n.needId, awardAs(buyer.token, [{ bidId: n.bidIds[0], quantity: '3' }, { bidId: n.bidIds[1], quantity: '3' }], 'en', n.needId), { code: 'CONFLICT', field: 'awards.1.bidId', message: /currently suspended/ });
+    expect((await api(AWARD, { needId: n.needId, awards: [{ bidId: n.bidIds[0], quantity: '3' }] }, { token: buyer.token })).errors).toBeUndefined();
   });
 
   it('closeWithoutAward: an empty or too long reason is BAD_USER_INPUT', async () => {

@@ -388,6 +388,10 @@ export const MESSAGES = {
     vi: 'Báo giá được chọn không phải là báo giá còn hiệu lực của nhu cầu này.',
     en: 'The chosen bid is not a live bid on this need.',
   },
+  awardSupplierNotVerified: {
+    vi: 'Nhà cung cấp của báo giá này hiện đang bị tạm ngừng hoạt động nên không thể được trao thầu; hãy chọn báo giá khác.',
+    en: 'The supplier of this bid is currently suspended, so it cannot be awarded; choose another bid.',
+  },
   awardDuplicateBid: {
     vi: 'Mỗi báo giá chỉ được chọn một lần.',
     en: 'Each bid may be chosen only once.',

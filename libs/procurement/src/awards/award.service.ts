@@ -25,6 +25,7 @@ interface Check {
   max: string | null;
   within: boolean;
   need_quantity: string;
+  eligible: boolean;
 }
 
 /**
@@ -121,11 +122,13 @@ export class AwardService {
   private async judge(em: EntityManager, needId: string, bidIds: string[], quantities: string[]): Promise<void> {
     const checks = await em.query<Check[]>(
       `SELECT a.i::int AS i, l.bid_id IS NOT NULL AS known, coalesce(a.q <= l.quantity, false) AS fits, l.quantity::text AS max,
-              sum(a.q) OVER () <= n.quantity AS within, n.quantity::text AS need_quantity
+              sum(a.q) OVER () <= n.quantity AS within, n.quantity::text AS need_quantity,
+              coalesce(o.verification = 'VERIFIED', false) AS eligible
          FROM unnest($2::uuid[], $3::numeric[]) WITH ORDINALITY AS a (bid, q, i)
          JOIN procurement.needs n ON n.id = $1
          LEFT JOIN procurement.bid_opening_lines l ON l.bid_id = a.bid AND l.need_id = $1
                AND EXISTS (SELECT 1 FROM procurement.bids b WHERE b.id = l.bid_id AND b.status = 'SUBMITTED')
+         LEFT JOIN procurement.organizations o ON o.id = l.supplier_org_id
         ORDER BY a.i`,
       [needId, bidIds, quantities],
     );
@@ -133,6 +136,8 @@ export class AwardService {
       const at = c.i - 1;
       if (!c.known) throw badInput(`awards.${at}.bidId`, 'awardUnknownBid');
       if (!c.fits) throw badInput(`awards.${at}.quantity`, 'awardQuantityAboveBid', { max: trimDecimal(c.max!) });
+      // Only an organization verified now is awarded: one suspended since it bid is not.
+      if (!c.eligible) throw new DomainError(ErrorCode.CONFLICT, 'awardSupplierNotVerified', {}, `awards.${at}.bidId`);
     }
     if (!checks[0].within) throw badInput('awards', 'awardQuantityAboveNeed', { max: trimDecimal(checks[0].need_quantity) });
   }
