@@ -4,13 +4,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { graphql } from '../gql';
-import type { NeedPageQuery, NeedStatus } from '../gql/graphql';
+import type { NeedPageQuery, NeedStatus, VerificationStatus } from '../gql/graphql';
+import { BidPanel } from '../lib/BidPanel';
 import { Countdown } from '../lib/Countdown';
 import { formatDateTime, formatDay } from '../lib/datetime';
 import { hasErrorCode } from '../lib/errors';
 import { Field } from '../lib/Field';
 import { useLanguage } from '../lib/i18n';
+import { NeedBuyerActions, NeedOutcomeReason } from '../lib/NeedBuyerActions';
 import { NeedStatusTag } from '../lib/NeedCard';
+import { PUBLIC_NEED_STATUSES } from '../lib/need-summary';
 import { useNeedPoster } from '../lib/need-poster';
 import { NEEDS_NS } from '../lib/needs-i18n';
 import { usePageSubject } from '../lib/page-meta';
@@ -33,6 +36,12 @@ const NeedPageDocument = graphql(`
       }
       requiredCertifications
       allowPartial
+      rejectionReason
+      cancellationReason
+      bidCount
+      myBid {
+        ...MyBidFields
+      }
     }
   }
 `);
@@ -122,14 +131,40 @@ function Deadline({ need, onPassed }: { need: Need; onPassed: () => void }) {
   );
 }
 
+/** Who reads the need, as far as the page needs to know (the server decides anyway). */
+interface Reader {
+  /** A member of the need's buyer: sees the count, later the comparison, never the bid form. */
+  buys: boolean;
+  /** The buyer's OWNER or MANAGER: edits, submits and cancels. */
+  manages: boolean;
+  verification: VerificationStatus | null;
+  canBid: boolean;
+  cooperative: boolean;
+}
+
+/** While bidding is open the buyer learns how many bids came, never what they say. */
+function BuyerBids({ need }: { need: Need }) {
+  const { t } = useTranslation(NEEDS_NS);
+  return (
+    <section className="card" aria-labelledby="need-bids" data-testid="need-bids">
+      <h2 id="need-bids">{t('page.bids')}</h2>
+      {need.status !== 'PENDING_REVIEW' && (
+        <p className="need-bid-count" data-testid="need-bid-count">
+          {t('page.bidCount', { count: need.bidCount })}
+        </p>
+      )}
+      <p className="muted">{t('page.bidsSealed')}</p>
+    </section>
+  );
+}
+
 function NeedView({
   need,
-  editable,
+  reader,
   onPassed,
 }: {
   need: Need;
-  /** The reader may edit this need (its buyer's owner or manager). */
-  editable: boolean;
+  reader: Reader;
   onPassed: () => void;
 }) {
   const { t } = useTranslation(NEEDS_NS);
@@ -142,6 +177,11 @@ function NeedView({
         <NeedStatusTag status={need.status} />
         <p className="muted">{t(`statusHelp.${need.status}`)}</p>
       </div>
+      <NeedOutcomeReason
+        status={need.status}
+        rejectionReason={need.rejectionReason}
+        cancellationReason={need.cancellationReason}
+      />
       {saved && (
         <Alert
           className="form-notice"
@@ -163,29 +203,31 @@ function NeedView({
           )}
         </section>
         <Deadline need={need} onPassed={onPassed} />
-        {editable && need.status === 'DRAFT' && (
-          <section className="card" aria-labelledby="need-actions">
-            <h2 id="need-actions">{t('page.actions')}</h2>
-            <div className="form-actions">
-              <Link
-                to={`/nhu-cau/${need.id}/sua`}
-                className="link-button link-button-primary"
-                data-testid="need-edit"
-              >
-                {t('page.edit')}
-              </Link>
-            </div>
-          </section>
-        )}
-        {need.status !== 'DRAFT' && (
-          <section className="card" aria-labelledby="need-bids" data-testid="need-bids">
-            <h2 id="need-bids">{t('page.bids')}</h2>
-            <p className="muted">{t('page.bidsSealed')}</p>
-          </section>
-        )}
+        {reader.manages && <NeedBuyerActions need={need} verification={reader.verification} />}
+        {reader.buys
+          ? need.status !== 'DRAFT' && <BuyerBids need={need} />
+          : PUBLIC_NEED_STATUSES.includes(need.status) && (
+              <BidPanel
+                need={need}
+                canBid={reader.canBid}
+                cooperative={reader.cooperative}
+                onChanged={onPassed}
+              />
+            )}
       </div>
     </>
   );
+}
+
+function readerOf(poster: ReturnType<typeof useNeedPoster>, need: Need): Reader {
+  const buys = !!poster && poster.organizationId === need.buyer.id;
+  return {
+    buys,
+    manages: buys && !!poster?.canPost,
+    verification: poster?.verification ?? null,
+    canBid: !buys && !!poster?.canBid,
+    cooperative: !!poster?.cooperative,
+  };
 }
 
 /**
@@ -212,7 +254,7 @@ export default function NeedPage() {
       {need ? (
         <NeedView
           need={need}
-          editable={!!poster?.canPost && poster.organizationId === need.buyer.id}
+          reader={readerOf(poster, need)}
           // The server closes bidding at the deadline: ask it what the need says now.
           onPassed={() => void refetch()}
         />
