@@ -7,35 +7,22 @@ import { graphql } from '../gql';
 import type { NeedPageQuery, NeedStatus, VerificationStatus } from '../gql/graphql';
 import { BidPanel } from '../lib/BidPanel';
 import { Countdown } from '../lib/Countdown';
-import { formatDateTime, formatDay } from '../lib/datetime';
+import { formatDateTime } from '../lib/datetime';
 import { hasErrorCode } from '../lib/errors';
-import { Field } from '../lib/Field';
 import { useLanguage } from '../lib/i18n';
+import { NeedFacts } from '../lib/NeedFacts';
 import { NeedBuyerActions, NeedOutcomeReason } from '../lib/NeedBuyerActions';
 import { NeedStatusTag } from '../lib/NeedCard';
 import { PUBLIC_NEED_STATUSES } from '../lib/need-summary';
 import { useNeedPoster } from '../lib/need-poster';
 import { NEEDS_NS } from '../lib/needs-i18n';
 import { usePageSubject } from '../lib/page-meta';
-import { formatAmount, formatQuantity, isCertificationKind } from '../lib/products';
-import { PRODUCTS_NS } from '../lib/products-i18n';
 import { QueryFallback } from '../lib/QueryFallback';
 
 const NeedPageDocument = graphql(`
   query NeedPage($id: ID!) {
     need(id: $id) {
-      ...NeedSummaryFields
-      description
-      category {
-        code
-        name
-      }
-      targetUnitPrice {
-        amount
-        currency
-      }
-      requiredCertifications
-      allowPartial
+      ...NeedDetailFields
       rejectionReason
       cancellationReason
       bidCount
@@ -51,68 +38,6 @@ type Need = NonNullable<NeedPageQuery['need']>;
 // Until the deadline the countdown runs, and says it has passed once bidding closed; a cancelled
 // or decided need has no deadline left to count to.
 const COUNTED: readonly NeedStatus[] = ['DRAFT', 'PENDING_REVIEW', 'OPEN', 'CLOSED'];
-
-function NeedFacts({ need }: { need: Need }) {
-  const { t } = useTranslation(NEEDS_NS);
-  const { t: tProducts } = useTranslation(PRODUCTS_NS);
-  const language = useLanguage();
-  return (
-    <dl className="fields">
-      <Field label={t('page.buyer')}>
-        <span data-testid="need-buyer">{need.buyer.name}</span>
-      </Field>
-      <Field label={t('page.category')}>
-        <span data-testid="need-category">{need.category.shortName}</span>
-        {/* The tariff wording, for buyers and suppliers who check it against customs papers. */}
-        <span className="category-tariff">
-          {t('page.hsCode', { code: need.category.code })} — {need.category.name}
-        </span>
-      </Field>
-      <Field label={t('page.quantity')}>
-        <span data-testid="need-quantity">
-          {formatQuantity(need.quantity, language)} {need.unit.name}
-        </span>
-        <span className="category-tariff">
-          {need.allowPartial ? t('page.partialAllowed') : t('page.wholeOnly')}
-        </span>
-      </Field>
-      <Field label={t('page.targetPrice')}>
-        <span data-testid="need-target-price">
-          {need.targetUnitPrice
-            ? t('page.price', {
-                amount: formatAmount(need.targetUnitPrice.amount, language),
-                unit: need.unit.symbol,
-              })
-            : t('page.noTargetPrice')}
-        </span>
-      </Field>
-      <Field label={t('page.province')}>
-        <span data-testid="need-province">{need.deliveryProvince.name}</span>
-      </Field>
-      <Field label={t('page.window')}>
-        <span data-testid="need-window">
-          {t('card.window', {
-            from: formatDay(need.deliveryFrom, language),
-            to: formatDay(need.deliveryTo, language),
-          })}
-        </span>
-      </Field>
-      <Field label={t('page.certifications')}>
-        {need.requiredCertifications.length > 0 ? (
-          <span className="cert-tags" data-testid="need-certifications">
-            {need.requiredCertifications.map((kind) => (
-              <span key={kind} className="cert-tag cert-tag-blue">
-                {isCertificationKind(kind) ? tProducts(`certKind.${kind}`) : kind}
-              </span>
-            ))}
-          </span>
-        ) : (
-          t('page.noCertifications')
-        )}
-      </Field>
-    </dl>
-  );
-}
 
 function Deadline({ need, onPassed }: { need: Need; onPassed: () => void }) {
   const { t } = useTranslation(NEEDS_NS);
