@@ -7,7 +7,7 @@ import { graphql } from '../gql';
 import type { BidStatus, NeedStatus } from '../gql/graphql';
 import { useSignedIn } from './auth';
 import { formatDateTime, formatDay } from './datetime';
-import { hasErrorCode } from './errors';
+import { apiErrorsOf, hasErrorCode } from './errors';
 import { Field } from './Field';
 import { FormProblems } from './FormProblems';
 import { useLanguage, type Language } from './i18n';
@@ -162,10 +162,13 @@ function MyBidSummary({ bid, unit }: { bid: MyBid; unit: BidNeed['unit'] }) {
 function BidForm({
   need,
   onChanged,
+  onClosed,
   onSaved,
 }: {
   need: BidNeed;
   onChanged: () => void;
+  /** The server refused the bid as too late: the page re-reads the need and says why. */
+  onClosed: (message: string) => void;
   /** Says what went through, above the form (which remounts when a first bid gets its id). */
   onSaved: (notice: string | null) => void;
 }) {
@@ -183,6 +186,7 @@ function BidForm({
 
   async function submit(values: BidValues) {
     const quantity = need.allowPartial ? readNumber(values.quantity, language) : null;
+    let late = false;
     const ok = await run(async () => {
       try {
         await submitBid({
@@ -197,12 +201,16 @@ function BidForm({
           },
         });
       } catch (failure) {
-        // Bidding closed while the form was open: the page asks the server what it says now.
-        if (hasErrorCode(failure, 'DEADLINE_PASSED')) onChanged();
+        // Bidding closed while the form was open: the form goes, the server's word stays above.
+        if (hasErrorCode(failure, 'DEADLINE_PASSED')) {
+          late = true;
+          onClosed(apiErrorsOf(failure)[0]?.message ?? t('bid.closed'));
+          return;
+        }
         throw failure;
       }
     });
-    if (ok) onSaved(t(bid ? 'bid.revised' : 'bid.submitted'));
+    if (ok && !late) onSaved(t(bid ? 'bid.revised' : 'bid.submitted'));
   }
 
   async function withdraw(id: string) {
@@ -342,7 +350,8 @@ export function BidPanel({
   const signedIn = useSignedIn();
   const location = useLocation();
   const [notice, setNotice] = useState<string | null>(null);
-  const open = need.status === 'OPEN';
+  const [tooLate, setTooLate] = useState<string | null>(null);
+  const open = need.status === 'OPEN' && !tooLate;
   let body;
   if (!open) {
     body = need.myBid ? (
@@ -368,6 +377,10 @@ export function BidPanel({
         key={need.myBid?.id ?? 'new'}
         need={need}
         onChanged={onChanged}
+        onClosed={(message) => {
+          setTooLate(message);
+          onChanged();
+        }}
         onSaved={setNotice}
       />
     );
@@ -378,6 +391,16 @@ export function BidPanel({
     <section className="card bid-panel" aria-labelledby="bid-panel" data-testid="bid-panel">
       <h2 id="bid-panel">{t('bid.title')}</h2>
       {open && <p className="muted">{t('bid.sealedHelp')}</p>}
+      {tooLate && (
+        <Alert
+          className="form-notice"
+          type="warning"
+          showIcon
+          role="alert"
+          data-testid="bid-too-late"
+          title={tooLate}
+        />
+      )}
       {notice && open && (
         <Alert
           className="form-notice"

@@ -1,0 +1,220 @@
+import { Page } from 'playwright-core';
+import { join } from 'node:path';
+import { useBrowser, SHOTS, origin, DESKTOP, PHONE, signIn, expectAccessible } from '../support/browser';
+import { soon } from '../support/wait';
+import { cooperative, rows } from '../support/e2e';
+import { buyer, day, draftNeed, submittedNeed } from '../support/needs';
+import { bidRows, deadlinePassed, setDeadline } from '../support/bids';
+
+const newPage = useBrowser();
+
+// The default need (test/support/needs.ts needInput): 25,5 tấn of coffee, delivery in 30–60 days.
+const TITLE = 'Cà phê Robusta nhân xô loại 1';
+
+const needStatus = async (id: string) =>
+  (await rows<{ status: string }>(`SELECT status FROM procurement.needs WHERE id = $1`, [id]))[0]?.status;
+const liveBids = (needId: string) =>
+  rows<{ revision: number; status: string }>(
+    `SELECT revision, status FROM procurement.bids WHERE need_id = $1 ORDER BY created_at`,
+    [needId],
+  );
+const fieldErrors = (page: Page) => page.locator('.ant-form-item-explain-error').allTextContents();
+const statusOf = (page: Page) => page.getByTestId('need-status').getAttribute('data-status');
+
+async function signInAdmin(page: Page): Promise<void> {
+  await signIn(page, process.env.E2E_ADMIN_EMAIL!, process.env.E2E_ADMIN_PASSWORD!);
+}
+
+/** Opens the need's review in the moderation console's NEED queue. */
+async function openInConsole(page: Page, needId: string): Promise<void> {
+  await page.goto(`${origin()}/quan-tri?loai=nhu-cau`);
+  await page.locator(`[data-testid="mod-queue-item"][data-subject-id="${needId}"]`).click();
+  await soon(() => page.getByTestId('mod-detail-name').textContent()).toBe(TITLE);
+}
+
+describe('a need from submission to bids, across the three roles', () => {
+  let company: Awaited<ReturnType<typeof buyer>>;
+  let coop: Awaited<ReturnType<typeof cooperative>>;
+  let needId: string;
+
+  beforeAll(async () => {
+    company = await buyer({ verified: true, name: 'Công ty CP Cà phê Đất Việt' });
+    coop = await cooperative('HTX Cà phê Ea Tu', { verified: true, provinceCode: '66' });
+    needId = (await draftNeed(company.token)).id;
+  });
+
+  it('the buyer sends its draft for review from the need page', async () => {
+    const page = await newPage(DESKTOP);
+    await signIn(page, company.email, company.password);
+    await page.goto(`${origin()}/nhu-cau/${needId}`);
+    await soon(() => statusOf(page)).toBe('DRAFT');
+    await expectAccessible(page, 'a draft need, its buyer');
+    await page.getByTestId('need-submit').click();
+    await soon(() => statusOf(page)).toBe('PENDING_REVIEW');
+    expect(await needStatus(needId)).toBe('PENDING_REVIEW');
+    // Pending: no edit or submit any more, cancelling still offered.
+    expect(await page.getByTestId('need-submit').count()).toBe(0);
+    expect(await page.getByTestId('need-cancel').count()).toBe(1);
+    await page.context().close();
+  });
+
+  it('the moderator approves it in the console, and it opens', async () => {
+    const page = await newPage(DESKTOP);
+    await signInAdmin(page);
+    await openInConsole(page, needId);
+    await soon(() => page.getByTestId('mod-need-buyer').textContent()).toBe('Công ty CP Cà phê Đất Việt');
+    await expectAccessible(page, 'a pending need in the moderation console');
+    await page.screenshot({ path: join(SHOTS, 'need-moderation.png') });
+    await page.getByTestId('mod-approve').click();
+    await soon(() => page.getByTestId('mod-success').textContent()).toContain(`Đã duyệt nhu cầu “${TITLE}”`);
+    expect(await needStatus(needId)).toBe('OPEN');
+    await page.context().close();
+  });
+
+  it('a visitor is asked to sign in to bid', async () => {
+    const page = await newPage(PHONE);
+    await page.goto(`${origin()}/nhu-cau/${needId}`);
+    await soon(() => page.getByTestId('bid-sign-in').textContent()).toBe('Đăng nhập để báo giá');
+    expect(await page.getByTestId('bid-submit').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('the cooperative bids on a phone: every problem at once, then submits, revises, withdraws and bids again', async () => {
+    const page = await newPage(PHONE);
+    await signIn(page, coop.email, coop.password);
+    await page.goto(`${origin()}/nhu-cau/${needId}`);
+    await soon(() => page.getByTestId('bid-quantity-fixed').textContent()).toBe('25,5 tấn');
+    await expectAccessible(page, 'the bid form, on a phone');
+
+    const before = await bidRows(needId);
+    await page.getByTestId('bid-submit').click();
+    await soon(() => fieldErrors(page)).toEqual(['Nhập đơn giá.', 'Chọn ngày giao.']);
+    expect(await bidRows(needId)).toEqual(before);
+
+    await page.getByTestId('bid-price').fill('48500000');
+    await soon(() => page.getByTestId('bid-price').inputValue()).toBe('48.500.000');
+    await page.getByTestId('bid-delivery-date').fill(day(35));
+    await page.getByTestId('bid-note').fill('Hàng vụ mới, sàng 16.');
+    await page.getByTestId('bid-submit').click();
+    await soon(() => page.getByTestId('bid-notice').textContent()).toContain('Đã gửi báo giá');
+    await soon(() => page.getByTestId('my-bid-status').getAttribute('data-status')).toBe('SUBMITTED');
+    expect(await liveBids(needId)).toEqual([{ revision: 1, status: 'SUBMITTED' }]);
+    await page.screenshot({ path: join(SHOTS, 'bid-form-phone.png'), fullPage: true });
+
+    await page.getByTestId('bid-price').fill('47000000');
+    await page.getByTestId('bid-submit').click();
+    await soon(() => page.getByTestId('my-bid-revision').textContent()).toBe('Lần sửa 2');
+    await soon(() => page.getByTestId('my-bid-price').textContent()).toBe('47.000.000 đ/tấn');
+    expect(await liveBids(needId)).toEqual([{ revision: 2, status: 'SUBMITTED' }]);
+
+    await page.getByTestId('bid-withdraw').click();
+    await page.getByTestId('bid-withdraw-confirm').click();
+    await soon(() => page.getByTestId('bid-notice').textContent()).toBe('Đã rút báo giá.');
+    await soon(() => page.getByTestId('my-bid').count()).toBe(0);
+    expect(await liveBids(needId)).toEqual([{ revision: 2, status: 'WITHDRAWN' }]);
+
+    await page.getByTestId('bid-price').fill('46500000');
+    await page.getByTestId('bid-delivery-date').fill(day(40));
+    await page.getByTestId('bid-submit').click();
+    await soon(() => page.getByTestId('my-bid-status').getAttribute('data-status')).toBe('SUBMITTED');
+    expect(await liveBids(needId)).toEqual([
+      { revision: 2, status: 'WITHDRAWN' },
+      { revision: 1, status: 'SUBMITTED' },
+    ]);
+    await page.context().close();
+  });
+
+  it('the buyer sees how many bids came, never what they say', async () => {
+    const page = await newPage(PHONE);
+    await signIn(page, company.email, company.password);
+    await page.goto(`${origin()}/nhu-cau/${needId}`);
+    await soon(() => page.getByTestId('need-bid-count').textContent()).toBe('1 báo giá');
+    expect(await page.getByTestId('bid-panel').count()).toBe(0);
+    expect(await page.content()).not.toContain('46.500.000');
+    await expectAccessible(page, 'an open need, its buyer');
+    await page.context().close();
+  });
+
+  it('a bid sent after the deadline is refused with the reason, and the own bid stays read-only', async () => {
+    const page = await newPage(DESKTOP);
+    await signIn(page, coop.email, coop.password);
+    await page.goto(`${origin()}/nhu-cau/${needId}`);
+    await soon(() => page.getByTestId('bid-price').inputValue()).toBe('46.500.000');
+    // The deadline passes while the form is open (the page still counts to the old one).
+    await setDeadline(needId, -1);
+    await deadlinePassed(needId);
+    const before = await bidRows(needId);
+    await page.getByTestId('bid-price').fill('45000000');
+    await page.getByTestId('bid-submit').click();
+    await soon(() => page.getByTestId('bid-too-late').textContent()).toContain('Đã hết hạn');
+    await soon(() => page.getByTestId('bid-submit').count()).toBe(0);
+    await soon(() => page.getByTestId('my-bid-price').textContent()).toBe('46.500.000 đ/tấn');
+    expect(await bidRows(needId)).toEqual(before);
+    await expectAccessible(page, 'a closed need, the bidder');
+    await page.context().close();
+  });
+});
+
+describe('a rejected or cancelled need says why', () => {
+  let company: Awaited<ReturnType<typeof buyer>>;
+
+  beforeAll(async () => {
+    company = await buyer({ verified: true, name: 'Công ty TNHH Gạo Mekong' });
+  });
+
+  it('the moderator rejects with a reason, which the buyer reads on the need page', async () => {
+    const need = await submittedNeed(company.token);
+    const admin = await newPage(DESKTOP);
+    await signInAdmin(admin);
+    await openInConsole(admin, need.id);
+    await admin.getByTestId('mod-reject').click();
+    await admin.getByTestId('mod-reject-confirm').click();
+    await soon(() => fieldErrors(admin)).toHaveLength(1);
+    expect(await needStatus(need.id)).toBe('PENDING_REVIEW');
+    await admin.getByTestId('mod-reject-reason').fill('Thiếu quy cách đóng gói; hãy đăng lại với mô tả đầy đủ.');
+    await admin.getByTestId('mod-reject-confirm').click();
+    await soon(() => admin.getByTestId('mod-success').textContent()).toContain('Đã từ chối nhu cầu');
+    await admin.context().close();
+
+    const page = await newPage(PHONE);
+    await signIn(page, company.email, company.password);
+    await page.goto(`${origin()}/nhu-cau/${need.id}`);
+    await soon(() => page.getByTestId('need-rejection-reason').textContent()).toContain('Thiếu quy cách đóng gói');
+    expect(await page.getByTestId('need-repost').getAttribute('href')).toBe('/nhu-cau/moi');
+    await expectAccessible(page, 'a rejected need, its buyer');
+    await page.screenshot({ path: join(SHOTS, 'need-rejected-phone.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('the buyer cancels an open need with a reason (required), which bidders read', async () => {
+    const trusted = await buyer({ verified: true, trusted: true, name: 'Công ty CP Nông sản Tin Cậy' });
+    const need = await submittedNeed(trusted.token);
+    expect(need.status).toBe('OPEN');
+    const page = await newPage(DESKTOP);
+    await signIn(page, trusted.email, trusted.password);
+    await page.goto(`${origin()}/nhu-cau/${need.id}`);
+    await page.getByTestId('need-cancel').click();
+    await page.getByTestId('need-cancel-confirm').click();
+    await soon(() => fieldErrors(page)).toHaveLength(1);
+    expect(await needStatus(need.id)).toBe('OPEN');
+    await page.getByTestId('need-cancel-reason').fill('Kế hoạch sản xuất thay đổi.');
+    await page.getByTestId('need-cancel-confirm').click();
+    await soon(() => statusOf(page)).toBe('CANCELLED');
+    await soon(() => page.getByTestId('need-cancellation-reason').textContent()).toContain('Kế hoạch sản xuất thay đổi.');
+    expect(await needStatus(need.id)).toBe('CANCELLED');
+    await page.context().close();
+  });
+
+  it('an unverified buyer is told why it cannot send its draft yet', async () => {
+    const pending = await buyer({ name: 'Công ty TNHH Chờ Xác Minh' });
+    const need = await draftNeed(pending.token);
+    const page = await newPage(PHONE);
+    await signIn(page, pending.email, pending.password);
+    await page.goto(`${origin()}/nhu-cau/${need.id}`);
+    await soon(() => page.getByTestId('submit-blocked').count()).toBe(1);
+    expect(await page.getByTestId('need-submit').isDisabled()).toBe(true);
+    expect(await page.getByTestId('need-submit').getAttribute('aria-describedby')).toBe('submit-blocked');
+    await expectAccessible(page, 'a draft of an unverified buyer');
+    await page.context().close();
+  });
+});
