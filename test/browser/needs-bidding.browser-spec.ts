@@ -121,6 +121,15 @@ describe('a need from submission to bids, across the three roles', () => {
       { revision: 2, status: 'WITHDRAWN' },
       { revision: 1, status: 'SUBMITTED' },
     ]);
+
+    // "Báo giá của tôi": both bids, the live one and the withdrawn one, each linking to the need.
+    await page.goto(`${origin()}/bao-gia`);
+    await soon(() => page.getByTestId('my-bids-status').evaluateAll((tags) => tags.map((tag) => tag.getAttribute('data-status'))))
+      .toEqual(['SUBMITTED', 'WITHDRAWN']);
+    await soon(() => page.getByTestId('my-bids-price').allTextContents()).toEqual(['46.500.000 đ/tấn', '47.000.000 đ/tấn']);
+    expect(await page.getByRole('link', { name: TITLE }).first().getAttribute('href')).toBe(`/nhu-cau/${needId}`);
+    await expectAccessible(page, 'my bids, on a phone');
+    await page.screenshot({ path: join(SHOTS, 'my-bids-phone.png'), fullPage: true });
     await page.context().close();
   });
 

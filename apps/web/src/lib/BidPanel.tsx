@@ -257,12 +257,14 @@ function BidForm({
             <Input data-testid="bid-quantity" size="large" inputMode="decimal" autoComplete="off" />
           </Form.Item>
         ) : (
-          <Field label={t('bid.quantity')}>
-            <span data-testid="bid-quantity-fixed">
-              {formatQuantity(need.quantity, language)} {need.unit.name}
-            </span>
-            <span className="category-tariff">{t('bid.quantityWhole')}</span>
-          </Field>
+          <dl className="fields">
+            <Field label={t('bid.quantity')}>
+              <span data-testid="bid-quantity-fixed">
+                {formatQuantity(need.quantity, language)} {need.unit.name}
+              </span>
+              <span className="category-tariff">{t('bid.quantityWhole')}</span>
+            </Field>
+          </dl>
         )}
         <Form.Item
           name="deliveryDate"
