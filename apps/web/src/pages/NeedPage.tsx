@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { graphql } from '../gql';
 import type { NeedPageQuery, NeedStatus, VerificationStatus } from '../gql/graphql';
+import { BidComparison } from '../lib/BidComparison';
 import { BidPanel } from '../lib/BidPanel';
 import { Countdown } from '../lib/Countdown';
 import { formatDateTime } from '../lib/datetime';
@@ -38,6 +39,8 @@ type Need = NonNullable<NeedPageQuery['need']>;
 // Until the deadline the countdown runs, and says it has passed once bidding closed; a cancelled
 // or decided need has no deadline left to count to.
 const COUNTED: readonly NeedStatus[] = ['DRAFT', 'PENDING_REVIEW', 'OPEN', 'CLOSED'];
+// Past the deadline the bids are opened to the buyer.
+const OPENED: readonly NeedStatus[] = ['CLOSED', 'AWARDED'];
 
 function Deadline({ need, onPassed }: { need: Need; onPassed: () => void }) {
   const { t } = useTranslation(NEEDS_NS);
@@ -67,13 +70,17 @@ interface Reader {
   cooperative: boolean;
 }
 
-/** While bidding is open the buyer learns how many bids came, never what they say. */
+/**
+ * While bidding is open the buyer learns how many bids came, never what they say; after the
+ * deadline it compares them side by side.
+ */
 function BuyerBids({ need }: { need: Need }) {
   const { t } = useTranslation(NEEDS_NS);
+  if (OPENED.includes(need.status)) return <BidComparison needId={need.id} />;
   return (
     <section className="card" aria-labelledby="need-bids" data-testid="need-bids">
       <h2 id="need-bids">{t('page.bids')}</h2>
-      {need.status !== 'PENDING_REVIEW' && (
+      {need.status === 'OPEN' && (
         <p className="need-bid-count" data-testid="need-bid-count">
           {t('page.bidCount', { count: need.bidCount })}
         </p>
@@ -130,7 +137,7 @@ function NeedView({
         <Deadline need={need} onPassed={onPassed} />
         {reader.manages && <NeedBuyerActions need={need} verification={reader.verification} />}
         {reader.buys
-          ? need.status !== 'DRAFT' && <BuyerBids need={need} />
+          ? PUBLIC_NEED_STATUSES.includes(need.status) && <BuyerBids need={need} />
           : PUBLIC_NEED_STATUSES.includes(need.status) && (
               <BidPanel
                 need={need}
