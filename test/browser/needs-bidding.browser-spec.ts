@@ -1,10 +1,11 @@
 import { Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { useBrowser, SHOTS, origin, DESKTOP, PHONE, signIn, expectAccessible } from '../support/browser';
 import { soon } from '../support/wait';
-import { cooperative, rows } from '../support/e2e';
+import { api, cooperative, rows } from '../support/e2e';
 import { buyer, day, draftNeed, submittedNeed } from '../support/needs';
-import { bidRows, deadlinePassed, setDeadline } from '../support/bids';
+import { bidInput, bidRows, deadlinePassed, setDeadline, SUBMIT_BID, verifiedCooperative } from '../support/bids';
 
 const newPage = useBrowser();
 
@@ -134,12 +135,16 @@ describe('a need from submission to bids, across the three roles', () => {
   });
 
   it('the buyer sees how many bids came, never what they say', async () => {
+    const rival = await verifiedCooperative('HTX Nông nghiệp Krông Pắc');
+    const r = await api(SUBMIT_BID, { input: bidInput(needId, { unitPrice: { amount: '45000000', currency: 'VND' }, deliveryDate: day(50) }) }, { token: rival.token });
+    expect(r.errors).toBeUndefined();
     const page = await newPage(PHONE);
     await signIn(page, company.email, company.password);
     await page.goto(`${origin()}/nhu-cau/${needId}`);
-    await soon(() => page.getByTestId('need-bid-count').textContent()).toBe('1 báo giá');
+    await soon(() => page.getByTestId('need-bid-count').textContent()).toBe('2 báo giá');
     expect(await page.getByTestId('bid-panel').count()).toBe(0);
     expect(await page.content()).not.toContain('46.500.000');
+    expect(await page.content()).not.toContain('45.000.000');
     await expectAccessible(page, 'an open need, its buyer');
     await page.context().close();
   });
@@ -161,6 +166,44 @@ describe('a need from submission to bids, across the three roles', () => {
     expect(await bidRows(needId)).toEqual(before);
     await expectAccessible(page, 'a closed need, the bidder');
     await page.context().close();
+  });
+
+  it('after the deadline the buyer compares the bids, sorts them and downloads the spreadsheet', async () => {
+    const page = await newPage(DESKTOP);
+    await signIn(page, company.email, company.password);
+    await page.goto(`${origin()}/nhu-cau/${needId}`);
+    const suppliers = () => page.getByTestId('compare-supplier').allTextContents();
+    // Lowest price first by default; the withdrawn bid is not among them.
+    await soon(suppliers).toEqual(['HTX Nông nghiệp Krông Pắc', 'HTX Cà phê Ea Tu']);
+    expect(await page.getByTestId('compare-price').allTextContents()).toEqual(['45.000.000', '46.500.000']);
+    expect(await page.getByTestId('compare-revisions').allTextContents()).toEqual(['1', '1']);
+    expect(await page.getByTestId('compare-contracts').allTextContents()).toEqual(['0', '0']);
+    expect(await page.getByTestId('need-bid-count').count()).toBe(0);
+    await expectAccessible(page, 'the bid comparison, desktop');
+    await page.screenshot({ path: join(SHOTS, 'bid-comparison.png'), fullPage: true });
+
+    await page.getByTestId('compare-sort-date').click();
+    await soon(suppliers).toEqual(['HTX Cà phê Ea Tu', 'HTX Nông nghiệp Krông Pắc']);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('compare-export').click()]);
+    expect(download.suggestedFilename()).toBe(`bao-gia-${needId.slice(0, 8)}.csv`);
+    const csv = await readFile(await download.path(), 'utf8');
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('\uFEFFNhà cung cấp,Đơn giá (đ/tấn),Số lượng (tấn),Ngày giao,Số lần sửa,Hợp đồng đã hoàn thành,Giao đúng hạn,Giao đủ số lượng,Đánh giá,Ghi chú');
+    expect(lines[1]).toBe(`HTX Cà phê Ea Tu,46500000,25.5,${day(40)},1,0,—,—,—,"Hàng vụ mới, sàng 16."`);
+    expect(lines[2]).toBe(`HTX Nông nghiệp Krông Pắc,45000000,25.5,${day(50)},1,0,—,—,—,`);
+    await page.context().close();
+
+    // On a phone each bid is a card: every cell with its column's name, nothing wider than the screen.
+    const phone = await newPage(PHONE);
+    await signIn(phone, company.email, company.password);
+    await phone.goto(`${origin()}/nhu-cau/${needId}`);
+    await soon(() => phone.getByTestId('compare-row').count()).toBe(2);
+    const width = await phone.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(PHONE.width);
+    await expectAccessible(phone, 'the bid comparison, phone');
+    await phone.screenshot({ path: join(SHOTS, 'bid-comparison-phone.png'), fullPage: true });
+    await phone.context().close();
   });
 });
 

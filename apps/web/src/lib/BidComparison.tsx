@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { graphql } from '../gql';
 import type { BidComparisonQuery } from '../gql/graphql';
-import { downloadCsv, toCsv } from './csv';
+import { toCsv } from './csv';
 import { formatDay } from './datetime';
 import { useLanguage, type Language } from './i18n';
 import { NEEDS_NS } from './needs-i18n';
@@ -51,6 +51,19 @@ const BidComparisonDocument = graphql(`
     }
   }
 `);
+
+/** Hands the document to the browser as a download named `filename`. */
+function downloadCsv(filename: string, csv: string): void {
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The click has started the download; the object URL is not needed after this turn.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
 
 type Need = NonNullable<BidComparisonQuery['need']>;
 type Bid = Need['bids']['edges'][number]['node'];

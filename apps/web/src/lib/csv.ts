@@ -1,5 +1,6 @@
 // A spreadsheet as CSV, written here rather than with a library: the bid comparison is the only
-// export, a dozen lines cover RFC 4180, and the need page's chunk stays small.
+// export, a dozen lines cover RFC 4180, and the need page's chunk stays small. Import-free and
+// DOM-free, so the small tests run it in Node (the download itself is in BidComparison).
 
 /** Excel opens a UTF-8 file as the machine's code page unless it starts with a byte-order mark. */
 const BOM = '\uFEFF';
@@ -18,17 +19,4 @@ export function csvCell(value: string | number | null | undefined): string {
 /** Rows to a CSV document (CRLF line ends, as Excel writes them), with the byte-order mark. */
 export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
   return BOM + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
-
-/** Hands the document to the browser as a download named `filename`. */
-export function downloadCsv(filename: string, csv: string): void {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The click has started the download; the object URL is not needed after this turn.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
