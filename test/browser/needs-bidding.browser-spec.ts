@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { useBrowser, SHOTS, origin, DESKTOP, PHONE, signIn, expectAccessible } from '../support/browser';
 import { soon } from '../support/wait';
 import { api, cooperative, rows } from '../support/e2e';
-import { buyer, day, draftNeed, submittedNeed } from '../support/needs';
+import { buyer, day, draftNeed, procurementFacts, READ, submittedNeed } from '../support/needs';
 import { bidInput, bidRows, deadlinePassed, setDeadline, SUBMIT_BID, verifiedCooperative } from '../support/bids';
 
 const newPage = useBrowser();
@@ -116,6 +116,7 @@ describe('a need from submission to bids, across the three roles', () => {
 
     await page.getByTestId('bid-price').fill('46500000');
     await page.getByTestId('bid-delivery-date').fill(day(40));
+    await page.getByTestId('bid-note').fill('Hàng vụ mới, sàng 16.');
     await page.getByTestId('bid-submit').click();
     await soon(() => page.getByTestId('my-bid-status').getAttribute('data-status')).toBe('SUBMITTED');
     expect(await liveBids(needId)).toEqual([
@@ -157,6 +158,8 @@ describe('a need from submission to bids, across the three roles', () => {
     // The deadline passes while the form is open (the page still counts to the old one).
     await setDeadline(needId, -1);
     await deadlinePassed(needId);
+    // Any read closes a need past its deadline; the refused bid must then add nothing to that.
+    expect((await api(READ, { id: needId })).errors).toBeUndefined();
     const before = await bidRows(needId);
     await page.getByTestId('bid-price').fill('45000000');
     await page.getByTestId('bid-submit').click();
@@ -268,5 +271,33 @@ describe('a rejected or cancelled need says why', () => {
     expect(await page.getByTestId('need-submit').getAttribute('aria-describedby')).toBe('submit-blocked');
     await expectAccessible(page, 'a draft of an unverified buyer');
     await page.context().close();
+  });
+
+  it('the admin marks a buyer trusted on its desk view; a moderator has no such switch', async () => {
+    const company = await buyer({ verified: true, name: 'Công ty CP Chế biến Nông sản Tây Nguyên' });
+    const trustedOf = async () =>
+      (await rows<{ trusted_buyer: boolean }>(`SELECT trusted_buyer FROM catalog.organizations WHERE id = $1`, [company.orgId]))[0].trusted_buyer;
+    const admin = await newPage(DESKTOP);
+    await signInAdmin(admin);
+    await admin.goto(`${origin()}/quan-tri?tab=to-chuc&id=${company.orgId}`);
+    const toggle = admin.getByTestId('trusted-buyer-switch');
+    await soon(() => toggle.getAttribute('aria-checked')).toBe('false');
+    await expectAccessible(admin, 'an enterprise on the desk, the admin');
+    await toggle.click();
+    await soon(() => toggle.getAttribute('aria-checked')).toBe('true');
+    expect(await trustedOf()).toBe(true);
+    // Once procurement has heard of it, the buyer's next need opens without review.
+    await soon(async () => (await procurementFacts(company.orgId))?.trusted_buyer).toBe(true);
+    expect((await submittedNeed(company.token)).status).toBe('OPEN');
+    await admin.context().close();
+
+    const moderator = await newPage(DESKTOP);
+    const email = `kiem-duyet-${Date.now()}@example.vn`;
+    await rows(`INSERT INTO catalog.users (email, password_hash, full_name, platform_role) SELECT $1, password_hash, 'Lê Văn Kiểm', 'MODERATOR' FROM catalog.users WHERE email = $2`, [email, process.env.E2E_ADMIN_EMAIL]);
+    await signIn(moderator, email, process.env.E2E_ADMIN_PASSWORD!);
+    await moderator.goto(`${origin()}/quan-tri?tab=to-chuc&id=${company.orgId}`);
+    await soon(() => moderator.getByTestId('mod-detail-name').textContent()).toBe('Công ty CP Chế biến Nông sản Tây Nguyên');
+    expect(await moderator.getByTestId('trusted-buyer-switch').count()).toBe(0);
+    await moderator.context().close();
   });
 });
