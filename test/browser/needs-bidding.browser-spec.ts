@@ -1,7 +1,7 @@
 import { Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { useBrowser, SHOTS, origin, DESKTOP, PHONE, signIn, expectAccessible } from '../support/browser';
+import { useBrowser, SHOTS, origin, DESKTOP, PHONE, signIn, expectAccessible, selectQueueItem } from '../support/browser';
 import { soon } from '../support/wait';
 import { api, cooperative, rows } from '../support/e2e';
 import { buyer, day, draftNeed, procurementFacts, READ, submittedNeed } from '../support/needs';
@@ -28,8 +28,7 @@ async function signInAdmin(page: Page): Promise<void> {
 
 /** Opens the need's review in the moderation console's NEED queue. */
 async function openInConsole(page: Page, needId: string): Promise<void> {
-  await page.goto(`${origin()}/quan-tri?loai=nhu-cau`);
-  await page.locator(`[data-testid="mod-queue-item"][data-subject-id="${needId}"]`).click();
+  await selectQueueItem(page, '/quan-tri?loai=nhu-cau', needId);
   await soon(() => page.getByTestId('mod-detail-name').textContent()).toBe(TITLE);
 }
 
@@ -126,7 +125,7 @@ describe('a need from submission to bids, across the three roles', () => {
 
     // "Báo giá của tôi": both bids, the live one and the withdrawn one, each linking to the need.
     await page.goto(`${origin()}/bao-gia`);
-    await soon(() => page.getByTestId('my-bids-status').evaluateAll((tags) => tags.map((tag) => tag.getAttribute('data-status'))))
+    await soon(async () => Promise.all((await page.getByTestId('my-bids-status').all()).map((tag) => tag.getAttribute('data-status'))))
       .toEqual(['SUBMITTED', 'WITHDRAWN']);
     await soon(() => page.getByTestId('my-bids-price').allTextContents()).toEqual(['46.500.000 đ/tấn', '47.000.000 đ/tấn']);
     expect(await page.getByRole('link', { name: TITLE }).first().getAttribute('href')).toBe(`/nhu-cau/${needId}`);
@@ -231,9 +230,17 @@ describe('a rejected or cancelled need says why', () => {
     await soon(() => admin.getByTestId('mod-success').textContent()).toContain('Đã từ chối nhu cầu');
     await admin.context().close();
 
+    // The buyer's notice of the decision opens the need's page.
     const page = await newPage(PHONE);
     await signIn(page, company.email, company.password);
-    await page.goto(`${origin()}/nhu-cau/${need.id}`);
+    await page.goto(`${origin()}/thong-bao`);
+    const open = page.locator(`[data-testid="notification-open"][href="/nhu-cau/${need.id}"]`);
+    await soon(async () => {
+      if ((await open.count()) === 0) await page.reload();
+      return open.count();
+    }).toBe(1);
+    await open.click();
+    await page.waitForURL(new RegExp(`/nhu-cau/${need.id}$`));
     await soon(() => page.getByTestId('need-rejection-reason').textContent()).toContain('Thiếu quy cách đóng gói');
     expect(await page.getByTestId('need-repost').getAttribute('href')).toBe('/nhu-cau/moi');
     await expectAccessible(page, 'a rejected need, its buyer');

@@ -35,9 +35,8 @@ describe('a trusted buyer, as each caller reads it', () => {
     expect(await trustedBuyerAs()).toEqual({ errors: undefined, trustedBuyer: null });
   });
 
-  it('is not read with a forged staff token', async () => {
-    const r = await trustedBuyerAs(forge({ prole: 'ADMIN' }));
-    expect(r.trustedBuyer ?? null).toBeNull();
-    expect(r.errors).toEqual(['UNAUTHENTICATED']);
+  it('is not read with a forged staff token (the organization reads as to a visitor)', async () => {
+    // A public read with a token that fails verification is answered as to nobody in particular.
+    expect(await trustedBuyerAs(forge({ prole: 'ADMIN' }))).toEqual({ errors: undefined, trustedBuyer: null });
   });
 });
