@@ -248,6 +248,21 @@ describe('a rejected or cancelled need says why', () => {
     await page.context().close();
   });
 
+  it('an approval too close to the deadline is refused in the console with the reason, and nothing changes', async () => {
+    const need = await submittedNeed(company.token);
+    const admin = await newPage(DESKTOP);
+    await signInAdmin(admin);
+    await openInConsole(admin, need.id);
+    // The deadline came too close while the need waited (in SQL: the server's own clock).
+    await setDeadline(need.id, 1);
+    const before = await rows(`SELECT * FROM procurement.needs WHERE id = $1`, [need.id]);
+    await admin.getByTestId('mod-approve').click();
+    await soon(() => admin.getByTestId('mod-problem').textContent()).toContain('hãy từ chối kèm lý do');
+    expect(await rows(`SELECT * FROM procurement.needs WHERE id = $1`, [need.id])).toEqual(before);
+    await expectAccessible(admin, 'a refused approval in the console');
+    await admin.context().close();
+  });
+
   it('the buyer cancels an open need with a reason (required), which bidders read', async () => {
     const trusted = await buyer({ verified: true, trusted: true, name: 'Công ty CP Nông sản Tin Cậy' });
     const need = await submittedNeed(trusted.token);
