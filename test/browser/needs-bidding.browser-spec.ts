@@ -123,8 +123,10 @@ describe('a need from submission to bids, across the three roles', () => {
       { revision: 1, status: 'SUBMITTED' },
     ]);
 
-    // "Báo giá của tôi": both bids, the live one and the withdrawn one, each linking to the need.
-    await page.goto(`${origin()}/bao-gia`);
+    // "Báo giá của tôi", from the phone's header menu: both bids, the live and the withdrawn one.
+    await page.getByTestId('nav-menu-button').click();
+    await page.getByTestId('nav-my-bids').click();
+    await page.waitForURL(/\/bao-gia$/);
     await soon(async () => Promise.all((await page.getByTestId('my-bids-status').all()).map((tag) => tag.getAttribute('data-status'))))
       .toEqual(['SUBMITTED', 'WITHDRAWN']);
     await soon(() => page.getByTestId('my-bids-price').allTextContents()).toEqual(['46.500.000 đ/tấn', '47.000.000 đ/tấn']);

@@ -54,7 +54,13 @@ export function TrustedBuyerSwitch({
         {t('trusted.help')}
       </p>
       {problem && (
-        <Alert type="error" showIcon role="alert" data-testid="trusted-buyer-problem" title={problem} />
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          data-testid="trusted-buyer-problem"
+          title={problem}
+        />
       )}
     </div>
   );
