@@ -325,7 +325,7 @@ describe('anyone browses open needs and opens one', () => {
     const announced = page.getByTestId('need-countdown-announced');
     await soon(() => announced.textContent()).toMatch(/^Còn (19|20) ngày đến hạn chót$/);
     expect(await announced.getAttribute('aria-live')).toBe('polite');
-    await soon(() => page.getByTestId('need-bids').isVisible()).toBe(true);
+    await soon(() => page.getByTestId('bid-panel').isVisible()).toBe(true);
     // Nobody but the buyer is offered the draft's edit.
     expect(await page.getByTestId('need-edit').count()).toBe(0);
     await soon(() => page.title()).toBe('Gạo ST25 đóng bao 50 kg (tìm theo bộ lọc) — Nhu cầu mua — LienKet');

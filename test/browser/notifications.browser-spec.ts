@@ -1,7 +1,7 @@
 import { Locator, Page } from 'playwright-core';
 import { join } from 'node:path';
 import { SIGN_UP, signUpInput } from '@lienket/testing';
-import { DESKTOP, expectAccessible, origin, PHONE, SHOTS, signIn, useBrowser } from '../support/browser';
+import { DESKTOP, expectAccessible, origin, PHONE, selectQueueItem, SHOTS, signIn, useBrowser } from '../support/browser';
 import { adminToken, api, approve, awaitMail, rows, signInAs } from '../support/e2e';
 import { soon } from '../support/wait';
 
@@ -45,16 +45,7 @@ async function expectInViewport(page: Page, locator: Locator) {
 
 async function approveInConsole(admin: Page, orgId: string) {
   await signIn(admin, process.env.E2E_ADMIN_EMAIL!, process.env.E2E_ADMIN_PASSWORD!);
-  await admin.goto(`${origin()}/quan-tri`);
-  const item = admin.locator(`[data-testid="mod-queue-item"][data-subject-id="${orgId}"]`);
-  await admin.waitForSelector('[data-testid="mod-queue-item"], [data-testid="mod-empty"]');
-  // Oldest first, 20 at a time, and other suites leave organizations waiting.
-  while ((await item.count()) === 0) {
-    const shown = await admin.getByTestId('mod-queue-item').count();
-    await admin.getByTestId('mod-load-more').click();
-    await admin.getByTestId('mod-queue-item').nth(shown).waitFor();
-  }
-  await item.click();
+  const item = await selectQueueItem(admin, '/quan-tri', orgId);
   await admin.getByTestId('mod-approve').click();
   // These organizations uploaded no document: the desk asks the moderator to confirm.
   await admin.getByTestId('mod-approve-nodocs-confirm').click();

@@ -93,3 +93,21 @@ export async function pickOption(page: Page, testId: string, typed: string, labe
   }, { timeoutMs: 30_000 });
   await waitFor('the list closed', async () => (await page.locator('.ant-select-dropdown:visible').count()) === 0);
 }
+
+/**
+ * Selects an item of the moderation console's queue as it is on screen (`path`: `/quan-tri`, or
+ * with `?loai=` for another subject), loading more while it is not shown: oldest first, 20 at a
+ * time, and other suites leave items waiting ahead of it. Returns the item.
+ */
+export async function selectQueueItem(page: Page, path: string, subjectId: string) {
+  await page.goto(`${origin()}${path}`);
+  const item = page.locator(`[data-testid="mod-queue-item"][data-subject-id="${subjectId}"]`);
+  await page.waitForSelector('[data-testid="mod-queue-item"], [data-testid="mod-empty"]');
+  while ((await item.count()) === 0) {
+    const shown = await page.getByTestId('mod-queue-item').count();
+    await page.getByTestId('mod-load-more').click();
+    await page.getByTestId('mod-queue-item').nth(shown).waitFor();
+  }
+  await item.click();
+  return item;
+}

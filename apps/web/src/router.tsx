@@ -28,6 +28,7 @@ const AuditLogPage = lazy(() => import('./pages/admin/AuditLogPage'));
 const NotificationsPage = lazy(() => import('./pages/NotificationsPage'));
 const OpenNeedsPage = lazy(() => import('./pages/OpenNeedsPage'));
 const MyNeedsPage = lazy(() => import('./pages/MyNeedsPage'));
+const MyBidsPage = lazy(() => import('./pages/MyBidsPage'));
 const NeedEditorPage = lazy(() => import('./pages/NeedEditorPage'));
 const NeedPage = lazy(() => import('./pages/NeedPage'));
 
@@ -69,6 +70,7 @@ export function AppRoutes() {
             <Route path="nhu-cau/moi" element={<NeedEditorPage />} />
             <Route path="nhu-cau/:id" element={<NeedPage />} />
             <Route path="nhu-cau/:id/sua" element={<NeedEditorPage />} />
+            <Route path="bao-gia" element={<MyBidsPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -37,7 +37,7 @@ export class ModerationService {
 
   /**
    * What waits for a decision, oldest first. Needs live in procurement: asked for the same keyset
-   * window and merged into catalog's own items, so one order spans both subgraphs (decision NN).
+   * window and merged into catalog's own items, so one order spans both subgraphs (decision 106).
    */
   async page(staff: AuthUser, subject: ModerationSubject | null, limit: number, after: [string, string] | null, lang: Lang): Promise<ModerationItem[]> {
     requirePlatformStaff(staff);
@@ -66,7 +66,7 @@ export class ModerationService {
   /**
    * A need's decision is procurement's (it owns needs): asked synchronously, so the moderator sees
    * its refusal (no longer pending, deadline too close). The audit entry and the buyer's notice are
-   * catalog's, written once procurement agreed, in catalog's transaction (decision NN).
+   * catalog's, written once procurement agreed, in catalog's transaction (decision 106).
    */
   private moderateNeed(staff: AuthUser, id: string, decision: ModerationDecision, reason: string | null): Promise<ModerationItem> {
     if (decision === ModerationDecision.REJECT && !reason) throw badInput('reason', 'required');

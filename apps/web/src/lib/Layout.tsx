@@ -45,11 +45,16 @@ function NavItems() {
       <>
         {search}
         {needs}
-        {/* Buyers do not list products: "my products" is for cooperatives only. */}
+        {/* Buyers do not list products or bid: "my products" and "my bids" are cooperatives'. */}
         {organizationKind === 'COOPERATIVE' && (
-          <NavLink to="/san-pham" className="nav-link" data-testid="nav-products">
-            {t('nav.products')}
-          </NavLink>
+          <>
+            <NavLink to="/san-pham" className="nav-link" data-testid="nav-products">
+              {t('nav.products')}
+            </NavLink>
+            <NavLink to="/bao-gia" className="nav-link" data-testid="nav-my-bids">
+              {t('nav.myBids')}
+            </NavLink>
+          </>
         )}
         {organizationKind && (
           <NavLink to="/to-chuc" className="nav-link" data-testid="nav-organization">

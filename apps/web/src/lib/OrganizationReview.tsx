@@ -12,6 +12,7 @@ import { apiErrorsOf, hasErrorCode } from './errors';
 import { Field } from './Field';
 import { useLanguage } from './i18n';
 import { ReasonDialog } from './ReasonDialog';
+import { TrustedBuyerSwitch } from './TrustedBuyerSwitch';
 import { VERIFICATION_STYLE } from './verification';
 import { QueryFallback } from './QueryFallback';
 
@@ -33,6 +34,7 @@ const StaffOrganizationDocument = graphql(`
       phone
       createdAt
       taxCodeValid
+      trustedBuyer
       documents {
         id
         kind
@@ -409,6 +411,9 @@ export function OrganizationReview({ id, role, onDone, onStale }: OrganizationRe
           }}
           onFailure={handleFailure}
         />
+        {role === 'ADMIN' && organization.kind === 'ENTERPRISE' && (
+          <TrustedBuyerSwitch organization={organization} />
+        )}
         {role === 'ADMIN' && (
           <p className="review-audit-link">
             <Link to={`/quan-tri/nhat-ky?id=${encodeURIComponent(organization.id)}`}>

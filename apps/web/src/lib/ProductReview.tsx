@@ -1,11 +1,9 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Tag } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { graphql } from '../gql';
-import type { ModerationDecision, StaffProductQuery } from '../gql/graphql';
-import { apiErrorsOf, hasErrorCode } from './errors';
+import type { StaffProductQuery } from '../gql/graphql';
 import { Field } from './Field';
 import { useLanguage } from './i18n';
 import { CertificationTags, usePriceText } from './ProductCard';
@@ -14,6 +12,7 @@ import { formatQuantity, LISTING_STATUS_COLOR } from './products';
 import { PRODUCTS_NS } from './products-i18n';
 import { ReasonDialog } from './ReasonDialog';
 import { QueryFallback } from './QueryFallback';
+import { useReviewDecision, type ReviewOutcome } from './use-review-decision';
 
 const StaffProductDocument = graphql(`
   query StaffProduct($id: ID!) {
@@ -43,7 +42,7 @@ const ModerateProductDocument = graphql(`
 `);
 
 export type StaffProduct = NonNullable<StaffProductQuery['product']>;
-export type ProductOutcome = 'approved' | 'rejected';
+export type ProductOutcome = ReviewOutcome;
 
 const REJECT_TEMPLATES = [
   'wrongCategory',
@@ -51,10 +50,6 @@ const REJECT_TEMPLATES = [
   'certificationProof',
   'unclearDescription',
 ] as const;
-
-// Someone else decided first, or the listing is gone: the screen is stale, not the request wrong.
-const isStale = (error: unknown) =>
-  hasErrorCode(error, 'CONFLICT') || hasErrorCode(error, 'NOT_FOUND');
 
 function Facts({ product }: { product: StaffProduct }) {
   const { t } = useTranslation(PRODUCTS_NS);
@@ -112,54 +107,20 @@ export interface ProductReviewProps {
 /** One listing as staff see it, with approve / reject while it waits. Render with `key={id}`. */
 export function ProductReview({ id, onDone, onStale }: ProductReviewProps) {
   const { t } = useTranslation(PRODUCTS_NS);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [rejecting, setRejecting] = useState(false);
-  const [approving, setApproving] = useState(false);
   const { data, loading, error, refetch } = useQuery(StaffProductDocument, {
     variables: { id },
     fetchPolicy: 'cache-and-network',
   });
   const [moderate] = useMutation(ModerateProductDocument);
   const product = data?.product;
-  const network = t('errors.network', { ns: 'translation' });
-
-  function handleFailure(failure: unknown) {
-    setProblem(apiErrorsOf(failure)[0]?.message ?? network);
-    if (isStale(failure)) {
-      void refetch().catch(() => undefined);
-      onStale?.();
-    }
-  }
-
-  const decide = (decision: ModerationDecision, reason?: string) =>
-    moderate({ variables: { subjectId: id, decision, reason: reason ?? null } });
-
-  async function approve(current: StaffProduct) {
-    setProblem(null);
-    setApproving(true);
-    try {
-      await decide('APPROVE');
-      onDone('approved', current);
-    } catch (failure) {
-      handleFailure(failure);
-    } finally {
-      setApproving(false);
-    }
-  }
-
-  /** From the dialog: a stale screen closes it, anything else stays in it (on the field). */
-  async function reject(current: StaffProduct, reason: string) {
-    try {
-      await decide('REJECT', reason);
-    } catch (failure) {
-      if (!isStale(failure)) throw failure;
-      setRejecting(false);
-      handleFailure(failure);
-      return;
-    }
-    setRejecting(false);
-    onDone('rejected', current);
-  }
+  const { problem, approving, rejecting, setRejecting, approve, reject } =
+    useReviewDecision<StaffProduct>({
+      decide: (decision, reason) =>
+        moderate({ variables: { subjectId: id, decision, reason: reason ?? null } }),
+      onDone,
+      onStale,
+      refetch,
+    });
 
   if (product) {
     return (

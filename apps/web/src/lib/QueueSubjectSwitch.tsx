@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { PRODUCTS_NS } from './products-i18n';
 
-/** What the queue lists: organizations awaiting verification, or listings awaiting review. */
-export type QueueSubject = 'ORGANIZATION' | 'PRODUCT';
+/** What the queue lists: organizations awaiting verification, listings or needs awaiting review. */
+export type QueueSubject = 'ORGANIZATION' | 'PRODUCT' | 'NEED';
 
 const CHOICES = [
   {
@@ -11,9 +11,10 @@ const CHOICES = [
     testId: 'mod-subject-organization',
   },
   { value: 'PRODUCT', label: 'review.subjectProducts', testId: 'mod-subject-product' },
+  { value: 'NEED', label: 'review.subjectNeeds', testId: 'mod-subject-need' },
 ] as const;
 
-/** Two toggle buttons above the moderation queue: "Tổ chức" / "Sản phẩm". */
+/** Toggle buttons above the moderation queue: "Tổ chức" / "Sản phẩm" / "Nhu cầu". */
 export function QueueSubjectSwitch({
   subject,
   onChange,

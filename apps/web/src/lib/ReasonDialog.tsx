@@ -19,6 +19,8 @@ export interface ReasonDialogProps {
   intro: ReactNode;
   reasonLabel: string;
   confirmLabel: string;
+  /** The server's limit for this reason, when it is not a moderation reason's. */
+  maxLength?: number;
   /** Red confirm button, for decisions that hurt the organization. */
   danger?: boolean;
   /** Ready-made reasons; picking one puts its text in the field, where it can still be edited. */
@@ -36,6 +38,7 @@ function ReasonForm({
   intro,
   reasonLabel,
   confirmLabel,
+  maxLength = REASON_MAX_LENGTH,
   danger = false,
   templates = [],
   testIdPrefix,
@@ -83,7 +86,7 @@ function ReasonForm({
       <Form.Item
         name="reason"
         label={reasonLabel}
-        extra={`${reason?.length ?? 0} / ${REASON_MAX_LENGTH}`}
+        extra={`${reason?.length ?? 0} / ${maxLength}`}
         rules={[{ required: true, whitespace: true, message: t('moderation.reasonRequired') }]}
       >
         {/* A plain text area: antd's pulls its text-area code into the chunk shared with the
@@ -92,7 +95,7 @@ function ReasonForm({
           className="reason-input"
           data-testid={`${testIdPrefix}-reason`}
           rows={4}
-          maxLength={REASON_MAX_LENGTH}
+          maxLength={maxLength}
         />
       </Form.Item>
       <FormProblems problems={problems} />

@@ -9,6 +9,7 @@ const NeedPosterDocument = graphql(`
       organization {
         id
         kind
+        verification
       }
     }
   }
@@ -16,7 +17,8 @@ const NeedPosterDocument = graphql(`
 
 /**
  * Who the reader is to needs: its organization (for "is this my need?") and whether it may post
- * and edit them (an enterprise's OWNER or MANAGER, as createNeed and updateNeed require).
+ * and edit them (an enterprise's OWNER or MANAGER, as createNeed and updateNeed require), or bid
+ * on them (a cooperative's, as submitBid requires).
  * Undefined while loading; the server decides anyway.
  */
 export function useNeedPoster() {
@@ -24,9 +26,14 @@ export function useNeedPoster() {
   if (!data) return undefined;
   const organization = data.me?.organization ?? null;
   const role = data.me?.organizationRole ?? null;
+  const manager = role === 'OWNER' || role === 'MANAGER';
   return {
     organizationId: organization?.id ?? null,
+    verification: organization?.verification ?? null,
     buyer: organization?.kind === 'ENTERPRISE',
-    canPost: organization?.kind === 'ENTERPRISE' && (role === 'OWNER' || role === 'MANAGER'),
+    canPost: organization?.kind === 'ENTERPRISE' && manager,
+    /** A cooperative's OWNER or MANAGER, whom submitBid accepts once it is verified. */
+    canBid: organization?.kind === 'COOPERATIVE' && manager,
+    cooperative: organization?.kind === 'COOPERATIVE',
   };
 }

@@ -4,35 +4,32 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { graphql } from '../gql';
-import type { NeedPageQuery, NeedStatus } from '../gql/graphql';
+import type { NeedPageQuery, NeedStatus, VerificationStatus } from '../gql/graphql';
+import { BidComparison } from '../lib/BidComparison';
+import { BidPanel } from '../lib/BidPanel';
 import { Countdown } from '../lib/Countdown';
-import { formatDateTime, formatDay } from '../lib/datetime';
+import { formatDateTime } from '../lib/datetime';
 import { hasErrorCode } from '../lib/errors';
-import { Field } from '../lib/Field';
 import { useLanguage } from '../lib/i18n';
+import { NeedFacts } from '../lib/NeedFacts';
+import { NeedBuyerActions, NeedOutcomeReason } from '../lib/NeedBuyerActions';
 import { NeedStatusTag } from '../lib/NeedCard';
+import { PUBLIC_NEED_STATUSES } from '../lib/need-summary';
 import { useNeedPoster } from '../lib/need-poster';
 import { NEEDS_NS } from '../lib/needs-i18n';
 import { usePageSubject } from '../lib/page-meta';
-import { formatAmount, formatQuantity, isCertificationKind } from '../lib/products';
-import { PRODUCTS_NS } from '../lib/products-i18n';
 import { QueryFallback } from '../lib/QueryFallback';
 
 const NeedPageDocument = graphql(`
   query NeedPage($id: ID!) {
     need(id: $id) {
-      ...NeedSummaryFields
-      description
-      category {
-        code
-        name
+      ...NeedDetailFields
+      rejectionReason
+      cancellationReason
+      bidCount
+      myBid {
+        ...MyBidFields
       }
-      targetUnitPrice {
-        amount
-        currency
-      }
-      requiredCertifications
-      allowPartial
     }
   }
 `);
@@ -42,68 +39,8 @@ type Need = NonNullable<NeedPageQuery['need']>;
 // Until the deadline the countdown runs, and says it has passed once bidding closed; a cancelled
 // or decided need has no deadline left to count to.
 const COUNTED: readonly NeedStatus[] = ['DRAFT', 'PENDING_REVIEW', 'OPEN', 'CLOSED'];
-
-function NeedFacts({ need }: { need: Need }) {
-  const { t } = useTranslation(NEEDS_NS);
-  const { t: tProducts } = useTranslation(PRODUCTS_NS);
-  const language = useLanguage();
-  return (
-    <dl className="fields">
-      <Field label={t('page.buyer')}>
-        <span data-testid="need-buyer">{need.buyer.name}</span>
-      </Field>
-      <Field label={t('page.category')}>
-        <span data-testid="need-category">{need.category.shortName}</span>
-        {/* The tariff wording, for buyers and suppliers who check it against customs papers. */}
-        <span className="category-tariff">
-          {t('page.hsCode', { code: need.category.code })} — {need.category.name}
-        </span>
-      </Field>
-      <Field label={t('page.quantity')}>
-        <span data-testid="need-quantity">
-          {formatQuantity(need.quantity, language)} {need.unit.name}
-        </span>
-        <span className="category-tariff">
-          {need.allowPartial ? t('page.partialAllowed') : t('page.wholeOnly')}
-        </span>
-      </Field>
-      <Field label={t('page.targetPrice')}>
-        <span data-testid="need-target-price">
-          {need.targetUnitPrice
-            ? t('page.price', {
-                amount: formatAmount(need.targetUnitPrice.amount, language),
-                unit: need.unit.symbol,
-              })
-            : t('page.noTargetPrice')}
-        </span>
-      </Field>
-      <Field label={t('page.province')}>
-        <span data-testid="need-province">{need.deliveryProvince.name}</span>
-      </Field>
-      <Field label={t('page.window')}>
-        <span data-testid="need-window">
-          {t('card.window', {
-            from: formatDay(need.deliveryFrom, language),
-            to: formatDay(need.deliveryTo, language),
-          })}
-        </span>
-      </Field>
-      <Field label={t('page.certifications')}>
-        {need.requiredCertifications.length > 0 ? (
-          <span className="cert-tags" data-testid="need-certifications">
-            {need.requiredCertifications.map((kind) => (
-              <span key={kind} className="cert-tag cert-tag-blue">
-                {isCertificationKind(kind) ? tProducts(`certKind.${kind}`) : kind}
-              </span>
-            ))}
-          </span>
-        ) : (
-          t('page.noCertifications')
-        )}
-      </Field>
-    </dl>
-  );
-}
+// Past the deadline the bids are opened to the buyer.
+const OPENED: readonly NeedStatus[] = ['CLOSED', 'AWARDED'];
 
 function Deadline({ need, onPassed }: { need: Need; onPassed: () => void }) {
   const { t } = useTranslation(NEEDS_NS);
@@ -122,14 +59,44 @@ function Deadline({ need, onPassed }: { need: Need; onPassed: () => void }) {
   );
 }
 
+/** Who reads the need, as far as the page needs to know (the server decides anyway). */
+interface Reader {
+  /** A member of the need's buyer: sees the count, later the comparison, never the bid form. */
+  buys: boolean;
+  /** The buyer's OWNER or MANAGER: edits, submits and cancels. */
+  manages: boolean;
+  verification: VerificationStatus | null;
+  canBid: boolean;
+  cooperative: boolean;
+}
+
+/**
+ * While bidding is open the buyer learns how many bids came, never what they say; after the
+ * deadline it compares them side by side.
+ */
+function BuyerBids({ need }: { need: Need }) {
+  const { t } = useTranslation(NEEDS_NS);
+  if (OPENED.includes(need.status)) return <BidComparison needId={need.id} />;
+  return (
+    <section className="card" aria-labelledby="need-bids" data-testid="need-bids">
+      <h2 id="need-bids">{t('page.bids')}</h2>
+      {need.status === 'OPEN' && (
+        <p className="need-bid-count" data-testid="need-bid-count">
+          {t('page.bidCount', { count: need.bidCount })}
+        </p>
+      )}
+      <p className="muted">{t('page.bidsSealed')}</p>
+    </section>
+  );
+}
+
 function NeedView({
   need,
-  editable,
+  reader,
   onPassed,
 }: {
   need: Need;
-  /** The reader may edit this need (its buyer's owner or manager). */
-  editable: boolean;
+  reader: Reader;
   onPassed: () => void;
 }) {
   const { t } = useTranslation(NEEDS_NS);
@@ -142,6 +109,11 @@ function NeedView({
         <NeedStatusTag status={need.status} />
         <p className="muted">{t(`statusHelp.${need.status}`)}</p>
       </div>
+      <NeedOutcomeReason
+        status={need.status}
+        rejectionReason={need.rejectionReason}
+        cancellationReason={need.cancellationReason}
+      />
       {saved && (
         <Alert
           className="form-notice"
@@ -163,29 +135,31 @@ function NeedView({
           )}
         </section>
         <Deadline need={need} onPassed={onPassed} />
-        {editable && need.status === 'DRAFT' && (
-          <section className="card" aria-labelledby="need-actions">
-            <h2 id="need-actions">{t('page.actions')}</h2>
-            <div className="form-actions">
-              <Link
-                to={`/nhu-cau/${need.id}/sua`}
-                className="link-button link-button-primary"
-                data-testid="need-edit"
-              >
-                {t('page.edit')}
-              </Link>
-            </div>
-          </section>
-        )}
-        {need.status !== 'DRAFT' && (
-          <section className="card" aria-labelledby="need-bids" data-testid="need-bids">
-            <h2 id="need-bids">{t('page.bids')}</h2>
-            <p className="muted">{t('page.bidsSealed')}</p>
-          </section>
-        )}
+        {reader.manages && <NeedBuyerActions need={need} verification={reader.verification} />}
+        {reader.buys
+          ? PUBLIC_NEED_STATUSES.includes(need.status) && <BuyerBids need={need} />
+          : PUBLIC_NEED_STATUSES.includes(need.status) && (
+              <BidPanel
+                need={need}
+                canBid={reader.canBid}
+                cooperative={reader.cooperative}
+                onChanged={onPassed}
+              />
+            )}
       </div>
     </>
   );
+}
+
+function readerOf(poster: ReturnType<typeof useNeedPoster>, need: Need): Reader {
+  const buys = !!poster && poster.organizationId === need.buyer.id;
+  return {
+    buys,
+    manages: buys && !!poster?.canPost,
+    verification: poster?.verification ?? null,
+    canBid: !buys && !!poster?.canBid,
+    cooperative: !!poster?.cooperative,
+  };
 }
 
 /**
@@ -212,7 +186,7 @@ export default function NeedPage() {
       {need ? (
         <NeedView
           need={need}
-          editable={!!poster?.canPost && poster.organizationId === need.buyer.id}
+          reader={readerOf(poster, need)}
           // The server closes bidding at the deadline: ask it what the need says now.
           onPassed={() => void refetch()}
         />

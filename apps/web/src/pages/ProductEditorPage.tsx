@@ -7,7 +7,6 @@ import { graphql } from '../gql';
 import type { ListingStatus, VerificationStatus } from '../gql/graphql';
 import { useSignedIn } from '../lib/auth';
 import { BuyerNotice, useMyOrganizationStatus } from '../lib/BuyerNotice';
-import { ONBOARD_NS } from '../lib/onboard-i18n';
 import { FormProblems } from '../lib/FormProblems';
 import { useLanguage } from '../lib/i18n';
 import { revealFirstError } from '../lib/reveal-errors';
@@ -24,6 +23,7 @@ import { ProductPhotos } from '../lib/ProductPhotos';
 import { LISTING_STATUS_COLOR } from '../lib/products';
 import { PRODUCTS_NS } from '../lib/products-i18n';
 import { QueryFallback } from '../lib/QueryFallback';
+import { SubmitBlocked } from '../lib/SubmitBlocked';
 
 // Mutations ask for the same fields, so Apollo's cache keeps the editor and the list in step.
 graphql(`
@@ -136,28 +136,6 @@ function StatusBlock({ product }: { product: EditedProduct }) {
 }
 
 /** Why "submit for review" is off before anyone presses it: only a verified organization may publish. */
-function SubmitBlocked({ verification }: { verification: VerificationStatus }) {
-  const { t } = useTranslation(ONBOARD_NS);
-  return (
-    <Alert
-      id="submit-blocked"
-      className="form-notice"
-      type="warning"
-      showIcon
-      data-testid="submit-blocked"
-      title={t('submit.blockedTitle')}
-      description={
-        <>
-          <p>
-            {t(`submit.${verification === 'VERIFIED' ? 'PENDING_VERIFICATION' : verification}`)}
-          </p>
-          <Link to="/to-chuc/tai-lieu">{t('submit.documents')}</Link>
-        </>
-      }
-    />
-  );
-}
-
 function Editor({
   product,
   verification,

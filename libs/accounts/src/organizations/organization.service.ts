@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { plainRead } from '@lienket/database';
-import { loader, mayAccessOrganization, RequestContext, Viewer } from '@lienket/auth';
+import { isPlatformStaff, loader, mayAccessOrganization, RequestContext, Viewer } from '@lienket/auth';
 import { findProvince, findWard, toProvince } from '@lienket/reference-data';
 import { OrganizationEntity, VerificationStatus } from './organization.entity';
 import { Organization } from './organization.type';
@@ -66,5 +66,7 @@ export function toOrganization(e: OrganizationEntity, ctx: Pick<RequestContext, 
     address: privateOk ? e.address : null,
     phone: privateOk ? e.phone : null,
     createdAt: e.createdAt,
+    // The console's switch shows it; whom the platform trusts is not told to anyone else.
+    trustedBuyer: isPlatformStaff(viewer) ? e.trustedBuyer : null,
   };
 }

@@ -33,6 +33,8 @@ export class Organization {
   @Field(() => String, { nullable: true, description: 'GET; the logo at most 128 px, for lists and cards (the logo itself when it has none)' })
   logoThumbnailUrl: string | null;
   @Field(() => DateTimeScalar) createdAt: Date;
+  @Field(() => Boolean, { nullable: true, description: 'Platform staff: its needs open without review (setTrustedBuyer)' })
+  trustedBuyer?: boolean | null;
 }
 
 @ObjectType({ description: 'A ward or commune (phường, xã, đặc khu) of one of the 34 provinces' })

@@ -3,7 +3,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * An admin may mark a buyer trusted (its needs open without review); every change of an
  * organization that procurement copies draws a version from one sequence, under the row's lock,
- * so procurement can ignore late and repeated events (decision NN).
+ * so procurement can ignore late and repeated events (decision 103).
  */
 export class TrustedBuyers1763806700000 implements MigrationInterface {
   name = 'TrustedBuyers1763806700000';

@@ -12,7 +12,7 @@ export type { PendingNeed };
 const VOUCH_TTL_SECONDS = 60;
 
 /**
- * Catalog's calls to procurement's internal need routes (decision NN): as the gateway does (its
+ * Catalog's calls to procurement's internal need routes (decision 106): as the gateway does (its
  * secret), and on behalf of the moderator (a one-minute token with the moderator's claims, which
  * procurement checks like any token). Procurement's refusals come back as the same domain errors,
  * so the moderator reads them in their language; anything else is an internal error (logged).

@@ -7,7 +7,7 @@ import { OutgoingMailService } from '../mail/outgoing-mail.service';
 import { NOTICE_EVENTS, NoticeEvent, NoticeRecipient, procurementMail, procurementNotice } from './procurement-notice.templates';
 
 /**
- * A procurement step told to one organization (decision NN): its owners and managers, read from
+ * A procurement step told to one organization (decision 120): its owners and managers, read from
  * catalog.users (the worker's column grant; procurement has no users), each in their language, in
  * the app and by e-mail, once per occurrence and recipient however often the job runs.
  */

@@ -29,7 +29,7 @@ interface Check {
 }
 
 /**
- * Deciding a need after its deadline (decision NN): award one or more opened bids with quantities
+ * Deciding a need after its deadline (decision 111): award one or more opened bids with quantities
  * (one contract per winner), or close without award with a reason every bidder sees. Exactly once:
  * the need is locked FOR UPDATE and its status judged under the lock, and `awards(need_id)` is the
  * backstop. A need still OPEN past its deadline counts as CLOSED (the flip need not have run).

@@ -5,7 +5,7 @@ import { loader, RequestContext } from '@lienket/auth';
 import { BidDebrief } from '@lienket/queue';
 
 /**
- * Debriefs (decision NN): how a losing bid ranked against the awarded ones, from the opening record
+ * Debriefs (decision 114): how a losing bid ranked against the awarded ones, from the opening record
  * and the contracts. Ranks count the awarded bids that were cheaper (earlier) plus one; the gaps are
  * to the cheapest awarded price in whole percent (rounded half away from zero) and to the earliest
  * awarded delivery date in days, negative when the losing bid was better on that count. No other

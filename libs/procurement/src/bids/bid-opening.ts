@@ -12,7 +12,7 @@ interface SealedRow {
 }
 
 /**
- * The bid opening (decision NN): once a need's deadline has passed, every live bid's latest
+ * The bid opening (decision 100): once a need's deadline has passed, every live bid's latest
  * revision is decrypted once and written in the clear to `bid_opening_lines`, with its revision
  * count; reads after the deadline, the award and the debriefs use that record, never the key.
  * Exactly once per need: the `bid_openings` row is the claim, and the need row is locked FOR UPDATE

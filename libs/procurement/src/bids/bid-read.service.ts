@@ -50,7 +50,7 @@ const CURSOR_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const EMPTY = { rows: [] as BidView[], total: 0 };
 
 /**
- * What each reader may see of bids (sealed until the deadline, decision NN): an organization its own
+ * What each reader may see of bids (sealed until the deadline, decision 102): an organization its own
  * bids at any time (decrypted); after the deadline the buyer every opened bid (the opening record,
  * in the clear); nobody anything else — other bidders, platform staff and anonymous callers get an
  * empty list, the same answer as a need without bids. Counts are public to whoever sees the need.

@@ -8,7 +8,7 @@ type NoticeEvent = Exclude<EventName, 'organization.registered' | 'organization.
 type Extra<N extends NoticeEvent> = Omit<JobPayloads[N], keyof ProcurementNotice>;
 
 /**
- * The outbox events of contract steps, written in the step's transaction (decision NN): each names
+ * The outbox events of contract steps, written in the step's transaction (decision 120): each names
  * the one organization to tell; the worker writes the notices and e-mails (procurement never writes
  * matching.*). Nothing here carries a sealed bid: every event follows the opening.
  */

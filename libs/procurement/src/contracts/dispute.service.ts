@@ -11,7 +11,7 @@ import { ContractStatus, DisputeOutcome } from './contract.type';
 import { disputeSchema, resolutionSchema, statementSchema } from './dto/contract.schema';
 
 /**
- * Disputes (decision NN): either party freezes an ACTIVE or DELIVERING contract with a reason, the
+ * Disputes (decision 116): either party freezes an ACTIVE or DELIVERING contract with a reason, the
  * other side adds its statement once, a platform ADMIN resolves it back to the status before the
  * dispute or to CANCELLED. `procurement.disputes` is the record of who said what and when; both
  * parties are told of the opening and the resolution through the outbox.

@@ -9,7 +9,7 @@ import { lockContract } from './contract.service';
 import { ContractStatus } from './contract.type';
 
 /**
- * `reorder` (decision NN): a completed contract's need copied into a new DRAFT of the buyer that
+ * `reorder` (decision 119): a completed contract's need copied into a new DRAFT of the buyer that
  * invites the same supplier. The dates move by the time since the old need was posted: the deadline
  * by exactly that interval (as far from now as it was from the old posting), but never sooner than
  * the shortest bidding window from now; the delivery window by that many days rounded up, or more

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Sealed bids (decision NN): a bid's content lives only in its revisions, encrypted with a key from
+ * Sealed bids (decision 99): a bid's content lives only in its revisions, encrypted with a key from
  * configuration until the opening; the opening fixes a plaintext copy of every live bid once the
  * deadline has passed. Nothing here holds a price, a quantity, a date or a note in the clear before it.
  */

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Awards and what follows them (decisions NN): one award decision per need (the backstop of
+ * Awards and what follows them (decisions 111–120): one award decision per need (the backstop of
  * "exactly once"), one contract per winning bid with its amounts exact in numeric, shipments with
  * their receipts, disputes as procurement's own record of who said what, reviews (one per side),
  * the parties' message thread, and the invited suppliers of a need (a reorder invites its supplier).

@@ -13,7 +13,7 @@ export interface InternalError {
 }
 
 /**
- * Catalog's moderation of needs (decision NN): the queue's pending needs and a moderator's decision.
+ * Catalog's moderation of needs (decision 106): the queue's pending needs and a moderator's decision.
  * Not routed by the gateway; like every path here but /health it needs the gateway secret, which
  * only the gateway and catalog hold, and it also needs the moderator's own token (forwarded by
  * catalog), checked here as in any resolver: a leaked secret alone decides nothing.

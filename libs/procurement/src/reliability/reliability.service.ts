@@ -9,11 +9,11 @@ import { Reliability } from './reliability.type';
 /** Nothing has been recorded yet: an organization without a record. */
 export const NO_RECORD: Reliability = { completedContracts: 0, onTimeRate: null, fillRate: null, averageRating: null, repeatBuyers: 0, receiptPunctuality: null };
 
-/** Receipts confirmed within this long of their shipment count as punctual (decision NN). */
+/** Receipts confirmed within this long of their shipment count as punctual (decision 117). */
 export const PUNCTUAL_RECEIPT = '3 days';
 
 /**
- * Track records come from completed contracts only (decision NN), computed on read by one grouped
+ * Track records come from completed contracts only (decision 117), computed on read by one grouped
  * statement for every organization of a request (a DataLoader): always exact, nothing to keep in
  * step. Contracts exist only between verified organizations (bidders and buyers are), and an id
  * without completed contracts — unknown, unverified or hidden — answers exactly as every other

@@ -12,6 +12,8 @@ import {
   type ReviewOutcome,
   type StaffOrganization,
 } from '../../lib/OrganizationReview';
+import { NeedModerationReview } from '../../lib/NeedModerationReview';
+import { NEEDS_NS } from '../../lib/needs-i18n';
 import { ProductReview } from '../../lib/ProductReview';
 import { PRODUCTS_NS } from '../../lib/products-i18n';
 import { QueueEntry } from '../../lib/QueueEntry';
@@ -48,6 +50,9 @@ const PAGE_SIZE = 20;
 // Below this width the list and the detail stack (see .mod-layout in styles.css).
 const STACKED = '(max-width: 959px)';
 
+/** The words each queue has of its own (organizations', listings' and needs' alike). */
+type QueueText = 'queueLabel' | 'queueCount' | 'queueHint' | 'empty' | 'pickOne' | 'detailLabel';
+
 type SuccessReporter = (outcome: ReviewOutcome, organization: StaffOrganization) => void;
 
 function VerificationQueue({
@@ -63,7 +68,15 @@ function VerificationQueue({
 }) {
   const { t } = useTranslation();
   const { t: tp } = useTranslation(PRODUCTS_NS);
+  const { t: tn } = useTranslation(NEEDS_NS);
   const products = subject === 'PRODUCT';
+  // The queue's own words: organizations' in the main texts, listings' and needs' in theirs.
+  const tq = (key: QueueText, options?: { count: number }): string =>
+    subject === 'NEED'
+      ? tn(`review.${key}`, options)
+      : products
+        ? tp(`review.${key}`, options)
+        : t(`moderation.${key}`, options);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const detailRef = useRef<HTMLElement>(null);
   const {
@@ -120,22 +133,17 @@ function VerificationQueue({
     <div className="mod-layout">
       <section className="mod-queue" aria-labelledby="mod-queue-title">
         <h2 id="mod-queue-title" className="visually-hidden">
-          {products ? tp('review.queueLabel') : t('moderation.queueLabel')}
+          {tq('queueLabel')}
         </h2>
         <p className="muted mod-queue-hint">
           {queue.totalCount != null && (
-            <strong>
-              {products
-                ? tp('review.queueCount', { count: queue.totalCount })
-                : t('moderation.queueCount', { count: queue.totalCount })}
-              .{' '}
-            </strong>
+            <strong>{tq('queueCount', { count: queue.totalCount })}. </strong>
           )}
-          {products ? tp('review.queueHint') : t('moderation.queueHint')}
+          {tq('queueHint')}
         </p>
         {items.length === 0 && !emptiedPage ? (
           <p className="mod-empty" data-testid="mod-empty">
-            {products ? tp('review.empty') : t('moderation.empty')}
+            {tq('empty')}
           </p>
         ) : (
           <ul className="mod-queue-list">
@@ -161,9 +169,20 @@ function VerificationQueue({
       <section
         ref={detailRef}
         className={selectedId ? 'mod-detail' : 'mod-detail mod-detail-empty'}
-        aria-label={products ? tp('review.detailLabel') : t('moderation.detailLabel')}
+        aria-label={tq('detailLabel')}
       >
-        {selectedId && products ? (
+        {selectedId && subject === 'NEED' ? (
+          <NeedModerationReview
+            key={selectedId}
+            id={selectedId}
+            onDone={(outcome, need) => {
+              removeFromQueue(need.id);
+              setSelectedId(null);
+              onProductDone(tn(`review.${outcome}`, { name: need.title }));
+            }}
+            onStale={() => void refetch().catch(() => undefined)}
+          />
+        ) : selectedId && products ? (
           <ProductReview
             key={selectedId}
             id={selectedId}
@@ -187,14 +206,21 @@ function VerificationQueue({
             onStale={() => void refetch().catch(() => undefined)}
           />
         ) : (
-          <p className="muted">{products ? tp('review.pickOne') : t('moderation.pickOne')}</p>
+          <p className="muted">{tq('pickOne')}</p>
         )}
       </section>
     </div>
   );
 }
 
-/** The queue tab: organizations or listings, switched by `?loai=san-pham`. */
+// The queue's subject in the address, so a link or a reload keeps it.
+const SUBJECT_PARAM: Record<QueueSubject, string | null> = {
+  ORGANIZATION: null,
+  PRODUCT: 'san-pham',
+  NEED: 'nhu-cau',
+};
+
+/** The queue tab: organizations, listings (`?loai=san-pham`) or needs (`?loai=nhu-cau`). */
 function QueueTab({
   role,
   onSuccess,
@@ -205,12 +231,18 @@ function QueueTab({
   onProductDone: (message: string) => void;
 }) {
   const [params, setParams] = useSearchParams();
-  const subject: QueueSubject = params.get('loai') === 'san-pham' ? 'PRODUCT' : 'ORGANIZATION';
+  const loai = params.get('loai');
+  const subject =
+    (Object.keys(SUBJECT_PARAM) as QueueSubject[]).find((s) => SUBJECT_PARAM[s] === loai) ??
+    'ORGANIZATION';
   return (
     <>
       <QueueSubjectSwitch
         subject={subject}
-        onChange={(next) => setParams(next === 'PRODUCT' ? { loai: 'san-pham' } : {})}
+        onChange={(next) => {
+          const value = SUBJECT_PARAM[next];
+          setParams(value ? { loai: value } : {});
+        }}
       />
       {/* Keyed: a selection in one list means nothing in the other. */}
       <VerificationQueue
