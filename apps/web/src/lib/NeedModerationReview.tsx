@@ -1,5 +1,4 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { graphql } from '../gql';
@@ -11,7 +10,7 @@ import { NeedStatusTag } from './NeedCard';
 import { NeedFacts } from './NeedFacts';
 import { NEEDS_NS } from './needs-i18n';
 import { QueryFallback } from './QueryFallback';
-import { ReasonDialog } from './ReasonDialog';
+import { ReviewDecisionActions } from './ReviewDecisionActions';
 import { useReviewDecision, type ReviewOutcome } from './use-review-decision';
 
 const StaffNeedDocument = graphql(`
@@ -115,49 +114,19 @@ export function NeedModerationReview({
           <p className="supplier-description pre-wrap">{need.description}</p>
         </>
       )}
-      {problem && (
-        <Alert
-          type="warning"
-          showIcon
-          role="alert"
-          className="review-problem"
-          data-testid="mod-problem"
-          title={t('moderation.problemTitle', { ns: 'translation' })}
-          description={problem}
-        />
-      )}
-      {need.status === 'PENDING_REVIEW' && (
-        <div className="review-actions">
-          <Button
-            data-testid="mod-approve"
-            type="primary"
-            size="large"
-            loading={approving}
-            onClick={() => void approve(need)}
-          >
-            {t('moderation.approve', { ns: 'translation' })}
-          </Button>
-          <Button
-            data-testid="mod-reject"
-            danger
-            size="large"
-            disabled={approving}
-            onClick={() => setRejecting(true)}
-          >
-            {t('moderation.reject', { ns: 'translation' })}
-          </Button>
-        </div>
-      )}
-      <ReasonDialog
-        open={rejecting}
-        title={t('review.rejectTitle', { name: need.title })}
-        intro={t('review.rejectIntro')}
-        reasonLabel={t('review.reasonLabel')}
-        confirmLabel={t('moderation.rejectDialog.confirm', { ns: 'translation' })}
-        danger
-        testIdPrefix="mod-reject"
-        onConfirm={(reason) => reject(need, reason)}
-        onClose={() => setRejecting(false)}
+      <ReviewDecisionActions
+        pending={need.status === 'PENDING_REVIEW'}
+        problem={problem}
+        approving={approving}
+        rejecting={rejecting}
+        setRejecting={setRejecting}
+        onApprove={() => void approve(need)}
+        onReject={(reason) => reject(need, reason)}
+        reject={{
+          title: t('review.rejectTitle', { name: need.title }),
+          intro: t('review.rejectIntro'),
+          reasonLabel: t('review.reasonLabel'),
+        }}
       />
     </article>
   );

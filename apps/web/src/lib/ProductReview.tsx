@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Tag } from 'antd';
+import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { graphql } from '../gql';
@@ -10,8 +10,8 @@ import { CertificationTags, usePriceText } from './ProductCard';
 import { PhotoGrid } from './ProductPhotos';
 import { formatQuantity, LISTING_STATUS_COLOR } from './products';
 import { PRODUCTS_NS } from './products-i18n';
-import { ReasonDialog } from './ReasonDialog';
 import { QueryFallback } from './QueryFallback';
+import { ReviewDecisionActions } from './ReviewDecisionActions';
 import { useReviewDecision, type ReviewOutcome } from './use-review-decision';
 
 const StaffProductDocument = graphql(`
@@ -141,50 +141,20 @@ export function ProductReview({ id, onDone, onStale }: ProductReviewProps) {
         <CertificationTags certifications={product.certifications} />
         <PhotoGrid photos={product.photos} />
         <Facts product={product} />
-        {problem && (
-          <Alert
-            type="warning"
-            showIcon
-            role="alert"
-            className="review-problem"
-            data-testid="mod-problem"
-            title={t('moderation.problemTitle', { ns: 'translation' })}
-            description={problem}
-          />
-        )}
-        {product.status === 'PENDING_REVIEW' && (
-          <div className="review-actions">
-            <Button
-              data-testid="mod-approve"
-              type="primary"
-              size="large"
-              loading={approving}
-              onClick={() => void approve(product)}
-            >
-              {t('moderation.approve', { ns: 'translation' })}
-            </Button>
-            <Button
-              data-testid="mod-reject"
-              danger
-              size="large"
-              disabled={approving}
-              onClick={() => setRejecting(true)}
-            >
-              {t('moderation.reject', { ns: 'translation' })}
-            </Button>
-          </div>
-        )}
-        <ReasonDialog
-          open={rejecting}
-          title={t('review.rejectTitle', { name: product.name })}
-          intro={t('review.rejectIntro')}
-          reasonLabel={t('review.reasonLabel')}
-          confirmLabel={t('moderation.rejectDialog.confirm', { ns: 'translation' })}
-          danger
-          templates={REJECT_TEMPLATES.map((key) => t(`review.rejectTemplates.${key}`))}
-          testIdPrefix="mod-reject"
-          onConfirm={(reason) => reject(product, reason)}
-          onClose={() => setRejecting(false)}
+        <ReviewDecisionActions
+          pending={product.status === 'PENDING_REVIEW'}
+          problem={problem}
+          approving={approving}
+          rejecting={rejecting}
+          setRejecting={setRejecting}
+          onApprove={() => void approve(product)}
+          onReject={(reason) => reject(product, reason)}
+          reject={{
+            title: t('review.rejectTitle', { name: product.name }),
+            intro: t('review.rejectIntro'),
+            reasonLabel: t('review.reasonLabel'),
+            templates: REJECT_TEMPLATES.map((key) => t(`review.rejectTemplates.${key}`)),
+          }}
         />
       </article>
     );
