@@ -218,7 +218,13 @@ describe('the deadline', () => {
     expect(await publicIds('OPEN')).not.toContain(need.id);
     // The deadline job has run too by now (it is due); still one event.
     await waitFor('the deadline job to finish', async () => (await closedEvents(need.id)).length >= 1);
-    expect(await closedEvents(need.id)).toEqual([{ payload: { needId: need.id, buyerOrgId: b.orgId, bidDeadline: need.bidDeadline } }]);
+    expect(await closedEvents(need.id)).toEqual([{ payload: expect.objectContaining({ needId: need.id, buyerOrgId: b.orgId, bidDeadline: need.bidDeadline, bidCount: 0 }) }]);
+    // The buyer is told once that bidding closed, with where to go.
+    const told = await eventually(
+      () => rows<{ title: string; link: string }>(`SELECT title, link FROM matching.notifications WHERE user_id = $1 AND kind = 'need.closed'`, [b.userId]),
+      (n) => expect(n).toHaveLength(1),
+    );
+    expect(told[0]).toEqual({ title: expect.stringMatching(/^Đã hết hạn nhận báo giá cho “/), link: `/nhu-cau/${need.id}` });
   });
 
   it('closes a need nobody reads: the delayed job alone flips it', async () => {

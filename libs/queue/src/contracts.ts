@@ -81,8 +81,11 @@ export interface JobPayloads {
     decisionId: string;
     recipients: { userId: string; email: string; name: string; locale: 'VI' | 'EN' }[];
   };
-  /** A need's bid deadline passed and it closed (written once, by the flip that closed it). */
-  'need.closed': { needId: string; buyerOrgId: string; bidDeadline: string };
+  /**
+   * A need's bid deadline passed and it closed (written once, by the flip that closed it): its
+   * buyer's owners and managers are told how many bids wait (the count was never sealed).
+   */
+  'need.closed': ProcurementNotice & { buyerOrgId: string; bidDeadline: string; bidCount: number };
   /** Delayed until a need's bid deadline (see NeedDeadlineScheduler): closes it if still open. */
   'need.deadline_reached': { needId: string; bidDeadline: string };
   /** Awarded: told to the winner's owners and managers (one event per contract). */
@@ -166,7 +169,7 @@ export const EVENT_ROUTES = {
   'password.reset_requested': [EVENTS_QUEUE],
   'organization.changed': [PROCUREMENT_QUEUE],
   'need.moderation_decided': [EVENTS_QUEUE],
-  'need.closed': [],
+  'need.closed': [EVENTS_QUEUE],
   'need.awarded': [EVENTS_QUEUE],
   'bid.not_awarded': [EVENTS_QUEUE],
   'shipment.recorded': [EVENTS_QUEUE],

@@ -3,6 +3,7 @@ import { NOTICE_EVENTS, NoticeEvent, procurementMail, procurementNotice } from '
 
 const base = { occurrenceId: 'x:1', organizationId: 'o', needId: 'n-1', needTitle: 'Chè <b>Tân Cương</b>', contractId: 'c-1' };
 const payloads: { [N in NoticeEvent]: JobPayloads[N] } = {
+  'need.closed': { ...base, contractId: null, buyerOrgId: 'o', bidDeadline: '2027-01-05T10:00:00.000Z', bidCount: 3 },
   'need.awarded': { ...base, quantity: '13.25', total: '642625000' },
   'bid.not_awarded': { ...base, contractId: null, reason: null, debrief: { priceRank: 2, priceGapPercent: -3, deliveryRank: 1, deliveryGapDays: 0, awardedCount: 1, totalBids: 4 } },
   'shipment.recorded': { ...base, quantity: '10' },
@@ -24,6 +25,13 @@ describe('procurement notice texts', () => {
     expect(mail.text).toContain(`https://lienket.vn${n.link}`);
     // Names and free text are shown, never rendered.
     expect(mail.html).not.toContain('<b>');
+  });
+
+  it('the buyer is told how many bids wait, or that none came', () => {
+    expect(procurementNotice('need.closed', payloads['need.closed'], person('EN')).body).toBe('3 bids wait for you to compare. Award one or more suppliers, or close the need with a reason.');
+    expect(procurementNotice('need.closed', { ...payloads['need.closed'], bidCount: 0 }, person('VI')).body).toBe(
+      'Không có báo giá nào. Bạn có thể đóng nhu cầu kèm lý do rồi đăng lại với hạn mới.',
+    );
   });
 
   it('a debrief reads as ranks and gaps; a close without award gives the reason instead', () => {

@@ -3,7 +3,7 @@ import { Mail } from '../mail/mailer.service';
 import { link, toMail } from '../mail/templates';
 
 export const NOTICE_EVENTS = [
-  'need.awarded', 'bid.not_awarded', 'shipment.recorded', 'receipt.confirmed', 'dispute.opened', 'dispute.resolved', 'review.received', 'contract.message',
+  'need.closed', 'need.awarded', 'bid.not_awarded', 'shipment.recorded', 'receipt.confirmed', 'dispute.opened', 'dispute.resolved', 'review.received', 'contract.message',
 ] as const;
 export type NoticeEvent = (typeof NOTICE_EVENTS)[number];
 export interface NoticeRecipient {
@@ -21,6 +21,12 @@ const vnd = (amount: string, vi: boolean) => (vi ? `${BigInt(amount).toLocaleStr
 
 /** What each procurement step says, in Vietnamese and English. Nothing here can carry a sealed bid. */
 const TEXTS: Texts = {
+  'need.closed': (p, vi) => ({
+    title: vi ? `Đã hết hạn nhận báo giá cho ${q(p)}` : `Bidding on ${q(p)} has closed`,
+    body: p.bidCount
+      ? (vi ? `Có ${p.bidCount} báo giá đang chờ bạn so sánh. Hãy chọn nhà cung cấp (có thể chia cho nhiều bên) hoặc đóng nhu cầu kèm lý do.` : `${p.bidCount} ${p.bidCount === 1 ? 'bid waits' : 'bids wait'} for you to compare. Award one or more suppliers, or close the need with a reason.`)
+      : (vi ? 'Không có báo giá nào. Bạn có thể đóng nhu cầu kèm lý do rồi đăng lại với hạn mới.' : 'No bids arrived. You can close the need with a reason and post it again with a new deadline.'),
+  }),
   'need.awarded': (p, vi) => ({
     title: vi ? `Bạn đã trúng thầu ${q(p)}` : `You won ${q(p)}`,
     body: vi ? `Hợp đồng ${p.quantity} đơn vị, tổng ${vnd(p.total, true)} đã được tạo. Hãy ghi nhận giao hàng khi gửi hàng.` : `A contract for ${p.quantity} units, ${vnd(p.total, false)} in total, was created. Record each shipment when you send it.`,

@@ -21,16 +21,27 @@ const BIDDER_VISIBLE: readonly NeedStatus[] = [NeedStatus.OPEN, NeedStatus.CLOSE
 export async function closeDueNeeds(em: EntityManager, now: Date, needId?: string): Promise<string[]> {
   if (needId !== undefined && !isUuid(needId)) return [];
   // A CTE: TypeORM answers a bare UPDATE … RETURNING as [rows, count].
-  const closed = await em.query<{ id: string; buyer_org_id: string; bid_deadline: Date }[]>(
+  const closed = await em.query<{ id: string; buyer_org_id: string; bid_deadline: Date; title: string; bid_count: number }[]>(
     `WITH closed AS (
        UPDATE procurement.needs SET status = 'CLOSED', closed_at = bid_deadline, updated_at = now()
         WHERE status = 'OPEN' AND bid_deadline <= $1 AND ($2::uuid IS NULL OR id = $2::uuid)
-       RETURNING id, buyer_org_id, bid_deadline)
-     SELECT * FROM closed`,
+       RETURNING id, buyer_org_id, bid_deadline, title)
+     SELECT c.*, (SELECT count(*)::int FROM procurement.bids b WHERE b.need_id = c.id AND b.status <> 'WITHDRAWN') AS bid_count
+       FROM closed c`,
     [now, needId ?? null],
   );
   for (const n of closed) {
-    await writeOutbox(em, 'procurement', 'need.closed', { needId: n.id, buyerOrgId: n.buyer_org_id, bidDeadline: n.bid_deadline.toISOString() });
+    // The buyer is told its bids are ready (how many: the count was public all along, no content).
+    await writeOutbox(em, 'procurement', 'need.closed', {
+      needId: n.id,
+      buyerOrgId: n.buyer_org_id,
+      bidDeadline: n.bid_deadline.toISOString(),
+      bidCount: n.bid_count,
+      occurrenceId: `closed:${n.id}`,
+      organizationId: n.buyer_org_id,
+      needTitle: n.title,
+      contractId: null,
+    });
   }
   return closed.map((n) => n.id);
 }
