@@ -284,8 +284,10 @@ describe('anyone browses open needs and opens one', () => {
   beforeAll(async () => {
     // Verified, as a buyer must be to submit: the public does not see an unverified organization.
     buyer = await cooperative('Công ty Lương thực Phương Nam', { kind: 'ENTERPRISE', verified: true });
-    riceId = await openNeed(buyer.token, { title: 'Gạo ST25 đóng bao 50 kg (tìm theo bộ lọc)' });
-    coffeeId = await openNeed(buyer.token, { title: 'Cà phê Arabica Cầu Đất', categoryCode: '0901', deliveryProvinceCode: '01' });
+    // Delivered to Quảng Ninh, which no other test uses: other test files open needs of their own at
+    // the same time, so the unfiltered list's first page may be theirs.
+    riceId = await openNeed(buyer.token, { title: 'Gạo ST25 đóng bao 50 kg (tìm theo bộ lọc)', deliveryProvinceCode: '22' });
+    coffeeId = await openNeed(buyer.token, { title: 'Cà phê Arabica Cầu Đất', categoryCode: '0901', deliveryProvinceCode: '22' });
   });
 
   it('filters by category and province on a desktop and opens the need page, anonymously', async () => {
@@ -296,10 +298,14 @@ describe('anyone browses open needs and opens one', () => {
     await soon(() => page.title()).toBe('Nhu cầu đang mở — LienKet');
     const rice = page.locator(`[data-testid="need-card"][data-need-id="${riceId}"]`);
     const coffee = page.locator(`[data-testid="need-card"][data-need-id="${coffeeId}"]`);
-    await coffee.waitFor();
+    await page.getByTestId('need-card').first().waitFor();
     await expectAccessible(page, 'open needs');
 
-    // A chapter includes its headings: "Ngũ cốc" (10) finds rice (1006), not coffee (0901).
+    // The delivery province finds both; a chapter includes its headings: "Ngũ cốc" (10) finds
+    // rice (1006), not coffee (0901); another province finds neither; clearing shows every need.
+    await pickTyped(page, 'open-needs-province', 'quang ninh', 'Quảng Ninh');
+    await page.waitForURL(/tinh=22/);
+    await coffee.waitFor();
     await page.getByTestId('open-needs-category').click();
     await page.keyboard.type('ngu coc');
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ has: page.locator('[data-code="10"]') }).click();
@@ -310,7 +316,10 @@ describe('anyone browses open needs and opens one', () => {
     await page.waitForURL(/tinh=01/);
     await page.getByTestId('open-needs-empty').waitFor();
     await page.getByTestId('open-needs-clear').click();
-    await coffee.waitFor();
+    await page.waitForURL(/\/nhu-cau$/);
+    await page.getByTestId('need-card').first().waitFor();
+    // The filters live in the address: a shared link opens the same list.
+    await page.goto(`${origin()}/nhu-cau?nhom=10&tinh=22`);
 
     await rice.getByRole('link', { name: /Gạo ST25/ }).click();
     await page.waitForURL(new RegExp(`/nhu-cau/${riceId}$`));
@@ -336,7 +345,7 @@ describe('anyone browses open needs and opens one', () => {
 
   it('shows open needs in a cooperative\'s phone menu, and the countdown reaching the deadline', async () => {
     const coop = await cooperative('HTX Nông nghiệp Tân Phú');
-    const closingId = await openNeed(buyer.token, { title: 'Sầu riêng Ri6 loại A' }, 6);
+    const closingId = await openNeed(buyer.token, { title: 'Sầu riêng Ri6 loại A', deliveryProvinceCode: '22' }, 6);
     const page = await newPage(PHONE);
     await signIn(page, coop.email, coop.password);
     await page.getByTestId('nav-menu-button').click();
@@ -344,6 +353,8 @@ describe('anyone browses open needs and opens one', () => {
     await page.getByTestId('nav-open-needs').click();
     await page.waitForURL(/\/nhu-cau$/);
     await expectAccessible(page, 'open needs on a phone');
+    // Its own province, as a cooperative narrows the list (others' needs may fill the first page).
+    await page.goto(`${origin()}/nhu-cau?tinh=22`);
     await page.locator(`[data-testid="need-card"][data-need-id="${closingId}"] a`).first().click();
     await page.waitForURL(new RegExp(`/nhu-cau/${closingId}$`));
     await soon(() => page.getByTestId('need-title').textContent()).toBe('Sầu riêng Ri6 loại A');
