@@ -1,7 +1,7 @@
 import { Locator, Page } from 'playwright-core';
 import { join } from 'node:path';
 import { SIGN_IN, SIGN_UP, signUpInput } from '@lienket/testing';
-import { useBrowser, SHOTS, origin, DESKTOP, PHONE, signIn, expectAccessible } from '../support/browser';
+import { useBrowser, SHOTS, origin, DESKTOP, PHONE, signIn, expectAccessible, clickToClose } from '../support/browser';
 import { soon } from '../support/wait';
 import { api, rows } from '../support/e2e';
 
@@ -94,7 +94,7 @@ describe('platform staff verify organizations in the admin console', () => {
     await desktop.getByTestId('mod-approve').click();
     // It uploaded no document: the console asks before approving it.
     await soon(() => desktop.getByTestId('mod-approve-nodocs').textContent()).toMatch(/chưa tải lên giấy tờ nào/);
-    await desktop.getByTestId('mod-approve-nodocs-confirm').click();
+    await clickToClose(desktop, 'mod-approve-nodocs-confirm');
     await soon(() => desktop.getByTestId('mod-success').textContent()).toMatch(
       new RegExp(`Đã duyệt “${approved.name}”`),
     );
@@ -158,7 +158,7 @@ describe('platform staff verify organizations in the admin console', () => {
     expect(other.errors).toBeUndefined();
 
     await desktop.getByTestId('mod-approve').click();
-    await desktop.getByTestId('mod-approve-nodocs-confirm').click();
+    await clickToClose(desktop, 'mod-approve-nodocs-confirm');
     await soon(() => desktop.getByTestId('mod-problem').textContent()).toMatch(
       /đã được xử lý/,
     );

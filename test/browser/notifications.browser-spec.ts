@@ -1,7 +1,7 @@
 import { Locator, Page } from 'playwright-core';
 import { join } from 'node:path';
 import { SIGN_UP, signUpInput } from '@lienket/testing';
-import { DESKTOP, expectAccessible, origin, PHONE, selectQueueItem, SHOTS, signIn, useBrowser } from '../support/browser';
+import { clickToClose, DESKTOP, expectAccessible, origin, PHONE, selectQueueItem, SHOTS, signIn, useBrowser } from '../support/browser';
 import { adminToken, api, approve, awaitMail, rows, signInAs } from '../support/e2e';
 import { soon } from '../support/wait';
 
@@ -48,7 +48,7 @@ async function approveInConsole(admin: Page, orgId: string) {
   const item = await selectQueueItem(admin, '/quan-tri', orgId);
   await admin.getByTestId('mod-approve').click();
   // These organizations uploaded no document: the desk asks the moderator to confirm.
-  await admin.getByTestId('mod-approve-nodocs-confirm').click();
+  await clickToClose(admin, 'mod-approve-nodocs-confirm');
   await item.waitFor({ state: 'detached' });
 }
 

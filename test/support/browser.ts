@@ -111,3 +111,17 @@ export async function selectQueueItem(page: Page, path: string, subjectId: strin
   await item.click();
   return item;
 }
+
+/**
+ * Clicks a dialog's button that closes it, until it has closed. Under load a click can land while
+ * the dialog is still animating in and do nothing; a registered click closes the dialog at once
+ * (its close animation takes well under the 3 s waited here), so the button is never clicked twice.
+ */
+export async function clickToClose(page: Page, buttonTestId: string): Promise<void> {
+  const button = page.getByTestId(buttonTestId);
+  await waitFor(`the dialog closed by ${buttonTestId}`, async () => {
+    if (!(await button.isVisible())) return true;
+    await button.click({ timeout: 5_000 }).catch(() => undefined);
+    return button.waitFor({ state: 'hidden', timeout: 3_000 }).then(() => true, () => 'still open');
+  }, { timeoutMs: 30_000 });
+}
