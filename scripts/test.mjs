@@ -23,7 +23,11 @@ try {
 mkdirSync(join(root, 'test-results'), { recursive: true });
 const report = join(root, 'test-results', 'jest.json');
 process.stdout.write('\n▶ tests: unit, integration, e2e, browser\n');
-const jest = spawnSync(bin('jest'), ['--json', `--outputFile=${report}`, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+// Two workers even on two cores (Jest's default there is one): most of a test's time is spent waiting
+// on the stack, PostgreSQL or Chromium, so a second worker fills that time. A caller's choice wins.
+const args = process.argv.slice(2);
+const workers = args.some((a) => a.startsWith('--maxWorkers') || a === '-w' || a === '--runInBand' || a === '-i') ? [] : ['--maxWorkers=2'];
+const jest = spawnSync(bin('jest'), ['--json', `--outputFile=${report}`, ...workers, ...args], { cwd: root, stdio: 'inherit' });
 if (existsSync(report)) {
   const r = JSON.parse(readFileSync(report, 'utf8'));
   // One plain closing line that any CI log reader understands.

@@ -18,7 +18,8 @@ import {
 jest.setTimeout(120_000);
 
 const SECRET_PRICE = '918273645';
-const SECRET_QUANTITY = '17.321';
+// Not a number a timestamp could hold (a dump's "…:17.321456+00" once matched a quantity of 17.321).
+const SECRET_QUANTITY = '87.6543';
 const SECRET_NOTE = 'Giá bí mật kho Long Khánh';
 const RIVAL_PRICE = '876543219';
 const MY_BIDS = `query { myBids(first: 50) { totalCount edges { node { ${BID_FIELDS} } } } }`;
@@ -37,7 +38,7 @@ describe('a bid is sealed until the deadline', () => {
   beforeAll(async () => {
     buyer = await verifiedBuyer();
     [victim, rival] = await Promise.all([verifiedCooperative('HTX Giá kín'), verifiedCooperative('HTX Đối thủ')]);
-    needId = await openNeed(buyer.token, { allowPartial: true });
+    needId = await openNeed(buyer.token, { allowPartial: true, quantity: '100' });
     const r = await api<{ submitBid: BidShape }>(SUBMIT_BID, { input: bidInput(needId, { unitPrice: { amount: SECRET_PRICE, currency: 'VND' }, quantity: SECRET_QUANTITY, note: SECRET_NOTE }) }, { token: victim.token });
     expect(r.errors).toBeUndefined();
     bidId = r.data!.submitBid.id;
