@@ -309,8 +309,32 @@ export const MESSAGES = {
     en: 'The price must be per a unit of the same kind as the capacity unit ({unit}): e.g. capacity in tonnes, price per kg, yến, quintal or tonne.',
   },
   needNotDraft: {
-    vi: 'Chỉ sửa được nhu cầu mua đang là bản nháp; nhu cầu này đã được gửi đi hoặc đã kết thúc.',
-    en: 'Only a draft need can be edited; this one has been submitted or has ended.',
+    vi: 'Chỉ sửa được nhu cầu mua đang là bản nháp; nhu cầu này đã được gửi đi hoặc đã kết thúc. Khi nhu cầu đang mở, bạn có thể gia hạn hoặc đăng làm rõ; muốn đổi số lượng, ngành hàng, thời gian hay nơi giao hàng, hãy hủy nhu cầu này và đăng nhu cầu mới.',
+    en: 'Only a draft need can be edited; this one has been submitted or has ended. While it is open you may extend its deadline or publish a clarification; to change the quantity, category, delivery window or province, cancel it and post a new need.',
+  },
+  needNotAmendable: {
+    vi: 'Chỉ gia hạn hoặc đăng làm rõ được khi nhu cầu mua đang mở nhận báo giá; nhu cầu này chưa được mở hoặc đã kết thúc.',
+    en: 'A need can be extended or clarified only while it is open for bids; this one is not open yet or has ended.',
+  },
+  amendDeadlinePassed: {
+    vi: 'Đã hết hạn nhận báo giá của nhu cầu này nên không thể gia hạn hay đăng làm rõ nữa.',
+    en: 'The bid deadline of this need has passed, so it can no longer be extended or clarified.',
+  },
+  extensionNotLater: {
+    vi: 'Hạn mới phải sau hạn nộp hồ sơ hiện tại.',
+    en: 'The new deadline must be later than the current bid deadline.',
+  },
+  extensionTooFar: {
+    vi: 'Hạn mới không được xa quá {days} ngày kể từ bây giờ.',
+    en: 'The new deadline may not be more than {days} days from now.',
+  },
+  tooManyExtensions: {
+    vi: 'Nhu cầu này đã được gia hạn {max} lần, không thể gia hạn thêm. Nếu cần thêm thời gian, hãy hủy và đăng nhu cầu mới.',
+    en: 'This need has been extended {max} times and cannot be extended again. If you need more time, cancel it and post a new need.',
+  },
+  tooManyClarifications: {
+    vi: 'Nhu cầu này đã có {max} nội dung làm rõ, không thể đăng thêm. Nếu điều kiện đã thay đổi nhiều, hãy hủy và đăng nhu cầu mới.',
+    en: 'This need already has {max} clarifications and cannot take more. If the terms changed a lot, cancel it and post a new need.',
   },
   bidDeadlinePassed: {
     vi: 'Đã hết hạn nhận báo giá của nhu cầu này: không thể gửi, sửa hay rút báo giá nữa.',
@@ -536,7 +560,7 @@ export const FIELD_LABELS: Record<string, Record<Lang, string>> = {
   comment: { vi: 'nhận xét', en: 'comment' },
   body: { vi: 'nội dung tin nhắn', en: 'message' },
   resolution: { vi: 'kết luận', en: 'resolution' },
-  text: { vi: 'nội dung giải trình', en: 'statement' },
+  text: { vi: 'nội dung', en: 'text' },
 };
 
 export function pickLang(acceptLanguage: string | string[] | undefined): Lang {

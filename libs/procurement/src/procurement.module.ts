@@ -19,6 +19,8 @@ import { BidResolver } from './bids/bid.resolver';
 import { BidService } from './bids/bid.service';
 import { SessionRevocationsModule } from '@lienket/auth';
 import { OrganizationChangedHandler } from './events/organization-changed.handler';
+import { NeedAmendmentResolver } from './needs/need-amendment.resolver';
+import { NeedAmendmentService } from './needs/need-amendment.service';
 import { NeedDeadlineHandler, NeedDeadlineScheduler } from './needs/need-clock';
 import { NeedLifecycleService } from './needs/need-lifecycle.service';
 import { NeedModerationController } from './needs/need-moderation.controller';
@@ -46,6 +48,8 @@ import { ReliabilityService } from './reliability/reliability.service';
     ReliabilityService,
     ReliabilityResolver,
     NeedLifecycleService,
+    NeedAmendmentService,
+    NeedAmendmentResolver,
     NeedDeadlineScheduler,
     NeedDeadlineHandler,
     OrganizationChangedHandler,

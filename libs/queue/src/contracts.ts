@@ -98,6 +98,11 @@ export interface JobPayloads {
   'dispute.resolved': ProcurementNotice & { outcome: 'RESUME' | 'CANCEL'; resolution: string };
   'review.received': ProcurementNotice & { rating: number };
   'contract.message': ProcurementNotice & { body: string };
+  /**
+   * The buyer clarified an open need or extended its deadline: told to each organization with a
+   * live bid on it (one event per bidder), with the text or the deadlines, never anything of a bid.
+   */
+  'need.amended': ProcurementNotice & NeedAmendment;
   /** Daily (see SCHEDULED_JOBS): tells owners of certifications that expire within 30 days. */
   'certifications.expiry_scan': Record<string, never>;
   /** Hourly (see SCHEDULED_JOBS): removes stored upload bytes that no row points at (see OrphanSweepHandler). */
@@ -123,6 +128,10 @@ export interface ProcurementNotice {
   needTitle: string;
   contractId: string | null;
 }
+/** A clarification's text, or an extension's deadlines (ISO 8601). */
+export type NeedAmendment =
+  | { change: 'CLARIFICATION'; text: string }
+  | { change: 'DEADLINE_EXTENDED'; previousDeadline: string; bidDeadline: string };
 /** How a losing bid ranked against the awarded ones: ranks and gaps, never another bidder's identity or price. */
 export interface BidDebrief {
   priceRank: number;
@@ -154,6 +163,7 @@ export const JOB_NAMES: readonly JobName[] = [
   'dispute.resolved',
   'review.received',
   'contract.message',
+  'need.amended',
 ];
 
 /**
@@ -178,6 +188,7 @@ export const EVENT_ROUTES = {
   'dispute.resolved': [EVENTS_QUEUE],
   'review.received': [EVENTS_QUEUE],
   'contract.message': [EVENTS_QUEUE],
+  'need.amended': [EVENTS_QUEUE],
 } as const satisfies Record<EventName, readonly QueueName[]>;
 
 const DIRECT_JOBS: Record<DirectJobName, QueueName> = { 'need.deadline_reached': PROCUREMENT_QUEUE };

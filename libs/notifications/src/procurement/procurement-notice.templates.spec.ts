@@ -12,6 +12,7 @@ const payloads: { [N in NoticeEvent]: JobPayloads[N] } = {
   'dispute.resolved': { ...base, outcome: 'CANCEL', resolution: 'Hủy theo thỏa thuận' },
   'review.received': { ...base, rating: 4 },
   'contract.message': { ...base, body: 'Thứ Hai giao hàng' },
+  'need.amended': { ...base, contractId: null, change: 'DEADLINE_EXTENDED', previousDeadline: '2027-01-05T10:00:00.000Z', bidDeadline: '2027-01-12T17:30:00.000Z' },
 };
 const person = (locale: 'VI' | 'EN') => ({ userId: 'u', email: 'a@b.vn', name: 'Lan', locale });
 
@@ -41,5 +42,14 @@ describe('procurement notice texts', () => {
     expect(procurementNotice('bid.not_awarded', { ...payloads['bid.not_awarded'], debrief: null, reason: 'Hết ngân sách' }, person('VI')).body).toBe(
       'Bên mua đóng nhu cầu mà không trao thầu. Lý do: Hết ngân sách',
     );
+  });
+
+  it('an extension names both deadlines on Vietnam’s clock; a clarification is its text', () => {
+    expect(procurementNotice('need.amended', payloads['need.amended'], person('VI')).body).toBe(
+      'Hạn mới: 13/01/2027 00:30 (giờ Việt Nam), thay cho 05/01/2027 17:00 (giờ Việt Nam). Bạn có thể sửa hoặc rút báo giá đến hạn mới.',
+    );
+    expect(procurementNotice('need.amended', payloads['need.amended'], person('EN')).title).toBe('The bid deadline of “Chè <b>Tân Cương</b>” was extended');
+    const clarified = procurementNotice('need.amended', { ...base, contractId: null, change: 'CLARIFICATION', text: 'Bao 50 kg, có lót PE.' }, person('VI'));
+    expect(clarified).toEqual({ title: 'Bên mua đã đăng làm rõ cho “Chè <b>Tân Cương</b>”', body: 'Bao 50 kg, có lót PE.', link: '/nhu-cau/n-1' });
   });
 });

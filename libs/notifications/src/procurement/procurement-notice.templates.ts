@@ -3,7 +3,7 @@ import { Mail } from '../mail/mailer.service';
 import { link, toMail } from '../mail/templates';
 
 export const NOTICE_EVENTS = [
-  'need.closed', 'need.awarded', 'bid.not_awarded', 'shipment.recorded', 'receipt.confirmed', 'dispute.opened', 'dispute.resolved', 'review.received', 'contract.message',
+  'need.closed', 'need.awarded', 'bid.not_awarded', 'shipment.recorded', 'receipt.confirmed', 'dispute.opened', 'dispute.resolved', 'review.received', 'contract.message', 'need.amended',
 ] as const;
 export type NoticeEvent = (typeof NOTICE_EVENTS)[number];
 export interface NoticeRecipient {
@@ -18,6 +18,14 @@ type Texts = { [N in NoticeEvent]: (p: JobPayloads[N], vi: boolean) => Text };
 const q = (n: ProcurementNotice) => `“${n.needTitle}”`;
 /** Whole đồng as people read them: 642.625.000 đ, or 642,625,000 VND. */
 const vnd = (amount: string, vi: boolean) => (vi ? `${BigInt(amount).toLocaleString('vi-VN')} đ` : `${BigInt(amount).toLocaleString('en-US')} VND`);
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** An instant on Vietnam's clock (UTC+7 all year): 24/12/2026 17:00 (giờ Việt Nam), or 24 Dec 2026 17:00 (Vietnam time). */
+export function vietnamTime(iso: string, vi: boolean): string {
+  const [date, time] = new Date(Date.parse(iso) + 7 * 3600_000).toISOString().slice(0, 16).split('T');
+  const [y, m, d] = date.split('-');
+  return vi ? `${d}/${m}/${y} ${time} (giờ Việt Nam)` : `${Number(d)} ${MONTHS[Number(m) - 1]} ${y} ${time} (Vietnam time)`;
+}
 
 /** What each procurement step says, in Vietnamese and English. Nothing here can carry a sealed bid. */
 const TEXTS: Texts = {
@@ -65,6 +73,15 @@ const TEXTS: Texts = {
     title: vi ? `Tin nhắn mới về hợp đồng ${q(p)}` : `New message about the contract for ${q(p)}`,
     body: p.body,
   }),
+  'need.amended': (p, vi) =>
+    p.change === 'CLARIFICATION'
+      ? { title: vi ? `Bên mua đã đăng làm rõ cho ${q(p)}` : `The buyer published a clarification on ${q(p)}`, body: p.text }
+      : {
+          title: vi ? `Hạn nhận báo giá cho ${q(p)} đã được gia hạn` : `The bid deadline of ${q(p)} was extended`,
+          body: vi
+            ? `Hạn mới: ${vietnamTime(p.bidDeadline, true)}, thay cho ${vietnamTime(p.previousDeadline, true)}. Bạn có thể sửa hoặc rút báo giá đến hạn mới.`
+            : `New deadline: ${vietnamTime(p.bidDeadline, false)}, instead of ${vietnamTime(p.previousDeadline, false)}. You may revise or withdraw your bid until then.`,
+        },
 };
 
 /**

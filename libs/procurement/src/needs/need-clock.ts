@@ -95,6 +95,19 @@ export class NeedDeadlineScheduler implements OnApplicationShutdown {
     });
   }
 
+  /**
+   * Moves the closing job of an extended need (after the extension committed): the new deadline's
+   * job is added first, then the old one removed, so no moment is left without one. Should the
+   * old job run anyway (Redis refused the removal, or it was already taken), it closes nothing:
+   * the flip checks the row's deadline, which is the new one.
+   */
+  async reschedule(needId: string, previous: Date, deadline: Date): Promise<void> {
+    await this.schedule(needId, deadline);
+    await this.queue.remove(deadlineJobId(needId, previous)).catch((e: Error) => {
+      this.logger.warn(`could not remove the old deadline job of need ${needId} (it will close nothing): ${e.message}`);
+    });
+  }
+
   async onApplicationShutdown() {
     await this.queue.close();
   }

@@ -23,7 +23,7 @@ export class NeedResolver {
     return toNeed(await this.needService.create(user, input), ctx.lang, user);
   }
 
-  @Mutation(() => ProcurementNeed, { description: 'Rewrites a draft need of your organization; a submitted need is refused with CONFLICT' })
+  @Mutation(() => ProcurementNeed, { description: 'Rewrites a draft need of your organization; a submitted need is refused with CONFLICT (reason MATERIAL_CHANGE: cancel it and post a new one; extendNeedDeadline and publishClarification are what may change while it is open)' })
   @UseGuards(AuthGuard)
   @Roles(MANAGERS)
   async updateNeed(

@@ -53,7 +53,9 @@ export class NeedService {
       // Another organization's need reads exactly like one that does not exist.
       const need = UUID.test(id) ? await repo.findOne({ where: { id, buyerOrgId }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!need) throw notFound('need');
-      if (need.status !== NeedStatus.DRAFT) throw new DomainError(ErrorCode.CONFLICT, 'needNotDraft', { status: need.status });
+      // Bidders priced what was posted: past a draft only the deadline and clarifications change
+      // (NeedAmendmentService); anything material is a cancellation and a new need.
+      if (need.status !== NeedStatus.DRAFT) throw Object.assign(new DomainError(ErrorCode.CONFLICT, 'needNotDraft', { status: need.status }), { reason: 'MATERIAL_CHANGE' });
       const { targetUnitPrice, ...fields } = this.validate(raw);
       return repo.save(Object.assign(need, fields, { targetUnitPrice: targetUnitPrice?.amount ?? null }));
     });
