@@ -1,3 +1,5 @@
+import { Queue } from 'bullmq';
+import { PROCUREMENT_QUEUE, redisConnection } from '@lienket/queue';
 import { errorCode, signUpInput, SIGN_UP } from '@lienket/testing';
 import { adminToken, api, rows } from './e2e';
 import { eventually } from './wait';
@@ -92,3 +94,27 @@ export const needRow = async (id: string) => (await rows(`SELECT * FROM procurem
 /** Every row a need call could write: the need and the procurement outbox's events about it. */
 export const needTrace = async (id: string) =>
   JSON.stringify({ need: await needRow(id), events: await rows(`SELECT event_type, payload FROM procurement.outbox WHERE payload->>'needId' = $1 ORDER BY id`, [id]) });
+
+// ---- Amendments of an open need: deadline extensions and clarifications.
+
+export const EXTEND = `mutation E($id: ID!, $at: DateTime!) { extendNeedDeadline(needId: $id, bidDeadline: $at) { id status bidDeadline deadlineHistory { previousDeadline newDeadline } } }`;
+export const CLARIFY = `mutation C($id: ID!, $text: String!) { publishClarification(needId: $id, text: $text) { id text publishedAt } }`;
+export const AMENDMENTS = `query A($id: ID!) { need(id: $id) { id status bidDeadline clarifications { id text publishedAt } deadlineHistory { id previousDeadline newDeadline changedAt } } }`;
+
+/** needTrace and the need's amendments: everything an amendment call could write. */
+export const amendmentTrace = async (id: string) =>
+  JSON.stringify({ trace: await needTrace(id), amendments: await rows(`SELECT * FROM procurement.need_amendments WHERE need_id = $1 ORDER BY published_at, id`, [id]) });
+
+/** Works with procurement's queue of this e2e run (where the needs' deadline jobs wait). */
+export async function withProcurementQueue<T>(work: (queue: Queue) => Promise<T>): Promise<T> {
+  const queue = new Queue(PROCUREMENT_QUEUE, { connection: redisConnection(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0'), prefix: process.env.E2E_PREFIX });
+  try {
+    return await work(queue);
+  } finally {
+    await queue.close();
+  }
+}
+
+/** The state of a need's deadline job for one deadline ('missing' when there is none). */
+export const deadlineJobState = (needId: string, deadline: string) =>
+  withProcurementQueue(async (q) => (await q.getJob(`need-deadline:${needId}:${Date.parse(deadline)}`))?.getState() ?? 'missing');

@@ -21,6 +21,8 @@ export interface ReasonDialogProps {
   confirmLabel: string;
   /** The server's limit for this reason, when it is not a moderation reason's. */
   maxLength?: number;
+  /** What an empty field says, when the text asked for is not a reason (a clarification, say). */
+  requiredMessage?: string;
   /** Red confirm button, for decisions that hurt the organization. */
   danger?: boolean;
   /** Ready-made reasons; picking one puts its text in the field, where it can still be edited. */
@@ -39,6 +41,7 @@ function ReasonForm({
   reasonLabel,
   confirmLabel,
   maxLength = REASON_MAX_LENGTH,
+  requiredMessage,
   danger = false,
   templates = [],
   testIdPrefix,
@@ -87,7 +90,13 @@ function ReasonForm({
         name="reason"
         label={reasonLabel}
         extra={`${reason?.length ?? 0} / ${maxLength}`}
-        rules={[{ required: true, whitespace: true, message: t('moderation.reasonRequired') }]}
+        rules={[
+          {
+            required: true,
+            whitespace: true,
+            message: requiredMessage ?? t('moderation.reasonRequired'),
+          },
+        ]}
       >
         {/* A plain text area: antd's pulls its text-area code into the chunk shared with the
             sign-in and sign-up forms (~2 kB gzip on every first visit). */}

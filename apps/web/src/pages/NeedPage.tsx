@@ -12,6 +12,7 @@ import { formatDateTime } from '../lib/datetime';
 import { hasErrorCode } from '../lib/errors';
 import { useLanguage } from '../lib/i18n';
 import { NeedFacts } from '../lib/NeedFacts';
+import { NeedAmendments } from '../lib/NeedAmendments';
 import { NeedBuyerActions, NeedOutcomeReason } from '../lib/NeedBuyerActions';
 import { NeedStatusTag } from '../lib/NeedCard';
 import { PUBLIC_NEED_STATUSES } from '../lib/need-summary';
@@ -24,6 +25,7 @@ const NeedPageDocument = graphql(`
   query NeedPage($id: ID!) {
     need(id: $id) {
       ...NeedDetailFields
+      ...NeedAmendmentFields
       rejectionReason
       cancellationReason
       bidCount
@@ -94,10 +96,12 @@ function NeedView({
   need,
   reader,
   onPassed,
+  onChanged,
 }: {
   need: Need;
   reader: Reader;
   onPassed: () => void;
+  onChanged: () => Promise<unknown>;
 }) {
   const { t } = useTranslation(NEEDS_NS);
   const location = useLocation();
@@ -135,6 +139,7 @@ function NeedView({
           )}
         </section>
         <Deadline need={need} onPassed={onPassed} />
+        <NeedAmendments need={need} manages={reader.manages} onChanged={onChanged} />
         {reader.manages && <NeedBuyerActions need={need} verification={reader.verification} />}
         {reader.buys
           ? PUBLIC_NEED_STATUSES.includes(need.status) && <BuyerBids need={need} />
@@ -189,6 +194,7 @@ export default function NeedPage() {
           reader={readerOf(poster, need)}
           // The server closes bidding at the deadline: ask it what the need says now.
           onPassed={() => void refetch()}
+          onChanged={() => refetch()}
         />
       ) : (
         <>
