@@ -10,9 +10,10 @@ import { fileTooLarge } from './image';
 import { restError } from './rest';
 
 /** The upload routes and the size each allows (documented in docs/decisions.md, enforced here). */
-export type UploadRoute = 'document' | 'photo' | 'logo';
+export type UploadRoute = 'document' | 'photo' | 'logo' | 'attachment';
 export function uploadMaxBytes(config: AppConfig, route: UploadRoute): number {
-  return route === 'document' ? config.maxUploadBytes : route === 'photo' ? config.photos.maxBytes : config.maxLogoBytes;
+  if (route === 'photo') return config.photos.maxBytes;
+  return route === 'logo' ? config.maxLogoBytes : config.maxUploadBytes;
 }
 
 

@@ -138,7 +138,7 @@ export function requireNeedManager(user: AuthUser): string {
 }
 
 /** The caller's organization's need, locked for the change; another's reads as not found. */
-async function lockOwn(em: EntityManager, id: string, buyerOrgId: string): Promise<NeedEntity> {
+export async function lockOwn(em: EntityManager, id: string, buyerOrgId: string): Promise<NeedEntity> {
   const need = isUuid(id) ? await em.getRepository(NeedEntity).findOne({ where: { id, buyerOrgId }, lock: { mode: 'pessimistic_write' } }) : null;
   if (!need) throw notFound('need');
   return need;

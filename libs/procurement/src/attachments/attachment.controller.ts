@@ -1,0 +1,46 @@
+import { Controller, Delete, Get, Param, Post, Req, Res, UploadedFile } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { requireUser, SessionRevocations } from '@lienket/auth';
+import { pickLang } from '@lienket/graphql';
+import { answerRest, sendStoredFile, Upload, uploader } from '@lienket/storage';
+import { NeedAttachmentService } from './attachment.service';
+
+/** A need's files over REST (GraphQL carries no bytes); the gateway streams /api/needs/ here untouched. */
+@Controller('api/needs')
+export class NeedAttachmentController {
+  constructor(
+    private readonly attachments: NeedAttachmentService,
+    private readonly sessions: SessionRevocations,
+  ) {}
+
+  @Post(':needId/attachments')
+  @Upload('attachment')
+  async add(@Param('needId') needId: string, @Req() req: Request, @Res() res: Response, @UploadedFile() file?: { originalname: string; buffer: Buffer }) {
+    await answerRest(res, pickLang(req.headers['accept-language']), async () => {
+      // Multipart file names arrive as latin1-decoded bytes; browsers send UTF-8 (Vietnamese names).
+      const fileName = file ? Buffer.from(file.originalname, 'latin1').toString('utf8') : undefined;
+      res.status(201).json(await this.attachments.add(uploader(req), needId, fileName, file?.buffer));
+    });
+  }
+
+  @Delete(':needId/attachments/:attachmentId')
+  async remove(@Param('needId') needId: string, @Param('attachmentId') attachmentId: string, @Req() req: Request, @Res() res: Response) {
+    const ctx = await this.sessions.read(req);
+    await answerRest(res, ctx.lang, async () => {
+      await this.attachments.remove(requireUser(ctx), needId, attachmentId);
+      res.status(204).end();
+    });
+  }
+
+  @Get(':needId/attachments/:attachmentId')
+  async open(@Param('needId') needId: string, @Param('attachmentId') attachmentId: string, @Req() req: Request, @Res() res: Response) {
+    const ctx = await this.sessions.read(req);
+    await answerRest(res, ctx.lang, async () => sendStoredFile(res, await this.attachments.open(ctx.user, needId, attachmentId)));
+  }
+
+  @Get(':needId/attachments/:attachmentId/thumbnail')
+  async thumbnail(@Param('needId') needId: string, @Param('attachmentId') attachmentId: string, @Req() req: Request, @Res() res: Response) {
+    const ctx = await this.sessions.read(req);
+    await answerRest(res, ctx.lang, async () => sendStoredFile(res, await this.attachments.open(ctx.user, needId, attachmentId, 'thumbnail')));
+  }
+}
