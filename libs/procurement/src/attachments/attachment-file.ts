@@ -28,9 +28,9 @@ const EXTENSIONS: Record<FileExtension, RegExp> = { pdf: /\.pdf$/i, jpg: /\.jpe?
 const MAX_NAME = 200;
 
 /**
- * The name to show and to download under: the client's, without folders or control characters,
- * at most 200 characters, ending in the extension of what the bytes are (a PNG sent as "spec.pdf"
- * is offered as "spec.pdf.png", so no program opens it as something else).
+ * The name to show and to download under: the client's, without folders, leading dots, control
+ * characters or quotes, at most 200 characters, ending in the extension of what the bytes are (a
+ * PNG sent as "spec.pdf" is offered as "spec.pdf.png", so no program opens it as something else).
  */
 export function attachmentFileName(raw: string | undefined, ext: FileExtension): string {
   const name = (raw ?? '')
@@ -44,6 +44,7 @@ export function attachmentFileName(raw: string | undefined, ext: FileExtension):
   const dot = name.lastIndexOf('.');
   const [stem, suffix] = EXTENSIONS[ext].test(name) ? [name.slice(0, dot), name.slice(dot)] : [name, `.${ext}`];
   // Cut by code points (as PostgreSQL's length counts), never inside a letter.
-  const kept = [...stem.trim()].slice(0, MAX_NAME - suffix.length).join('');
+  // Leading dots go too: no hidden file, no "..".
+  const kept = [...stem.replace(/^[.\s]+/, '').trim()].slice(0, MAX_NAME - suffix.length).join('');
   return `${kept || 'tep-dinh-kem'}${suffix}`;
 }
