@@ -33,14 +33,25 @@ export class NeedAttachmentController {
   }
 
   @Get(':needId/attachments/:attachmentId')
-  async open(@Param('needId') needId: string, @Param('attachmentId') attachmentId: string, @Req() req: Request, @Res() res: Response) {
-    const ctx = await this.sessions.read(req);
-    await answerRest(res, ctx.lang, async () => sendStoredFile(res, await this.attachments.open(ctx.user, needId, attachmentId)));
+  open(@Param('needId') needId: string, @Param('attachmentId') attachmentId: string, @Req() req: Request, @Res() res: Response) {
+    return this.send(req, res, needId, attachmentId, 'full');
   }
 
   @Get(':needId/attachments/:attachmentId/thumbnail')
-  async thumbnail(@Param('needId') needId: string, @Param('attachmentId') attachmentId: string, @Req() req: Request, @Res() res: Response) {
+  thumbnail(@Param('needId') needId: string, @Param('attachmentId') attachmentId: string, @Req() req: Request, @Res() res: Response) {
+    return this.send(req, res, needId, attachmentId, 'thumbnail');
+  }
+
+  /**
+   * Anyone may read a public need's files without a token, but a token that is sent must be valid:
+   * an expired one answers 401 (the web app then refreshes and asks again), not the 404 a stranger
+   * would get for a draft's file.
+   */
+  private async send(req: Request, res: Response, needId: string, attachmentId: string, variant: 'full' | 'thumbnail') {
     const ctx = await this.sessions.read(req);
-    await answerRest(res, ctx.lang, async () => sendStoredFile(res, await this.attachments.open(ctx.user, needId, attachmentId, 'thumbnail')));
+    await answerRest(res, ctx.lang, async () => {
+      const viewer = ctx.authError ? requireUser(ctx) : ctx.user;
+      sendStoredFile(res, await this.attachments.open(viewer, needId, attachmentId, variant));
+    });
   }
 }
