@@ -11,6 +11,7 @@ import { Countdown } from '../lib/Countdown';
 import { formatDateTime } from '../lib/datetime';
 import { hasErrorCode } from '../lib/errors';
 import { useLanguage } from '../lib/i18n';
+import { NeedAttachmentList, NeedAttachments } from '../lib/NeedAttachments';
 import { NeedFacts } from '../lib/NeedFacts';
 import { NeedBuyerActions, NeedOutcomeReason } from '../lib/NeedBuyerActions';
 import { NeedStatusTag } from '../lib/NeedCard';
@@ -94,10 +95,12 @@ function NeedView({
   need,
   reader,
   onPassed,
+  onChanged,
 }: {
   need: Need;
   reader: Reader;
   onPassed: () => void;
+  onChanged: () => Promise<unknown>;
 }) {
   const { t } = useTranslation(NEEDS_NS);
   const location = useLocation();
@@ -134,6 +137,11 @@ function NeedView({
             </>
           )}
         </section>
+        {reader.manages && need.status === 'DRAFT' ? (
+          <NeedAttachments needId={need.id} attachments={need.attachments} onChanged={onChanged} />
+        ) : (
+          <NeedAttachmentList attachments={need.attachments} />
+        )}
         <Deadline need={need} onPassed={onPassed} />
         {reader.manages && <NeedBuyerActions need={need} verification={reader.verification} />}
         {reader.buys
@@ -189,6 +197,7 @@ export default function NeedPage() {
           reader={readerOf(poster, need)}
           // The server closes bidding at the deadline: ask it what the need says now.
           onPassed={() => void refetch()}
+          onChanged={refetch}
         />
       ) : (
         <>
