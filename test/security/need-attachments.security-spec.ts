@@ -1,10 +1,9 @@
 import jwt from 'jsonwebtoken';
-import { loadConfig } from '@lienket/config';
 import { attach, attachmentsPath, attachmentTrace, listed, PDF, type Attachment } from '../support/attachments';
 import { verifiedBuyer, verifiedCooperative } from '../support/bids';
 import { adminToken, api, moderatorToken } from '../support/e2e';
 import { buyer, DECIDE, draftNeed, SUBMIT } from '../support/needs';
-import { del, get, memberToken, restError } from '../support/uploads';
+import { del, get, memberToken, rawUpload, restError } from '../support/uploads';
 
 // A need's files, attacked through the gateway: uploading, removing and reading them as nobody, a
 // forged token, a MEMBER, another organization and staff. A refused call stores nothing and
@@ -47,6 +46,19 @@ describe('need attachments answer only who may see the need', () => {
     expect(await code(await attach(draft, tokens.moderator, PDF, 'x.pdf'))).toEqual([403, 'FORBIDDEN']);
     expect(await code(await attach('not-a-uuid', victim.token, PDF, 'x.pdf'))).toEqual([404, 'NOT_FOUND']);
     expect(await code(await attach(crypto.randomUUID(), victim.token, PDF, 'x.pdf'))).toEqual([404, 'NOT_FOUND']);
+    expect(await attachmentTrace(victim.orgId)).toEqual(before);
+  });
+
+  it('answers a 60 MB upload 413 while the client is still sending, declared or chunked, and unauthenticated before reading', async () => {
+    const before = await attachmentTrace(victim.orgId);
+    for (const declare of [true, false]) {
+      const r = await rawUpload(attachmentsPath(draft), { token: victim.token, total: 60 * 1024 * 1024, declare });
+      expect({ declare, status: r.status }).toEqual({ declare, status: 413 });
+      expect(r.sentWhenAnswered).toBeLessThan(r.total);
+      const anonymous = await rawUpload(attachmentsPath(draft), { total: 60 * 1024 * 1024, declare });
+      expect({ declare, refused: [401, 413].includes(anonymous.status!) }).toEqual({ declare, refused: true });
+      expect(anonymous.sentWhenAnswered).toBeLessThan(anonymous.total);
+    }
     expect(await attachmentTrace(victim.orgId)).toEqual(before);
   });
 
