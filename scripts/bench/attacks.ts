@@ -18,7 +18,7 @@ import { NEEDS_QUERY, PRODUCTS_QUERY } from './load';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const schema = buildSchema(readFileSync(join(ROOT, 'schema', 'api.graphql'), 'utf8'));
-const hardened = hardenedServerOptions({ production: true, photos: { maxPerProduct: 8 } });
+const hardened = hardenedServerOptions({ production: true, photos: { maxPerProduct: 8 }, needAttachments: { maxPerNeed: 5 } });
 const rules = [...specifiedRules, ...hardened.validationRules];
 const SIZES: Record<AttackFamily, number[]> = {
   nestedFragments: [4, 8, 12, 16, 20, 24, 100, 1000],

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { text } from 'node:stream/consumers';
-import { S3Storage, StoredFileMissing } from '@lienket/accounts';
+import { S3Storage, StoredFileMissing } from '@lienket/storage';
 import { S3StandIn } from '@lienket/testing';
 
 // The real @aws-sdk/client-s3 against a local stand-in of the S3 endpoints we call.

@@ -1,10 +1,8 @@
-import { Queue, QueueEvents } from 'bullmq';
 import { mkdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { EVENTS_QUEUE, redisConnection } from '@lienket/queue';
 import { EXIF_CAMERA, image, jpegWithGps, pngBomb } from '@lienket/testing';
-import { approve, draftListing, get, restError, sendFile, signUpOrg, uploadsOf } from '../support/uploads';
+import { approve, draftListing, get, restError, runOrphanSweep, sendFile, signUpOrg, uploadsOf } from '../support/uploads';
 
 // What an uploaded image can carry in (decompression bombs, EXIF with a GPS position), and bytes no
 // row points at (the orphan sweep).
@@ -45,20 +43,6 @@ describe('uploads: the orphan sweep', () => {
   const exists = (path: string) => stat(path).then(() => true, () => false);
   const twoDaysAgo = () => new Date(Date.now() - 2 * 24 * 3600 * 1000);
 
-  async function runSweep(): Promise<void> {
-    const connection = redisConnection(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0');
-    const queue = new Queue(EVENTS_QUEUE, { connection, prefix: process.env.E2E_PREFIX });
-    const events = new QueueEvents(EVENTS_QUEUE, { connection, prefix: process.env.E2E_PREFIX });
-    try {
-      await events.waitUntilReady();
-      const job = await queue.add('uploads.orphan_sweep', {});
-      await job.waitUntilFinished(events, 30_000);
-    } finally {
-      await events.close();
-      await queue.close();
-    }
-  }
-
   it('removes stored files no row points at once past the grace period, keeps an upload in flight and every file a row points at', async () => {
     const coop = await signUpOrg();
     await approve('ORGANIZATION', coop.orgId);
@@ -77,7 +61,7 @@ describe('uploads: the orphan sweep', () => {
     // Everything old but the upload in flight, whose row is about to commit.
     for (const path of [orphan, orphanThumb, orphanDocument, ...referenced]) await utimes(path, twoDaysAgo(), twoDaysAgo());
 
-    await runSweep();
+    await runOrphanSweep();
 
     expect({ orphan: await exists(orphan), orphanThumb: await exists(orphanThumb), orphanDocument: await exists(orphanDocument), inFlight: await exists(inFlight) }).toEqual({
       orphan: false,

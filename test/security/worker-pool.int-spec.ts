@@ -1,7 +1,7 @@
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { Queue, QueueEvents } from 'bullmq';
-import { OrphanSweepModule } from '@lienket/accounts';
+import { OrphanSweepModule } from '@lienket/storage';
 import { ConfigModule, loadConfig } from '@lienket/config';
 import { DatabaseModule } from '@lienket/database';
 import { MATCHING_MIGRATIONS, NotificationsModule } from '@lienket/notifications';

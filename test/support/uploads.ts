@@ -1,7 +1,9 @@
 import argon2 from 'argon2';
+import { Queue, QueueEvents } from 'bullmq';
 import { readdir } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { join } from 'node:path';
+import { EVENTS_QUEUE, redisConnection } from '@lienket/queue';
 import { adminToken, api, gatewayUrl, rows, signInAs, signUpOwner } from './e2e';
 
 // Uploads through the running gateway (multipart REST), and what the run's upload directory holds.
@@ -52,7 +54,7 @@ export async function restError(res: Response): Promise<{ message: string; exten
  * Files stored for an organization under a folder (photos, logo), on the run's local disk. A folder
  * never created holds nothing; any other failure to read it is thrown, never taken for "no files".
  */
-export async function storedFiles(orgId: string, folder: 'photos' | 'logo'): Promise<string[]> {
+export async function storedFiles(orgId: string, folder: 'photos' | 'logo' | 'needs'): Promise<string[]> {
   return readdir(join(process.env.E2E_UPLOAD_DIR!, orgId, folder)).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return [];
     throw e;
@@ -139,4 +141,19 @@ export async function draftListing(o: Org): Promise<string> {
   const r = await api<{ createProduct: { id: string } }>(`mutation($input: ProductInput!) { createProduct(input: $input) { id } }`, { input: DRAFT }, { token: o.token });
   if (!r.data) throw new Error(JSON.stringify(r.errors));
   return r.data.createProduct.id;
+}
+
+/** Runs the worker's orphan sweep now (it is otherwise hourly) and waits until it finished. */
+export async function runOrphanSweep(): Promise<void> {
+  const connection = redisConnection(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0');
+  const queue = new Queue(EVENTS_QUEUE, { connection, prefix: process.env.E2E_PREFIX });
+  const events = new QueueEvents(EVENTS_QUEUE, { connection, prefix: process.env.E2E_PREFIX });
+  try {
+    await events.waitUntilReady();
+    const job = await queue.add('uploads.orphan_sweep', {});
+    await job.waitUntilFinished(events, 30_000);
+  } finally {
+    await events.close();
+    await queue.close();
+  }
 }

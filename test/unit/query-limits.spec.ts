@@ -54,6 +54,7 @@ describe('list sizes used by the cost estimate', () => {
     expect(LIST_SIZES['Organization.certifications']).toBe(CERTIFICATION_KINDS.length);
     expect(LIST_SIZES['Product.certifications']).toBe(CERTIFICATION_KINDS.length);
     expect(LIST_SIZES['Product.photos']).toBe(config.photos.maxPerProduct);
+    expect(LIST_SIZES['ProcurementNeed.attachments']).toBe(config.needAttachments.maxPerNeed);
   });
 
   it('cover every list of objects in the composed API that takes no `first`', () => {

@@ -19,6 +19,8 @@ async function main() {
       forwardPaths(
         [
           { prefix: '/webhooks/', target: origin(config.gateway.procurementUrl) },
+          // A need's attachments: documents' limit (MAX_UPLOAD_BYTES), procurement's files.
+          { prefix: '/api/needs/', target: origin(config.gateway.procurementUrl), maxBody: upload(config.maxUploadBytes) },
           { prefix: '/api/documents', target: origin(config.gateway.catalogUrl), maxBody: upload(config.maxUploadBytes) },
           { prefix: '/api/products/', target: origin(config.gateway.catalogUrl), maxBody: upload(config.photos.maxBytes) },
           { prefix: '/api/photos/', target: origin(config.gateway.catalogUrl) },

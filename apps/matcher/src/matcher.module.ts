@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { ConfigModule } from '@lienket/config';
 import { DatabaseModule } from '@lienket/database';
-import { OrphanSweepModule } from '@lienket/accounts';
+import { OrphanSweepModule } from '@lienket/storage';
 import { MATCHING_MIGRATIONS, NotificationsModule } from '@lienket/notifications';
 import { loggerModule } from '@lienket/observability';
 import { RedisModule, WorkerHost } from '@lienket/queue';

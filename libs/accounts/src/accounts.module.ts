@@ -21,7 +21,7 @@ import { DocumentResolver } from './documents/document.resolver';
 import { DocumentService } from './documents/document.service';
 import { LogoController } from './organizations/logo.controller';
 import { LogoService } from './organizations/logo.service';
-import { FileStorageModule } from './storage/storage.module';
+import { FileStorageModule } from '@lienket/storage';
 
 /** Accounts, organizations, sign-in and reference data: the catalog subgraph's first domain. */
 @Module({

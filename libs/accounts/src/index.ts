@@ -11,14 +11,6 @@ export * from './organizations/organization-changed';
 export * from './organizations/organization.type';
 export * from './organizations/organization.service';
 export * from './users/user.entity';
-export * from './storage/file.storage';
-export * from './storage/content-type';
-export * from './storage/rest';
-export * from './storage/image';
-export * from './storage/upload-gate';
-export * from './storage/orphan-sweep';
-export { S3Storage } from './storage/s3.storage';
-export { createFileStorage, FileStorageModule } from './storage/storage.module';
 export { OrganizationEntity, UserEntity, RefreshTokenEntity };
 
 export const CATALOG_ENTITIES = [OrganizationEntity, UserEntity, RefreshTokenEntity];

@@ -73,6 +73,8 @@ const schema = z.object({
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
   MAX_PHOTO_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
   MAX_PHOTOS_PER_PRODUCT: z.coerce.number().int().min(1).max(50).default(8),
+  /** Files on one need (each within MAX_UPLOAD_BYTES). */
+  MAX_ATTACHMENTS_PER_NEED: z.coerce.number().int().min(1).max(20).default(5),
   MAX_LOGO_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   /** Photos and logos declaring more pixels are refused before they are decoded (decompression bombs). */
   MAX_IMAGE_PIXELS: z.coerce.number().int().min(1).max(268_402_689).default(50_000_000),
@@ -144,6 +146,8 @@ export interface AppConfig {
   /** Evidence documents. */
   maxUploadBytes: number;
   photos: { maxBytes: number; maxPerProduct: number };
+  /** A need's attachments: how many (each within maxUploadBytes, as documents). */
+  needAttachments: { maxPerNeed: number };
   maxLogoBytes: number;
   /** `off`: build and use product search's GIN fallback even where the RUM extension is available. */
   search: { rum: 'auto' | 'off' };
@@ -228,6 +232,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     storage,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     photos: { maxBytes: e.MAX_PHOTO_BYTES, maxPerProduct: e.MAX_PHOTOS_PER_PRODUCT },
+    needAttachments: { maxPerNeed: e.MAX_ATTACHMENTS_PER_NEED },
     maxLogoBytes: e.MAX_LOGO_BYTES,
     search: { rum: e.SEARCH_RUM },
     uploads: { maxImagePixels: e.MAX_IMAGE_PIXELS, orphanGraceSeconds: e.UPLOAD_ORPHAN_GRACE_SECONDS },

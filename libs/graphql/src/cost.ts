@@ -31,6 +31,7 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'Organization.certifications': 8, // one per kind: CERTIFICATION_KINDS
   'Product.certifications': 8, // one per kind: CERTIFICATION_KINDS
   'Product.photos': 8, // MAX_PHOTOS_PER_PRODUCT (default; the gateway passes the configured value)
+  'ProcurementNeed.attachments': 5, // MAX_ATTACHMENTS_PER_NEED (default; the gateway passes the configured value)
   'Onboarding.steps': 4, // the longest getting-started checklist (libs/products/src/onboarding)
   'Query.moderationCounts': 9, // every verification state (4) and listing status (5)
   'Organization.duplicates': 20, // DUPLICATES_SHOWN (libs/moderation/src/desk/desk.service.ts)

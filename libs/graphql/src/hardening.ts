@@ -181,6 +181,7 @@ const localizedErrors: ApolloServerPlugin = {
 export interface ServerHardeningConfig {
   production: boolean;
   photos: { maxPerProduct: number };
+  needAttachments: { maxPerNeed: number };
 }
 
 /**
@@ -189,7 +190,9 @@ export interface ServerHardeningConfig {
  */
 export function hardenedServerOptions(config: ServerHardeningConfig) {
   const validationRules = armorRules();
-  const cost: CostOptions = { listSizes: { 'Product.photos': config.photos.maxPerProduct } };
+  const cost: CostOptions = {
+    listSizes: { 'Product.photos': config.photos.maxPerProduct, 'ProcurementNeed.attachments': config.needAttachments.maxPerNeed },
+  };
   return {
     validationRules,
     parseOptions: { maxTokens: QUERY_LIMITS.tokens },

@@ -175,6 +175,18 @@ export const MESSAGES = {
     vi: 'Tổ chức của bạn đang bị tạm ngừng hoạt động nên chưa thể tải tệp lên. Xem lý do trong trang Tài khoản.',
     en: 'Your organization is suspended, so it cannot upload files. See the reason on the Account page.',
   },
+  attachmentType: {
+    vi: 'Chỉ nhận tệp PDF, JPEG, PNG hoặc WebP.',
+    en: 'Only PDF, JPEG, PNG or WebP files are accepted.',
+  },
+  tooManyAttachments: {
+    vi: 'Mỗi nhu cầu mua có tối đa {max} tệp đính kèm. Hãy xóa bớt tệp cũ trước.',
+    en: 'A need has at most {max} attachments. Remove one first.',
+  },
+  needAttachmentsDraftOnly: {
+    vi: 'Chỉ thêm hoặc xóa được tệp đính kèm khi nhu cầu mua còn là bản nháp; nhu cầu này đã được gửi duyệt hoặc đã kết thúc.',
+    en: 'Files can be attached to or removed from a draft need only; this one has been submitted or has ended.',
+  },
   tooManyPhotos: {
     vi: 'Mỗi sản phẩm có tối đa {max} ảnh. Hãy xóa bớt ảnh cũ trước.',
     en: 'A listing has at most {max} photos. Remove one first.',

@@ -18,6 +18,10 @@ import { BidSealer } from './bids/bid-sealing';
 import { BidResolver } from './bids/bid.resolver';
 import { BidService } from './bids/bid.service';
 import { SessionRevocationsModule } from '@lienket/auth';
+import { FileStorageModule } from '@lienket/storage';
+import { NeedAttachmentController } from './attachments/attachment.controller';
+import { NeedAttachmentResolver } from './attachments/attachment.resolver';
+import { NeedAttachmentService } from './attachments/attachment.service';
 import { OrganizationChangedHandler } from './events/organization-changed.handler';
 import { NeedAmendmentResolver } from './needs/need-amendment.resolver';
 import { NeedAmendmentService } from './needs/need-amendment.service';
@@ -33,16 +37,18 @@ import { ReliabilityResolver } from './reliability/reliability.resolver';
 import { ReliabilityService } from './reliability/reliability.service';
 
 /**
- * Procurement needs, sealed bids, awards and contracts (payments come later), suppliers'
+ * Procurement needs and their attachments, sealed bids, awards and contracts (payments come later), suppliers'
  * reliability, and the handlers of the procurement queue (organizations' facts, needs' deadlines),
  * which the app's worker (workerHost(PROCUREMENT_QUEUE)) discovers.
  */
 @Module({
-  imports: [SessionRevocationsModule],
+  imports: [SessionRevocationsModule, FileStorageModule],
   exports: [BidOpening],
   providers: [
     NeedService,
     NeedResolver,
+    NeedAttachmentService,
+    NeedAttachmentResolver,
     NotificationService,
     NotificationResolver,
     ReliabilityService,
@@ -72,6 +78,6 @@ import { ReliabilityService } from './reliability/reliability.service';
     ContractActionsResolver,
     ContractNeedResolver,
   ],
-  controllers: [StripeWebhookController, NeedModerationController],
+  controllers: [StripeWebhookController, NeedModerationController, NeedAttachmentController],
 })
 export class ProcurementDomainModule {}

@@ -23,6 +23,9 @@ export const NeedDetailFields = graphql(`
     }
     requiredCertifications
     allowPartial
+    attachments {
+      ...NeedAttachmentFields
+    }
   }
 `);
 

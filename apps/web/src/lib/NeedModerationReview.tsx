@@ -7,6 +7,7 @@ import { formatDateTime } from './datetime';
 import { Field } from './Field';
 import { useLanguage } from './i18n';
 import { NeedStatusTag } from './NeedCard';
+import { NeedAttachmentList } from './NeedAttachments';
 import { NeedFacts } from './NeedFacts';
 import { NEEDS_NS } from './needs-i18n';
 import { QueryFallback } from './QueryFallback';
@@ -114,6 +115,7 @@ export function NeedModerationReview({
           <p className="supplier-description pre-wrap">{need.description}</p>
         </>
       )}
+      <NeedAttachmentList attachments={need.attachments} />
       <ReviewDecisionActions
         pending={need.status === 'PENDING_REVIEW'}
         problem={problem}

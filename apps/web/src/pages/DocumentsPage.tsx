@@ -6,6 +6,7 @@ import { graphql } from '../gql';
 import type { DocumentKind, MyDocumentsQuery } from '../gql/graphql';
 import { fetchWithSession } from '../lib/apollo';
 import { formatDateTime } from '../lib/datetime';
+import { formatBytes } from '../lib/files';
 import { useLanguage } from '../lib/i18n';
 import { OrgFrame } from '../lib/OrgFrame';
 import { ORG_NS } from '../lib/org-i18n';
@@ -44,14 +45,6 @@ const KINDS: readonly DocumentKind[] = ['BUSINESS_REGISTRATION', 'CERTIFICATE', 
 const MAX_BYTES = 10 * 1024 * 1024;
 const ACCEPTED = ['application/pdf', 'image/jpeg', 'image/png'];
 const ACCEPT_ATTRIBUTE = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
-
-/** "850 kB", "2,4 MB" in the page's language. */
-export function formatBytes(bytes: number, language: string): string {
-  const format = (n: number, unit: string) =>
-    `${new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(n)} ${unit}`;
-  if (bytes < 1024 * 1024) return format(Math.max(bytes / 1024, 0.1), 'kB');
-  return format(bytes / (1024 * 1024), 'MB');
-}
 
 /** Why a chosen file cannot go, before spending the upload on it; null when it may. */
 function problemOf(

@@ -24,6 +24,7 @@ import {
 import { useNeedPoster } from '../lib/need-poster';
 import { NeedReview } from '../lib/NeedReview';
 import { NEEDS_NS } from '../lib/needs-i18n';
+import { NeedAttachments } from '../lib/NeedAttachments';
 import { MoneyInput, useMoneyRule, useNumberRule } from '../lib/NumberFields';
 import { pickerPopupRender } from '../lib/pickers';
 import { CERTIFICATION_KINDS } from '../lib/products';
@@ -60,6 +61,9 @@ graphql(`
     deliveryFrom
     deliveryTo
     bidDeadline
+    attachments {
+      ...NeedAttachmentFields
+    }
   }
 `);
 
@@ -483,8 +487,15 @@ function ExistingDraft({ id }: { id: string }) {
       />
     );
   }
-  // Keyed by id: the form takes its initial values once, when it mounts.
-  if (need) return <Wizard key={need.id} id={need.id} initial={needValuesOf(need, language)} />;
+  // Keyed by id: the form takes its initial values once, when it mounts. Files are saved apart.
+  if (need) {
+    return (
+      <>
+        <Wizard key={need.id} id={need.id} initial={needValuesOf(need, language)} />
+        <NeedAttachments needId={need.id} attachments={need.attachments} onChanged={refetch} />
+      </>
+    );
+  }
   return (
     <QueryFallback
       answered={!!data || notFound}
@@ -525,7 +536,13 @@ function PosterGate({ id }: { id?: string }) {
       />
     );
   }
-  return id ? <ExistingDraft id={id} /> : <Wizard initial={EMPTY_NEED} />;
+  if (id) return <ExistingDraft id={id} />;
+  return (
+    <>
+      <Wizard initial={EMPTY_NEED} />
+      <Alert className="photos-later" type="info" showIcon title={t('attachments.saveFirst')} />
+    </>
+  );
 }
 
 export default function NeedEditorPage() {

@@ -11,6 +11,7 @@ import { Countdown } from '../lib/Countdown';
 import { formatDateTime } from '../lib/datetime';
 import { hasErrorCode } from '../lib/errors';
 import { useLanguage } from '../lib/i18n';
+import { NeedAttachmentList, NeedAttachments } from '../lib/NeedAttachments';
 import { NeedFacts } from '../lib/NeedFacts';
 import { NeedAmendments } from '../lib/NeedAmendments';
 import { NeedBuyerActions, NeedOutcomeReason } from '../lib/NeedBuyerActions';
@@ -138,6 +139,11 @@ function NeedView({
             </>
           )}
         </section>
+        {reader.manages && need.status === 'DRAFT' ? (
+          <NeedAttachments needId={need.id} attachments={need.attachments} onChanged={onChanged} />
+        ) : (
+          <NeedAttachmentList attachments={need.attachments} />
+        )}
         <Deadline need={need} onPassed={onPassed} />
         <NeedAmendments need={need} manages={reader.manages} onChanged={onChanged} />
         {reader.manages && <NeedBuyerActions need={need} verification={reader.verification} />}

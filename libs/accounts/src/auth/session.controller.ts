@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { SessionRevocations } from '@lienket/auth';
 import { APP_CONFIG, AppConfig } from '@lienket/config';
 import { forbidden } from '@lienket/graphql';
-import { answerRest } from '../storage/rest';
+import { answerRest } from '@lienket/storage';
 import { BrowserSession, SessionService } from './session.service';
 import { refreshInvalid } from './token.service';
 

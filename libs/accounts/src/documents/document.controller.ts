@@ -2,8 +2,7 @@ import { Controller, Get, Param, Post, Req, Res, UploadedFile } from '@nestjs/co
 import type { Request, Response } from 'express';
 import { pickLang } from '@lienket/graphql';
 import { isPlatformStaff, requireUser, SessionRevocations } from '@lienket/auth';
-import { answerRest } from '../storage/rest';
-import { Upload, uploader } from '../storage/upload-gate';
+import { answerRest, Upload, uploader } from '@lienket/storage';
 import { DocumentService } from './document.service';
 
 /** REST for files (GraphQL carries no bytes): the gateway streams /api/documents here untouched. */

@@ -9,10 +9,8 @@ import { APP_CONFIG, AppConfig } from '@lienket/config';
 import { inTransaction } from '@lienket/database';
 import { badInput, isUuid, notFound, validateInput } from '@lienket/graphql';
 import { canSeePrivate } from '../organizations/organization.service';
-import { DOCUMENT_TYPES, sniffContentType } from '../storage/content-type';
-import { FileStorage, storeThenCommit, StoredFileMissing } from '../storage/file.storage';
-import { fileTooLarge } from '../storage/image';
-import { requireNotSuspendedToUpload, requireUploader } from '../storage/upload-gate';
+import { DOCUMENT_TYPES, FileStorage, fileTooLarge, requireUploader, sniffContentType, storeThenCommit, StoredFileMissing } from '@lienket/storage';
+import { requireNotSuspendedToUpload } from '../organizations/upload-rights';
 import { DocumentKind, OrganizationDocument } from './document.type';
 
 interface Row {

@@ -2,8 +2,7 @@ import { Controller, Delete, Get, Param, Post, Req, Res, UploadedFile } from '@n
 import type { Request, Response } from 'express';
 import { requireUser, SessionRevocations } from '@lienket/auth';
 import { pickLang } from '@lienket/graphql';
-import { answerRest, sendImage } from '../storage/rest';
-import { Upload, uploader } from '../storage/upload-gate';
+import { answerRest, sendImage, Upload, uploader } from '@lienket/storage';
 import { LogoService } from './logo.service';
 
 /** The caller's organization's logo over REST; the gateway streams these paths here untouched. */

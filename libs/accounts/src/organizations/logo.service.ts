@@ -7,9 +7,8 @@ import { AuthUser } from '@lienket/auth';
 import { APP_CONFIG, AppConfig } from '@lienket/config';
 import { inTransaction } from '@lienket/database';
 import { forbidden, isUuid, notFound } from '@lienket/graphql';
-import { deleteReplaced, FileStorage, storeThenCommit, StoredFileMissing, thumbnailKey } from '../storage/file.storage';
-import { LOGO_SIZES, storeableImage } from '../storage/image';
-import { requireNotSuspendedToUpload, requireUploader } from '../storage/upload-gate';
+import { deleteReplaced, FileStorage, LOGO_SIZES, requireUploader, storeableImage, storeThenCommit, StoredFileMissing, thumbnailKey } from '@lienket/storage';
+import { requireNotSuspendedToUpload } from './upload-rights';
 import { OrganizationEntity, VerificationStatus } from './organization.entity';
 import { canSeePrivate, logoUrl } from './organization.service';
 

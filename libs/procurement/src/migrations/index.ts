@@ -6,3 +6,4 @@ export { NeedLifecycle1763806800000 } from './1763806800000-need-lifecycle';
 export { NotificationReads1763806900000 } from './1763806900000-notification-reads';
 export { Contracts1763807100000 } from './1763807100000-contracts';
 export { NeedAmendments1763807300000 } from './1763807300000-need-amendments';
+export { NeedAttachments1763807500000 } from './1763807500000-need-attachments';

@@ -1,6 +1,6 @@
 import { Controller, Delete, Get, Param, Post, Req, Res, UploadedFile } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { answerRest, sendImage, Upload, uploader } from '@lienket/accounts';
+import { answerRest, sendImage, Upload, uploader } from '@lienket/storage';
 import { requireUser, SessionRevocations } from '@lienket/auth';
 import { pickLang } from '@lienket/graphql';
 import { ProductPhotoService } from './photo.service';

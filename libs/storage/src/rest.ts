@@ -20,6 +20,21 @@ export function restError(res: Response, lang: Lang, e: unknown): void {
 }
 
 /**
+ * Streams a stored file a person opens in the browser (a need's specification PDF or photo): shown
+ * inline under its name, never sniffed into another type, never cached by anyone else, and never
+ * allowed to run anything — the types are sniffed PDF or images, this is the second fence.
+ */
+export function sendStoredFile(res: Response, file: { fileName: string; contentType: string; stream: Readable }): void {
+  res.setHeader('content-type', file.contentType);
+  res.setHeader('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+  res.setHeader('x-content-type-options', 'nosniff');
+  res.setHeader('content-security-policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+  res.setHeader('cache-control', 'private, no-store');
+  file.stream.on('error', () => res.destroy());
+  file.stream.pipe(res);
+}
+
+/**
  * Streams a stored image. Stored files never change (a new upload is a new id), so public ones may
  * be cached by browsers and proxies; private ones must not be kept by anyone else.
  */

@@ -14,6 +14,8 @@ const SIGNATURES: { type: FileContentType; ext: FileExtension; magic: (number | 
 export const DOCUMENT_TYPES: readonly FileContentType[] = ['application/pdf', 'image/jpeg', 'image/png'];
 /** Listing photos and logos: what every browser shows. */
 export const IMAGE_TYPES: readonly FileContentType[] = ['image/jpeg', 'image/png', 'image/webp'];
+/** A need's attachments: a specification (PDF) and photos of the goods wanted. */
+export const ATTACHMENT_TYPES: readonly FileContentType[] = ['application/pdf', ...IMAGE_TYPES];
 
 export function sniffContentType(
   bytes: Buffer,

@@ -5,15 +5,15 @@ import { catchError, Observable, of } from 'rxjs';
 import { AuthUser, requireOrganizationManager, requireUser, SessionRevocations } from '@lienket/auth';
 import { APP_CONFIG, AppConfig } from '@lienket/config';
 import { discardRestOfBody, UPLOAD_FORM_OVERHEAD } from '@lienket/observability';
-import { EntityManager } from 'typeorm';
-import { badInput, forbidden, notFound } from '@lienket/graphql';
+import { badInput, forbidden } from '@lienket/graphql';
 import { fileTooLarge } from './image';
 import { restError } from './rest';
 
 /** The upload routes and the size each allows (documented in docs/decisions.md, enforced here). */
-export type UploadRoute = 'document' | 'photo' | 'logo';
+export type UploadRoute = 'document' | 'photo' | 'logo' | 'attachment';
 export function uploadMaxBytes(config: AppConfig, route: UploadRoute): number {
-  return route === 'document' ? config.maxUploadBytes : route === 'photo' ? config.photos.maxBytes : config.maxLogoBytes;
+  if (route === 'photo') return config.photos.maxBytes;
+  return route === 'logo' ? config.maxLogoBytes : config.maxUploadBytes;
 }
 
 
@@ -120,16 +120,3 @@ function UploadGate(route: UploadRoute): Type<NestInterceptor> {
 export const Upload = (route: UploadRoute) => UseInterceptors(UploadGate(route));
 
 
-/**
- * The organization's row says it is not suspended. Called before storing (nothing is written for a
- * suspended organization) and again in the transaction that commits the upload, where FOR SHARE
- * keeps a suspension from committing in between.
- */
-export async function requireNotSuspendedToUpload(m: Pick<EntityManager, 'query'>, organizationId: string, lock = false): Promise<void> {
-  const [org] = await m.query<{ verification: string }[]>(
-    `SELECT verification FROM catalog.organizations WHERE id = $1 ${lock ? 'FOR SHARE' : ''}`,
-    [organizationId],
-  );
-  if (!org) throw notFound();
-  if (org.verification === 'SUSPENDED') throw forbidden('uploadSuspended');
-}

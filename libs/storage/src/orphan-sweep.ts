@@ -7,8 +7,9 @@ import { FileStorageModule } from './storage.module';
 
 /**
  * The keys, among those given, that no row points at: documents, listing photos and their
- * thumbnails, logos and their thumbnails. Each lookup is by a unique index (an organization's logo
- * by its primary key, which the key's first segment names).
+ * thumbnails, logos and their thumbnails, needs' attachments and their thumbnails (procurement's
+ * table, column grant to the worker). Each lookup is by a unique index (an organization's logo by
+ * its primary key, which the key's first segment names).
  */
 const UNREFERENCED = `
   SELECT k AS key FROM unnest($1::text[]) AS k
@@ -16,7 +17,9 @@ const UNREFERENCED = `
      AND NOT EXISTS (SELECT 1 FROM catalog.product_photos p WHERE p.storage_key = k)
      AND NOT EXISTS (SELECT 1 FROM catalog.product_photos p WHERE p.thumbnail_key = k)
      AND NOT EXISTS (SELECT 1 FROM catalog.organizations o
-                      WHERE o.id = split_part(k, '/', 1)::uuid AND k IN (o.logo_key, o.logo_thumbnail_key))`;
+                      WHERE o.id = split_part(k, '/', 1)::uuid AND k IN (o.logo_key, o.logo_thumbnail_key))
+     AND NOT EXISTS (SELECT 1 FROM procurement.need_attachments a WHERE a.storage_key = k)
+     AND NOT EXISTS (SELECT 1 FROM procurement.need_attachments a WHERE a.thumbnail_key = k)`;
 
 /**
  * Uploads store their bytes first and commit the row after, in a short transaction that holds no
@@ -24,7 +27,7 @@ const UNREFERENCED = `
  * row went, leaves bytes nothing points at. This sweep removes them once older than the grace
  * period, which is far longer than any upload takes between storing and committing, so an upload
  * in flight is never touched. It runs in the worker (the matcher) as a scheduled job; it reads the
- * catalog's key columns only (docs/decisions.md 61).
+ * key columns only, of catalog's and procurement's tables (docs/decisions.md 61).
  */
 @Injectable()
 @HandlesJob('uploads.orphan_sweep')
