@@ -98,6 +98,10 @@ export interface JobPayloads {
   'dispute.resolved': ProcurementNotice & { outcome: 'RESUME' | 'CANCEL'; resolution: string };
   'review.received': ProcurementNotice & { rating: number };
   'contract.message': ProcurementNotice & { body: string };
+  /** A cooperative asked on an open need: told to the buyer's owners and managers, never who asked. */
+  'question.asked': ProcurementNotice & { question: string };
+  /** The buyer answered: told to the asking organization's owners and managers (the only event naming it). */
+  'question.answered': ProcurementNotice & { question: string; answer: string };
   /** Daily (see SCHEDULED_JOBS): tells owners of certifications that expire within 30 days. */
   'certifications.expiry_scan': Record<string, never>;
   /** Hourly (see SCHEDULED_JOBS): removes stored upload bytes that no row points at (see OrphanSweepHandler). */
@@ -154,6 +158,8 @@ export const JOB_NAMES: readonly JobName[] = [
   'dispute.resolved',
   'review.received',
   'contract.message',
+  'question.asked',
+  'question.answered',
 ];
 
 /**
@@ -178,6 +184,8 @@ export const EVENT_ROUTES = {
   'dispute.resolved': [EVENTS_QUEUE],
   'review.received': [EVENTS_QUEUE],
   'contract.message': [EVENTS_QUEUE],
+  'question.asked': [EVENTS_QUEUE],
+  'question.answered': [EVENTS_QUEUE],
 } as const satisfies Record<EventName, readonly QueueName[]>;
 
 const DIRECT_JOBS: Record<DirectJobName, QueueName> = { 'need.deadline_reached': PROCUREMENT_QUEUE };

@@ -12,6 +12,8 @@ const payloads: { [N in NoticeEvent]: JobPayloads[N] } = {
   'dispute.resolved': { ...base, outcome: 'CANCEL', resolution: 'Hủy theo thỏa thuận' },
   'review.received': { ...base, rating: 4 },
   'contract.message': { ...base, body: 'Thứ Hai giao hàng' },
+  'question.asked': { ...base, contractId: null, question: 'Có nhận bao 25 kg không?' },
+  'question.answered': { ...base, contractId: null, question: 'Có nhận bao 25 kg không?', answer: 'Chỉ bao 50 kg.' },
 };
 const person = (locale: 'VI' | 'EN') => ({ userId: 'u', email: 'a@b.vn', name: 'Lan', locale });
 
