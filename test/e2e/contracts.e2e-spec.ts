@@ -1,4 +1,4 @@
-import { adminToken, api, noticesOf, rows } from '../support/e2e';
+import { adminToken, api, noticesOf } from '../support/e2e';
 import { day } from '../support/needs';
 import { Party, verifiedBuyer, verifiedCooperative } from '../support/bids';
 import {

@@ -30,6 +30,16 @@ export async function awaitMail(to: string, timeoutSeconds = 20): Promise<Receiv
   }
 }
 
+/** E-mails to `to` are taken in turn until one whose subject holds `subject` (earlier ones are other notices); parsed. */
+export async function awaitMailAbout(to: string, subject: string) {
+  for (;;) {
+    const mail = await awaitMail(to);
+    if (!mail) throw new Error(`no e-mail about "${subject}" reached ${to}`);
+    const parsed = await simpleParser(mail.raw);
+    if (parsed.subject?.includes(subject)) return parsed;
+  }
+}
+
 /** A new organization's owner, signed up through the gateway. */
 export async function signUpOwner(over: Parameters<typeof signUpInput>[0] = {}) {
   const input = signUpInput(over);
