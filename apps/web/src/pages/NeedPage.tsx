@@ -14,6 +14,7 @@ import { useLanguage } from '../lib/i18n';
 import { NeedFacts } from '../lib/NeedFacts';
 import { NeedBuyerActions, NeedOutcomeReason } from '../lib/NeedBuyerActions';
 import { NeedStatusTag } from '../lib/NeedCard';
+import { NeedQuestions } from '../lib/NeedQuestions';
 import { PUBLIC_NEED_STATUSES } from '../lib/need-summary';
 import { useNeedPoster } from '../lib/need-poster';
 import { NEEDS_NS } from '../lib/needs-i18n';
@@ -29,6 +30,9 @@ const NeedPageDocument = graphql(`
       bidCount
       myBid {
         ...MyBidFields
+      }
+      questions {
+        ...NeedQuestionFields
       }
     }
   }
@@ -146,6 +150,18 @@ function NeedView({
                 onChanged={onPassed}
               />
             )}
+        {PUBLIC_NEED_STATUSES.includes(need.status) && (
+          <NeedQuestions
+            need={need}
+            reader={{
+              buys: reader.buys,
+              manages: reader.manages,
+              canAsk: reader.canBid,
+              cooperative: reader.cooperative,
+            }}
+            onChanged={onPassed}
+          />
+        )}
       </div>
     </>
   );
