@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, GraphQLObjectType } from 'graphql';
-import jwt from 'jsonwebtoken';
-import { loadConfig } from '@lienket/config';
 import { errorCode, gql } from '@lienket/testing';
 import { adminToken, api, awaitMailAbout, noticesOf, rows } from '../support/e2e';
 import { needInput } from '../support/needs';
 import { openNeed, Party, verifiedBuyer, verifiedCooperative } from '../support/bids';
+import { unauthenticatedTokens } from '../support/sessions';
 import { memberToken } from '../support/uploads';
 import { ANSWER, answer, ask, ASK, QUESTION_FIELDS, QuestionShape, questionRows } from '../support/questions';
 import { eventually } from '../support/wait';
@@ -38,11 +37,8 @@ describe('the Q&A of a need keeps who asked to the asker', () => {
     asker = await verifiedCooperative('HTX Điều Bù Đăng');
     const stranger = await verifiedBuyer('Công ty Kẻ lạ');
     const strangerCoop = await verifiedCooperative('HTX Kẻ lạ');
-    const secret = loadConfig().auth.jwtSecret;
     tokens = {
-      anonymous: undefined,
-      forged: jwt.sign({ sub: asker.userId, org: asker.orgId, orole: 'OWNER' }, 'someone-elses-secret-someone-elses-secret', { issuer: 'lienket' }),
-      expired: jwt.sign({ sub: asker.userId, org: asker.orgId, orole: 'OWNER', exp: Math.floor(Date.now() / 1000) - 5 }, secret, { issuer: 'lienket' }),
+      ...unauthenticatedTokens(asker),
       stranger: stranger.token,
       strangerCoop: strangerCoop.token,
       buyerMember: await memberToken(buyer.orgId),
