@@ -1,4 +1,4 @@
-import { adminToken, api, rows } from '../support/e2e';
+import { adminToken, api, noticesOf } from '../support/e2e';
 import { day } from '../support/needs';
 import { Party, verifiedBuyer, verifiedCooperative } from '../support/bids';
 import {
@@ -19,12 +19,6 @@ const ok = async <T>(p: Promise<{ data?: T | null; errors?: unknown }>): Promise
   expect(r.errors).toBeUndefined();
   return r.data!;
 };
-const noticesOf = (orgId: string, kind: string) =>
-  rows<{ title: string; body: string; link: string }>(
-    `SELECT n.title, n.body, n.link FROM matching.notifications n JOIN catalog.users u ON u.id = n.user_id
-      WHERE u.organization_id = $1 AND n.kind = $2 ORDER BY n.created_at`,
-    [orgId, kind],
-  );
 
 describe('a need from bids to reviews, reorder and the track record', () => {
   let buyer: Party;

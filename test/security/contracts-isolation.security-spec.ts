@@ -1,8 +1,7 @@
-import jwt from 'jsonwebtoken';
-import { loadConfig } from '@lienket/config';
 import { errorCode, gql } from '@lienket/testing';
 import { adminToken, api } from '../support/e2e';
 import { Party, verifiedBuyer, verifiedCooperative } from '../support/bids';
+import { unauthenticatedTokens } from '../support/sessions';
 import { memberToken } from '../support/uploads';
 import {
   award, closedNeedWithBids, AWARD, CLOSE, COMPLETE, CONTRACT, decisionRows, DISPUTE, MESSAGES, MY_CONTRACTS, RECEIVE, REORDER, RESOLVE, REVIEW,
@@ -34,11 +33,8 @@ describe('awards and contracts answer only their parties (and staff where said)'
     supplier = await verifiedCooperative('HTX Nạn nhân');
     stranger = await verifiedBuyer('Công ty Kẻ lạ');
     strangerCoop = await verifiedCooperative('HTX Kẻ lạ');
-    const secret = loadConfig().auth.jwtSecret;
     tokens = {
-      anonymous: undefined,
-      forged: jwt.sign({ sub: buyer.userId, org: buyer.orgId, orole: 'OWNER' }, 'someone-elses-secret-someone-elses-secret', { issuer: 'lienket' }),
-      expired: jwt.sign({ sub: buyer.userId, org: buyer.orgId, orole: 'OWNER', exp: Math.floor(Date.now() / 1000) - 5 }, secret, { issuer: 'lienket' }),
+      ...unauthenticatedTokens(buyer),
       stranger: stranger.token,
       strangerCoop: strangerCoop.token,
       buyerMember: await memberToken(buyer.orgId),

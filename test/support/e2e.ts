@@ -11,6 +11,14 @@ export const api = <T = Record<string, unknown>>(query: string, variables: Recor
   gql<T>(gatewayUrl(), query, variables, o);
 export const rows = <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => queryRows<T>(e2eDatabaseUrl(), sql, params);
 
+/** The in-app notices of one kind that an organization's people received, oldest first. */
+export const noticesOf = (orgId: string, kind: string) =>
+  rows<{ title: string; body: string; link: string }>(
+    `SELECT n.title, n.body, n.link FROM matching.notifications n JOIN catalog.users u ON u.id = n.user_id
+      WHERE u.organization_id = $1 AND n.kind = $2 ORDER BY n.created_at`,
+    [orgId, kind],
+  );
+
 /** Awaits the next e-mail to `to` that the SMTP listener received (BLPOP: no polling, no sleeps). */
 export async function awaitMail(to: string, timeoutSeconds = 20): Promise<ReceivedMail | null> {
   const redis = new Redis(process.env.REDIS_URL!);
@@ -19,6 +27,16 @@ export async function awaitMail(to: string, timeoutSeconds = 20): Promise<Receiv
     return hit ? (JSON.parse(hit[1]) as ReceivedMail) : null;
   } finally {
     redis.disconnect();
+  }
+}
+
+/** E-mails to `to` are taken in turn until one whose subject holds `subject` (earlier ones are other notices); parsed. */
+export async function awaitMailAbout(to: string, subject: string) {
+  for (;;) {
+    const mail = await awaitMail(to);
+    if (!mail) throw new Error(`no e-mail about "${subject}" reached ${to}`);
+    const parsed = await simpleParser(mail.raw);
+    if (parsed.subject?.includes(subject)) return parsed;
   }
 }
 

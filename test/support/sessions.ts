@@ -1,4 +1,5 @@
 import jwt from 'jsonwebtoken';
+import { loadConfig } from '@lienket/config';
 import { errorCode } from '@lienket/testing';
 import { api, rows } from './e2e';
 
@@ -76,3 +77,16 @@ export async function accessThroughBothSubgraphs(token: string): Promise<{ catal
 }
 export const SERVED = { catalog: null, procurement: null };
 export const REFUSED = { catalog: 'UNAUTHENTICATED', procurement: 'UNAUTHENTICATED' };
+
+/**
+ * The callers every mutation must answer UNAUTHENTICATED, each claiming to be `owner` (an
+ * organization's OWNER): no token, one signed with another secret, and an expired one.
+ */
+export function unauthenticatedTokens(owner: { userId: string; orgId: string }) {
+  const claims = { sub: owner.userId, org: owner.orgId, orole: 'OWNER' };
+  return {
+    anonymous: undefined,
+    forged: jwt.sign(claims, 'someone-elses-secret-someone-elses-secret', { issuer: 'lienket' }),
+    expired: jwt.sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 5 }, loadConfig().auth.jwtSecret, { issuer: 'lienket' }),
+  };
+}

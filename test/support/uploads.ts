@@ -18,10 +18,10 @@ export interface Org {
 /** A new organization's owner (the shared e2e helper, under the name these tests use). */
 export const signUpOrg = (over: Parameters<typeof signUpOwner>[0] = {}) => signUpOwner(over);
 
-/** A MEMBER of the organization, inserted directly (teams are tested elsewhere), signed in. */
-export async function memberToken(orgId: string): Promise<string> {
-  const email = `member.${crypto.randomUUID()}@test.lienket.vn`;
-  await rows(`INSERT INTO catalog.users (email, password_hash, full_name, organization_id, organization_role) VALUES ($1, $2, 'Thành viên', $3, 'MEMBER')`, [email, await argon2.hash('mat-khau-thanh-vien'), orgId]);
+/** A MEMBER (or MANAGER) of the organization, inserted directly (teams are tested elsewhere), signed in. */
+export async function memberToken(orgId: string, role: 'MEMBER' | 'MANAGER' = 'MEMBER'): Promise<string> {
+  const email = `${role.toLowerCase()}.${crypto.randomUUID()}@test.lienket.vn`;
+  await rows(`INSERT INTO catalog.users (email, password_hash, full_name, organization_id, organization_role) VALUES ($1, $2, 'Thành viên', $3, $4)`, [email, await argon2.hash('mat-khau-thanh-vien'), orgId, role]);
   return (await signInAs(email, 'mat-khau-thanh-vien')).accessToken;
 }
 

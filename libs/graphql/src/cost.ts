@@ -41,6 +41,7 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'Contract.shipments': 20, // MAX_SHIPMENTS per contract (libs/procurement/src/contracts/contract.service.ts)
   'Contract.reviews': 2, // one per side (primary key of procurement.contract_reviews)
   'Contract.payments': 1, // none until payments are built
+  'ProcurementNeed.questions': 100, // MAX_QUESTIONS_PER_NEED (libs/procurement/src/questions/question.service.ts)
   'ProcurementNeed.invitedSuppliers': 1, // a reorder invites its contract's supplier; nothing else writes the list yet
   // No cap in the code today: members, open invitations and documents of one organization. Priced
   // at the largest page a client may ask for anywhere, until their services cap them.

@@ -500,6 +500,42 @@ export const MESSAGES = {
     vi: 'Chỉ đặt lại được từ một hợp đồng đã hoàn tất.',
     en: 'Only a completed contract can be reordered.',
   },
+  questionOwnNeed: {
+    vi: 'Tổ chức của bạn đăng nhu cầu này nên không thể đặt câu hỏi cho nó; hãy trả lời câu hỏi của các hợp tác xã.',
+    en: 'Your organization posted this need, so it cannot ask about it; answer the cooperatives\' questions instead.',
+  },
+  questionCooperativesOnly: {
+    vi: 'Chỉ hợp tác xã mới đặt câu hỏi cho nhu cầu mua.',
+    en: 'Only cooperatives ask questions on needs.',
+  },
+  questionVerificationRequired: {
+    vi: 'Tổ chức của bạn cần được xác minh trước khi đặt câu hỏi. Vui lòng chờ quản trị viên xác minh hồ sơ.',
+    en: 'Your organization must be verified before it can ask questions. Please wait for an administrator to verify it.',
+  },
+  organizationSuspendedQuestions: {
+    vi: 'Tổ chức của bạn đang bị tạm ngừng hoạt động nên không thể đặt câu hỏi. Xem lý do trong trang Tài khoản.',
+    en: 'Your organization is suspended, so it cannot ask questions. See the reason on your account page.',
+  },
+  questionsClosed: {
+    vi: 'Đã hết hạn nhận báo giá của nhu cầu này nên phần hỏi đáp đã đóng: không thể hỏi hay trả lời nữa.',
+    en: 'The bid deadline of this need has passed, so its questions are closed: nothing more can be asked or answered.',
+  },
+  questionLimitOrganization: {
+    vi: 'Tổ chức của bạn đã đặt {max} câu hỏi cho nhu cầu này, mức tối đa cho mỗi tổ chức.',
+    en: 'Your organization has asked {max} questions on this need, the most one organization may ask.',
+  },
+  questionLimitNeed: {
+    vi: 'Nhu cầu này đã nhận {max} câu hỏi, mức tối đa; hãy xem các câu trả lời đã có.',
+    en: 'This need has received {max} questions, the most it takes; please read the answers given.',
+  },
+  questionsNeedNotOpen: {
+    vi: 'Nhu cầu này không còn mở nên phần hỏi đáp đã đóng.',
+    en: 'This need is no longer open, so its questions are closed.',
+  },
+  questionAlreadyAnswered: {
+    vi: 'Câu hỏi này đã được trả lời; mỗi câu hỏi chỉ được trả lời một lần.',
+    en: 'This question has already been answered; each question is answered once.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;
@@ -573,6 +609,8 @@ export const FIELD_LABELS: Record<string, Record<Lang, string>> = {
   body: { vi: 'nội dung tin nhắn', en: 'message' },
   resolution: { vi: 'kết luận', en: 'resolution' },
   text: { vi: 'nội dung', en: 'text' },
+  questionText: { vi: 'câu hỏi', en: 'question' },
+  answer: { vi: 'câu trả lời', en: 'answer' },
 };
 
 export function pickLang(acceptLanguage: string | string[] | undefined): Lang {

@@ -33,11 +33,13 @@ import { NeedService } from './needs/need.service';
 import { StripeWebhookController } from './payments/stripe-webhook.controller';
 import { NotificationResolver } from './notifications/notification.resolver';
 import { NotificationService } from './notifications/notification.service';
+import { QuestionResolver } from './questions/question.resolver';
+import { QuestionService } from './questions/question.service';
 import { ReliabilityResolver } from './reliability/reliability.resolver';
 import { ReliabilityService } from './reliability/reliability.service';
 
 /**
- * Procurement needs and their attachments, sealed bids, awards and contracts (payments come later), suppliers'
+ * Procurement needs with their attachments and public questions, sealed bids, awards and contracts (payments come later), suppliers'
  * reliability, and the handlers of the procurement queue (organizations' facts, needs' deadlines),
  * which the app's worker (workerHost(PROCUREMENT_QUEUE)) discovers.
  */
@@ -77,6 +79,8 @@ import { ReliabilityService } from './reliability/reliability.service';
     ContractResolver,
     ContractActionsResolver,
     ContractNeedResolver,
+    QuestionService,
+    QuestionResolver,
   ],
   controllers: [StripeWebhookController, NeedModerationController, NeedAttachmentController],
 })

@@ -103,6 +103,10 @@ export interface JobPayloads {
    * live bid on it (one event per bidder), with the text or the deadlines, never anything of a bid.
    */
   'need.amended': ProcurementNotice & NeedAmendment;
+  /** A cooperative asked on an open need: told to the buyer's owners and managers, never who asked. */
+  'question.asked': ProcurementNotice & { question: string };
+  /** The buyer answered: told to the asking organization's owners and managers (the only event naming it). */
+  'question.answered': ProcurementNotice & { question: string; answer: string };
   /** Daily (see SCHEDULED_JOBS): tells owners of certifications that expire within 30 days. */
   'certifications.expiry_scan': Record<string, never>;
   /** Hourly (see SCHEDULED_JOBS): removes stored upload bytes that no row points at (see OrphanSweepHandler). */
@@ -164,6 +168,8 @@ export const JOB_NAMES: readonly JobName[] = [
   'review.received',
   'contract.message',
   'need.amended',
+  'question.asked',
+  'question.answered',
 ];
 
 /**
@@ -189,6 +195,8 @@ export const EVENT_ROUTES = {
   'review.received': [EVENTS_QUEUE],
   'contract.message': [EVENTS_QUEUE],
   'need.amended': [EVENTS_QUEUE],
+  'question.asked': [EVENTS_QUEUE],
+  'question.answered': [EVENTS_QUEUE],
 } as const satisfies Record<EventName, readonly QueueName[]>;
 
 const DIRECT_JOBS: Record<DirectJobName, QueueName> = { 'need.deadline_reached': PROCUREMENT_QUEUE };

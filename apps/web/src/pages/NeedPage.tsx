@@ -16,6 +16,7 @@ import { NeedFacts } from '../lib/NeedFacts';
 import { NeedAmendments } from '../lib/NeedAmendments';
 import { NeedBuyerActions, NeedOutcomeReason } from '../lib/NeedBuyerActions';
 import { NeedStatusTag } from '../lib/NeedCard';
+import { NeedQuestions } from '../lib/NeedQuestions';
 import { PUBLIC_NEED_STATUSES } from '../lib/need-summary';
 import { useNeedPoster } from '../lib/need-poster';
 import { NEEDS_NS } from '../lib/needs-i18n';
@@ -32,6 +33,9 @@ const NeedPageDocument = graphql(`
       bidCount
       myBid {
         ...MyBidFields
+      }
+      questions {
+        ...NeedQuestionFields
       }
     }
   }
@@ -157,6 +161,18 @@ function NeedView({
                 onChanged={onPassed}
               />
             )}
+        {PUBLIC_NEED_STATUSES.includes(need.status) && (
+          <NeedQuestions
+            need={need}
+            reader={{
+              buys: reader.buys,
+              manages: reader.manages,
+              canAsk: reader.canBid,
+              cooperative: reader.cooperative,
+            }}
+            onChanged={onPassed}
+          />
+        )}
       </div>
     </>
   );

@@ -13,6 +13,8 @@ const payloads: { [N in NoticeEvent]: JobPayloads[N] } = {
   'review.received': { ...base, rating: 4 },
   'contract.message': { ...base, body: 'Thứ Hai giao hàng' },
   'need.amended': { ...base, contractId: null, change: 'DEADLINE_EXTENDED', previousDeadline: '2027-01-05T10:00:00.000Z', bidDeadline: '2027-01-12T17:30:00.000Z' },
+  'question.asked': { ...base, contractId: null, question: 'Có nhận bao 25 kg không?' },
+  'question.answered': { ...base, contractId: null, question: 'Có nhận bao 25 kg không?', answer: 'Chỉ bao 50 kg.' },
 };
 const person = (locale: 'VI' | 'EN') => ({ userId: 'u', email: 'a@b.vn', name: 'Lan', locale });
 

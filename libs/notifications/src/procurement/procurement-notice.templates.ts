@@ -4,6 +4,7 @@ import { link, toMail } from '../mail/templates';
 
 export const NOTICE_EVENTS = [
   'need.closed', 'need.awarded', 'bid.not_awarded', 'shipment.recorded', 'receipt.confirmed', 'dispute.opened', 'dispute.resolved', 'review.received', 'contract.message', 'need.amended',
+  'question.asked', 'question.answered',
 ] as const;
 export type NoticeEvent = (typeof NOTICE_EVENTS)[number];
 export interface NoticeRecipient {
@@ -82,6 +83,17 @@ const TEXTS: Texts = {
             ? `Hạn mới: ${vietnamTime(p.bidDeadline, true)}, thay cho ${vietnamTime(p.previousDeadline, true)}. Bạn có thể sửa hoặc rút báo giá đến hạn mới.`
             : `New deadline: ${vietnamTime(p.bidDeadline, false)}, instead of ${vietnamTime(p.previousDeadline, false)}. You may revise or withdraw your bid until then.`,
         },
+  // Neither says who asked: the buyer learns the question, the asker the answer.
+  'question.asked': (p, vi) => ({
+    title: vi ? `Có câu hỏi mới về ${q(p)}` : `A new question on ${q(p)}`,
+    body: vi
+      ? `Hỏi: ${p.question}\nHãy trả lời trước hạn nhận báo giá: mọi nhà cung cấp đều đọc được câu trả lời, người hỏi được giữ kín.`
+      : `Q: ${p.question}\nAnswer it before the bid deadline: every supplier reads the answer; who asked stays private.`,
+  }),
+  'question.answered': (p, vi) => ({
+    title: vi ? `Bên mua đã trả lời câu hỏi của bạn về ${q(p)}` : `The buyer answered your question on ${q(p)}`,
+    body: vi ? `Hỏi: ${p.question}\nĐáp: ${p.answer}` : `Q: ${p.question}\nA: ${p.answer}`,
+  }),
 };
 
 /**

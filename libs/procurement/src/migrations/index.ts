@@ -7,3 +7,4 @@ export { NotificationReads1763806900000 } from './1763806900000-notification-rea
 export { Contracts1763807100000 } from './1763807100000-contracts';
 export { NeedAmendments1763807300000 } from './1763807300000-need-amendments';
 export { NeedAttachments1763807500000 } from './1763807500000-need-attachments';
+export { NeedQuestions1763807200000 } from './1763807200000-need-questions';

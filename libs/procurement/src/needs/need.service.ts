@@ -1,16 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuthUser, isPlatformStaff, mayAccessOrganization, requireOrganization } from '@lienket/auth';
+import { AuthUser, requireOrganization } from '@lienket/auth';
 import { APP_CONFIG, AppConfig } from '@lienket/config';
 import { plainRead } from '@lienket/database';
 import { badInput, decodeCursor, DomainError, ErrorCode, notFound, unauthenticated, validateInput } from '@lienket/graphql';
+import { mayReadNeed } from './need-access';
 import { closeDueNeeds, isPastDeadline } from './need-clock';
 import { requireNeedManager } from './need-lifecycle.service';
 import { clock, findCategory, findProvince, findUnit, todayInVietnam, vietnamDate } from '@lienket/reference-data';
 import { needSchema } from './dto/need.schema';
 import { NeedEntity, NeedStatus, PUBLIC_NEED_STATUSES } from './need.entity';
 import { NeedFilter } from './need.type';
-import { organizationFacts } from '../events/organization-changed.handler';
 
 const TOTAL_CAP = 1000;
 /** A cursor's time: ISO 8601 in UTC (older cursors carry milliseconds, new ones microseconds). */
@@ -62,18 +62,13 @@ export class NeedService {
   }
 
   /**
-   * One need: the caller's organization sees its own in every status, platform staff every submitted
-   * one (they review them; a draft stays inside its buyer), anyone else only public ones. An OPEN
-   * need past its deadline is closed here and now (once: see closeDueNeeds) and read CLOSED.
+   * One need, to whoever may read it (see mayReadNeed; a suspended buyer's organization is not
+   * public to resolve as the need's buyer either). An OPEN need past its deadline is closed here and
+   * now (once: see closeDueNeeds) and read CLOSED.
    */
   async get(user: AuthUser | null, id: string): Promise<NeedEntity> {
     const need = UUID.test(id) ? await this.ds.getRepository(NeedEntity).findOneBy({ id }) : null;
-    const own = !!need && mayAccessOrganization(user, need.buyerOrgId, 'read', { staff: false });
-    const reviewed = !!need && need.status !== NeedStatus.DRAFT && isPlatformStaff(user);
-    if (!need || !(own || reviewed || PUBLIC_NEED_STATUSES.includes(need.status))) throw notFound('need');
-    // A public need is public while its buyer is verified: a suspended buyer's needs leave the
-    // market with it (and its organization is not public to resolve as the need's buyer).
-    if (!own && !reviewed && (await organizationFacts(this.ds.manager, need.buyerOrgId))?.verification !== 'VERIFIED') throw notFound('need');
+    if (!need || !(await mayReadNeed(this.ds.manager, user, need))) throw notFound('need');
     if (isPastDeadline(need)) {
       await this.ds.transaction((em) => closeDueNeeds(em, clock.now(), need.id));
       return (await this.ds.getRepository(NeedEntity).findOneBy({ id }))!;
