@@ -28,6 +28,7 @@ import { StripeWebhookController } from './payments/stripe-webhook.controller';
 import { NotificationResolver } from './notifications/notification.resolver';
 import { NotificationService } from './notifications/notification.service';
 import { ReliabilityResolver } from './reliability/reliability.resolver';
+import { OrganizationNames } from './shared/organization-names';
 import { ReliabilityService } from './reliability/reliability.service';
 
 /**
@@ -45,6 +46,7 @@ import { ReliabilityService } from './reliability/reliability.service';
     NotificationResolver,
     ReliabilityService,
     ReliabilityResolver,
+    OrganizationNames,
     NeedLifecycleService,
     NeedDeadlineScheduler,
     NeedDeadlineHandler,
