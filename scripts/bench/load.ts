@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import { QUERIES } from './listings';
 
-export type ScenarioName = 'products' | 'needs' | 'search';
+export type ScenarioName = 'products' | 'needs' | 'public' | 'search';
 
 export interface LoadPlan {
   url: string;
@@ -30,7 +30,8 @@ export interface LoadResult {
 
 export const PRODUCTS_QUERY = `query Products($after: String) { searchProducts(first: 20, after: $after) { totalCount edges { cursor node { id name } } } }`;
 export const SEARCH_QUERY = `query Search($q: String, $f: ProductFilter) { searchProducts(query: $q, filter: $f, first: 20) { totalCount edges { cursor node { id name } } } }`;
-export const NEEDS_QUERY = `query MyNeeds($after: String) { needs(filter: { mine: true }, first: 20, after: $after) { totalCount edges { cursor node { id title status buyer { id name } } } } }`;
+export const NEEDS_QUERY = `query MyNeeds($after: String) { needs(filter: { mine: true }, first: 20, after: $after) { totalCount edges { cursor node { id title status bidCount buyer { id name } } } } }`;
+export const PUBLIC_NEEDS_QUERY = `query Needs($after: String) { needs(first: 20, after: $after) { totalCount edges { cursor node { id title status bidCount buyer { id name } } } } }`;
 
 /** The keyset cursor encoding of libs/graphql (importing it would load Nest's GraphQL decorators here). */
 const encodeCursor = (key: string[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
@@ -44,10 +45,11 @@ export function requestBody(plan: Pick<LoadPlan, 'scenario' | 'needsSpan' | 'pro
       const at = String(from + 1 + Math.floor(random() * (to - from)));
       return JSON.stringify({ query: PRODUCTS_QUERY, variables: { after: encodeCursor([at, randomUUID()]) } });
     }
-    case 'needs': {
+    case 'needs':
+    case 'public': {
       const [from, to] = plan.needsSpan.map((t) => Date.parse(t));
       const at = new Date(from + random() * (to - from)).toISOString();
-      return JSON.stringify({ query: NEEDS_QUERY, variables: { after: encodeCursor([at, randomUUID()]) } });
+      return JSON.stringify({ query: plan.scenario === 'needs' ? NEEDS_QUERY : PUBLIC_NEEDS_QUERY, variables: { after: encodeCursor([at, randomUUID()]) } });
     }
     case 'search': {
       const { q, filter } = QUERIES[Math.floor(random() * QUERIES.length)];

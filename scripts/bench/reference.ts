@@ -2,8 +2,8 @@
 // with the same rows from the same database — the practical limit the gateway is compared with.
 // No framework, no GraphQL execution, no token check. Search runs the repository's own SQL
 // (libs/products product-search.sql.ts, pure functions: resolve the words, plan, one statement);
-// the needs page is SQL COPIED from libs/procurement NeedService.list and libs/accounts
-// OrganizationService.loader: when those change, copy them again.
+// the needs pages are SQL COPIED from libs/procurement NeedService.list and BidReadService.counts:
+// when those change, copy them again.
 // Env: DATABASE_URL, PORT, BUYER_ORG (the organization whose needs `mine` lists).
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { Pool } from 'pg';
@@ -24,16 +24,23 @@ import {
 const POOL_SIZE = 10;
 const TOTAL_CAP = 1000;
 
-/** NeedService.list for `mine`: the capped total, then one keyset page (two statements, as there). */
-const NEEDS_TOTAL_SQL = `SELECT count(*)::int AS n FROM (SELECT 1 FROM procurement.needs n WHERE n.buyer_org_id = $1 LIMIT ${TOTAL_CAP}) capped`;
-const NEEDS_PAGE_SQL = `SELECT n.id, n.buyer_org_id, n.created_by, n.title, n.description, n.category_code, n.quantity, n.unit_code,
+/**
+ * NeedService.list, `mine` (the buyer's) or public: the capped total, then one keyset page with the
+ * buyer's name from procurement's copy (two statements, as there); then BidReadService.counts.
+ */
+const NEEDS_WHERE = {
+  mine: `n.buyer_org_id = $1`,
+  public: `n.status = ANY($1::text[]) AND EXISTS (SELECT 1 FROM procurement.organizations o WHERE o.id = n.buyer_org_id AND o.verification = 'VERIFIED')`,
+};
+const PUBLIC_STATUSES = ['OPEN', 'CLOSED', 'AWARDED'];
+const needsTotalSql = (w: string) => `SELECT count(*)::int AS n FROM (SELECT 1 FROM procurement.needs n WHERE ${w} LIMIT ${TOTAL_CAP}) capped`;
+const needsPageSql = (w: string) => `SELECT n.id, n.buyer_org_id, n.created_by, n.title, n.description, n.category_code, n.quantity, n.unit_code,
        n.target_unit_price, n.currency, n.delivery_province_code, n.delivery_from, n.delivery_to, n.required_certifications,
-       n.allow_partial, n.bid_deadline, n.status, n.created_at, n.updated_at
-  FROM procurement.needs n
- WHERE n.buyer_org_id = $1 AND (n.created_at, n.id) < ($2::timestamptz, $3::uuid)
+       n.allow_partial, n.bid_deadline, n.status, n.created_at, n.updated_at, bo.name AS "buyerName", bo.verification AS "buyerVerification"
+  FROM procurement.needs n LEFT JOIN procurement.organizations bo ON bo.id = n.buyer_org_id
+ WHERE ${w} AND (n.created_at, n.id) < ($2::timestamptz, $3::uuid)
  ORDER BY n.created_at DESC, n.id DESC LIMIT $4`;
-/** OrganizationService.loader: one batched lookup of every organization the page mentions. */
-const ORGANIZATIONS_SQL = `SELECT * FROM catalog.organizations WHERE id = ANY($1::uuid[])`;
+const BID_COUNTS_SQL = `SELECT need_id, count(*)::int AS n FROM procurement.bids WHERE need_id = ANY($1::uuid[]) AND status <> 'WITHDRAWN' GROUP BY need_id`;
 
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: POOL_SIZE });
 const buyerOrg = process.env.BUYER_ORG ?? '';
@@ -86,21 +93,22 @@ interface NeedRow {
   title: string;
   status: string;
   created_at: Date;
+  buyerName: string;
 }
 
-async function needs(variables: Record<string, unknown>) {
+async function needs(variables: Record<string, unknown>, which: 'mine' | 'public') {
   const after = uncursor(variables.after) ?? ['9999-12-31T00:00:00Z', 'ffffffff-ffff-ffff-ffff-ffffffffffff'];
-  const total = await pool.query<{ n: number }>(NEEDS_TOTAL_SQL, [buyerOrg]);
-  const page = (await pool.query<NeedRow>(NEEDS_PAGE_SQL, [buyerOrg, after[0], after[1], PAGE + 1])).rows.slice(0, PAGE);
-  const orgIds = [...new Set(page.map((n) => n.buyer_org_id))];
-  const orgs = orgIds.length ? (await pool.query<{ id: string; name: string }>(ORGANIZATIONS_SQL, [orgIds])).rows : [];
-  const byId = new Map(orgs.map((o) => [o.id, o]));
+  const first = which === 'mine' ? buyerOrg : PUBLIC_STATUSES;
+  const total = await pool.query<{ n: number }>(needsTotalSql(NEEDS_WHERE[which]), [first]);
+  const page = (await pool.query<NeedRow>(needsPageSql(NEEDS_WHERE[which]), [first, after[0], after[1], PAGE + 1])).rows.slice(0, PAGE);
+  const counts = page.length ? (await pool.query<{ need_id: string; n: number }>(BID_COUNTS_SQL, [page.map((n) => n.id)])).rows : [];
+  const bidCount = new Map(counts.map((c) => [c.need_id, c.n]));
   return {
     needs: {
       totalCount: total.rows[0].n,
       edges: page.map((n) => ({
         cursor: cursor([n.created_at.toISOString(), n.id]),
-        node: { id: n.id, title: n.title, status: n.status, buyer: { id: n.buyer_org_id, name: byId.get(n.buyer_org_id)?.name ?? null } },
+        node: { id: n.id, title: n.title, status: n.status, bidCount: bidCount.get(n.id) ?? 0, buyer: { id: n.buyer_org_id, name: n.buyerName } },
       })),
     },
   };
@@ -111,7 +119,7 @@ async function answer(req: IncomingMessage, res: ServerResponse) {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const { query, variables } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { query: string; variables?: Record<string, unknown> };
-  const data = query.includes('needs(') ? await needs(variables ?? {}) : await products(variables ?? {});
+  const data = query.includes('needs(') ? await needs(variables ?? {}, query.includes('mine') ? 'mine' : 'public') : await products(variables ?? {});
   res.setHeader('content-type', 'application/json');
   res.end(JSON.stringify({ data }));
 }

@@ -57,6 +57,8 @@ export default async function globalSetup() {
       QUEUE_PREFIX: E2E_PREFIX,
       SMTP_URL: smtpUrl,
       MIN_BID_WINDOW_SECONDS: '2',
+      // Each answer says how many SQL statements each subgraph ran for it (needs-page.e2e-spec.ts).
+      SQL_STATEMENT_COUNT: 'true',
       // Every test client is 127.0.0.1: limits per address would count the whole suite as one
       // person. Limits per account, recipient and organization keep their defaults (and their tests).
       SIGNUP_MAX_PER_ADDRESS: '100000',

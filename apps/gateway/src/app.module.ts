@@ -12,6 +12,7 @@ import { loggerModule, REQUEST_ID_HEADER } from '@lienket/observability';
 import { GatewayHealthController } from './health.controller';
 import { requestErrorStatusPlugin } from './http-status.plugin';
 import { SubgraphDataSource } from './subgraph-data-source';
+import { sqlStatementsPlugin } from './sql-statements';
 import { undiciFetcher } from './undici-fetcher';
 
 const config = loadConfig();
@@ -51,7 +52,7 @@ const fetcher = undiciFetcher();
         validationRules: hardened.validationRules,
         parseOptions: hardened.parseOptions,
         // Same plugin objects, two module identities (ESM inside @nestjs/apollo, CommonJS here).
-        plugins: [ApolloServerPluginInlineTraceDisabled(), ...hardened.plugins, requestErrorStatusPlugin()] as never[],
+        plugins: [ApolloServerPluginInlineTraceDisabled(), ...hardened.plugins, requestErrorStatusPlugin(), ...(config.countSqlStatements ? [sqlStatementsPlugin()] : [])] as never[],
         context: ({ req }: { req: Request }): GatewayContext => ({
           headers: {
             ...Object.fromEntries(
@@ -67,14 +68,14 @@ const fetcher = undiciFetcher();
       gateway: {
         supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
         buildService: ({ name, url }) =>
-          new SubgraphDataSource<GatewayContext>({
+          Object.assign(new SubgraphDataSource<GatewayContext>({
             url: subgraphUrls[name] ?? url,
             fetcher,
             willSendRequest({ request, context }) {
               const headers: GatewayContext['headers'] = (context as GatewayContext).headers ?? {};
               for (const [k, v] of Object.entries(headers)) if (typeof v === 'string') request.http?.headers.set(k, v);
             },
-          }),
+          }), { name }),
       },
     }),
   ],

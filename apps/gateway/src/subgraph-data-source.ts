@@ -2,6 +2,8 @@ import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apoll
 import { Logger } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
 import { localize, pickLang } from '@lienket/graphql';
+import { SQL_STATEMENTS_HEADER } from '@lienket/database';
+import { addStatements } from './sql-statements';
 
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
 interface GraphqlBody {
@@ -21,6 +23,15 @@ class RelayedError extends GraphQLError {}
  */
 export class SubgraphDataSource<TContext extends Record<string, unknown>> extends RemoteGraphQLDataSource<TContext> {
   private readonly logger = new Logger('SubgraphDataSource');
+  /** The subgraph's name, under which its SQL statements are added up (SQL_STATEMENT_COUNT). */
+  name?: string;
+
+  /** SQL_STATEMENT_COUNT: the subgraph's count for this call, added to the request's (sql-statements.ts). */
+  override didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<TContext>['didReceiveResponse']>>[0]) {
+    const counted = response.http?.headers.get(SQL_STATEMENTS_HEADER);
+    if (counted && this.name) addStatements(context, this.name, Number(counted));
+    return response;
+  }
 
   override async process(options: GraphQLDataSourceProcessOptions<TContext>) {
     try {

@@ -89,6 +89,11 @@ const schema = z.object({
   S3_REGION: optionalString,
   /** Product search's index: RUM when PostgreSQL offers it (`auto`), or the contrib GIN fallback (`off`: operators, tests). */
   SEARCH_RUM: z.enum(['auto', 'off']).default('auto'),
+  /**
+   * Tests and benches: each subgraph counts the SQL statements a request ran and the gateway adds
+   * them, by subgraph, to the answer's `extensions.sqlStatements` (libs/database sql-count.ts).
+   */
+  SQL_STATEMENT_COUNT: z.enum(['true', 'false']).default('false'),
 });
 
 /** Object storage for uploaded files: local disk unless S3_BUCKET is set. */
@@ -100,6 +105,8 @@ export interface AppConfig {
   env: 'development' | 'test' | 'production';
   production: boolean;
   logLevel: string;
+  /** SQL_STATEMENT_COUNT: statements per request counted and reported (tests, benches). */
+  countSqlStatements: boolean;
   /** The superuser's: migrations, seeding and tests only. Services use `database.serviceUrls`. */
   databaseUrl: string;
   database: { serviceUrls: ServiceDatabaseUrls; poolSize: number };
@@ -191,6 +198,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     env: e.NODE_ENV,
     production,
     logLevel: e.LOG_LEVEL,
+    countSqlStatements: e.SQL_STATEMENT_COUNT === 'true',
     databaseUrl: e.DATABASE_URL,
     database: { serviceUrls: databaseUrls, poolSize: e.DATABASE_POOL_SIZE },
     redisUrl: e.REDIS_URL,

@@ -2,6 +2,7 @@ import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@n
 import { DataSource, MixedList } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@lienket/config';
 import { createDataSource, ServiceSchema } from './data-source';
+import { statementSent } from './sql-count';
 
 class DataSourceCloser implements OnApplicationShutdown {
   constructor(@Inject(DataSource) private readonly ds: DataSource) {}
@@ -32,7 +33,14 @@ export class DatabaseModule {
           provide: DataSource,
           inject: [APP_CONFIG],
           useFactory: async (config: AppConfig) => {
-            const ds = createDataSource({ url: config.database.serviceUrls[schema], schema, entities, migrations, poolSize: poolSize(config) });
+            const ds = createDataSource({
+              url: config.database.serviceUrls[schema],
+              schema,
+              entities,
+              migrations,
+              poolSize: poolSize(config),
+              logger: config.countSqlStatements ? statementSent : undefined,
+            });
             return ds.initialize();
           },
         },

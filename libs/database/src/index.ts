@@ -4,3 +4,4 @@ export * from './connectivity';
 export * from './database.module';
 export * from './plain-read';
 export * from './roles';
+export * from './sql-count';

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { Logger } from 'nestjs-pino';
 import { onlyFromGateway } from '@lienket/auth';
 import { loadConfig, TrustProxy } from '@lienket/config';
+import { countStatements, SQL_STATEMENTS_HEADER } from '@lienket/database';
 
 export const MAX_BODY = '256kb';
 
@@ -32,13 +33,14 @@ export function jsonBodyParser(limit = MAX_BODY) {
  */
 export async function createHttpApp(
   module: Type<unknown>,
-  opts: { beforeBody?: RequestHandler[]; trustProxy?: TrustProxy } = {},
+  opts: { beforeBody?: RequestHandler[]; afterBody?: RequestHandler[]; trustProxy?: TrustProxy } = {},
 ): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, { bodyParser: false, bufferLogs: true });
   app.set('trust proxy', opts.trustProxy ?? false);
   app.useLogger(app.get(Logger));
   for (const handler of opts.beforeBody ?? []) app.use(handler);
   app.use(jsonBodyParser());
+  for (const handler of opts.afterBody ?? []) app.use(handler);
   app.enableShutdownHooks();
   app.disable('x-powered-by');
   return app;
@@ -49,7 +51,22 @@ export async function createHttpApp(
  * anything else runs (decision 43). Integration tests serve subgraphs through this too.
  */
 export function createSubgraphApp(module: Type<unknown>, gatewaySecret = loadConfig().internal.gatewaySecret): Promise<NestExpressApplication> {
-  return createHttpApp(module, { beforeBody: [onlyFromGateway(gatewaySecret)] });
+  return createHttpApp(module, { beforeBody: [onlyFromGateway(gatewaySecret)], afterBody: loadConfig().countSqlStatements ? [sqlStatementCounter] : [] });
+}
+
+/**
+ * SQL_STATEMENT_COUNT: the request runs (from here, its body read) with its own statement count,
+ * which its answer carries in a header for the gateway to add up (libs/database sql-count.ts).
+ */
+function sqlStatementCounter(_req: Request, res: Response, next: NextFunction) {
+  countStatements((read) => {
+    const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => Response;
+    res.writeHead = ((...args: unknown[]) => {
+      if (!res.headersSent) res.setHeader(SQL_STATEMENTS_HEADER, String(read()));
+      return writeHead(...args);
+    }) as Response['writeHead'];
+    next();
+  });
 }
 
 /** Listens on `host` (loopback unless configured: HOST for the gateway, SUBGRAPH_HOST for the rest). */

@@ -36,6 +36,7 @@ import { NotificationService } from './notifications/notification.service';
 import { QuestionResolver } from './questions/question.resolver';
 import { QuestionService } from './questions/question.service';
 import { ReliabilityResolver } from './reliability/reliability.resolver';
+import { OrganizationNames } from './shared/organization-names';
 import { ReliabilityService } from './reliability/reliability.service';
 
 /**
@@ -55,6 +56,7 @@ import { ReliabilityService } from './reliability/reliability.service';
     NotificationResolver,
     ReliabilityService,
     ReliabilityResolver,
+    OrganizationNames,
     NeedLifecycleService,
     NeedAmendmentService,
     NeedAmendmentResolver,

@@ -8,8 +8,9 @@ import { biddingEnded } from './bid-deadline';
 import { BidReadService, BidView, CURSOR_AT } from './bid-read.service';
 import { BidSealer } from './bid-sealing';
 import { BidStatus } from './bid.entity';
-import { requireBidder } from './bidder';
+import { judgeBidder } from './bidder';
 import { BidData, bidSchema } from './dto/bid.schema';
+import { OrganizationFacts } from '../events/organization-changed.handler';
 
 /** The need as a bid is judged against, read with the row locked FOR SHARE. */
 interface LockedNeed {
@@ -25,6 +26,17 @@ interface LockedNeed {
   fits: boolean;
   whole: boolean;
 }
+
+/** With it, in the same statement: the bidder as procurement knows it, and the revision of its live bid. */
+interface BidGround extends LockedNeed {
+  bidder_kind: OrganizationFacts['kind'] | null;
+  bidder_verification: OrganizationFacts['verification'] | null;
+  live_revision: number | null;
+}
+
+/** A concurrent bid of the same organization took the revision this one was sealed for: run again. */
+class RevisionTaken extends Error {}
+const ATTEMPTS = 3;
 
 const deadlinePassed = () => new DomainError(ErrorCode.DEADLINE_PASSED, 'bidDeadlinePassed');
 
@@ -43,22 +55,42 @@ export class BidService {
     private readonly reads: BidReadService,
   ) {}
 
-  /** The caller organization's first bid on the need, or its next revision (every version kept). */
+  /**
+   * The caller organization's first bid on the need, or its next revision (every version kept). Four
+   * round trips (begin, read, write, commit): the need locked with the bidder's facts and its live
+   * revision in one statement, then the bid and its sealed revision in one, sealed for the revision
+   * read. When a concurrent bid of the same organization took that revision, it runs again with the
+   * live bid locked FOR UPDATE after the need (one more statement), so such bids queue on each other.
+   */
   async submit(user: AuthUser, raw: unknown): Promise<BidView> {
-    requireOrganizationManager(user);
+    const supplierOrgId = requireOrganizationManager(user);
     const input = validateInput(bidSchema, raw);
     if (!isUuid(input.needId)) throw notFound('need');
-    return this.ds.transaction(async (em) => {
-      const need = await this.lockNeed(em, input.needId, input.quantity);
-      // Anything not public (a draft, a need in review, a cancelled one) does not exist to a bidder.
-      if (!need || !PUBLIC_NEED_STATUSES.includes(need.status as never)) throw notFound('need');
-      if (need.buyer_org_id === user.organizationId) throw new DomainError(ErrorCode.FORBIDDEN, 'bidOwnNeed');
-      const supplierOrgId = await requireBidder(em, user);
-      const now = clock.now();
-      if (biddingEnded({ status: need.status, bidDeadline: need.bid_deadline })) throw deadlinePassed();
-      judge(need, input);
-      return this.write(em, user, supplierOrgId, need.currency, input, now);
-    });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.ds.transaction((em) => this.submitOnce(em, user, supplierOrgId, input, attempt > 1));
+      } catch (e) {
+        if (!(e instanceof RevisionTaken) || attempt === ATTEMPTS) throw e;
+      }
+    }
+  }
+
+  private async submitOnce(em: EntityManager, user: AuthUser, supplierOrgId: string, input: BidData, lockLive: boolean): Promise<BidView> {
+    const need = await this.lockNeed(em, input.needId, input.quantity, supplierOrgId);
+    // Anything not public (a draft, a need in review, a cancelled one) does not exist to a bidder.
+    if (!need || !PUBLIC_NEED_STATUSES.includes(need.status as never)) throw notFound('need');
+    if (need.buyer_org_id === supplierOrgId) throw new DomainError(ErrorCode.FORBIDDEN, 'bidOwnNeed');
+    judgeBidder(user, need.bidder_kind && need.bidder_verification ? { kind: need.bidder_kind, verification: need.bidder_verification } : null);
+    const now = clock.now();
+    if (biddingEnded({ status: need.status, bidDeadline: need.bid_deadline })) throw deadlinePassed();
+    judge(need, input);
+    const live = lockLive
+      ? (await em.query<{ revision: number }[]>(
+          `SELECT revision FROM procurement.bids WHERE need_id = $1 AND supplier_org_id = $2 AND status <> 'WITHDRAWN' FOR UPDATE`,
+          [input.needId, supplierOrgId],
+        ))[0]?.revision
+      : need.live_revision;
+    return this.write(em, user, supplierOrgId, need.currency, input, now, (live ?? 0) + 1);
   }
 
   /** Withdraws the caller organization's live bid before the deadline; it may bid again afterwards. */
@@ -79,21 +111,23 @@ export class BidService {
     });
   }
 
-  /** The live bid's next revision (the first, if none is live) and its sealed content. */
-  private async write(em: EntityManager, user: AuthUser, supplierOrgId: string, currency: string, input: BidData, now: Date): Promise<BidView> {
-    const [bid] = await em.query<{ id: string; revision: number; status: BidStatus; cursor_at: string }[]>(
-      `INSERT INTO procurement.bids AS b (need_id, supplier_org_id, submitted_at) VALUES ($1, $2, $3)
-       ON CONFLICT (need_id, supplier_org_id) WHERE status <> 'WITHDRAWN'
-       DO UPDATE SET revision = b.revision + 1, submitted_at = EXCLUDED.submitted_at
-       RETURNING id, revision, status, ${CURSOR_AT}`,
-      [input.needId, supplierOrgId, now],
-    );
+  /** The live bid's next revision (the first, if none is live) and its sealed content, in one statement. */
+  private async write(em: EntityManager, user: AuthUser, supplierOrgId: string, currency: string, input: BidData, now: Date, revision: number): Promise<BidView> {
     const content = { unitPrice: input.unitPrice.amount, quantity: input.quantity, deliveryDate: input.deliveryDate, note: input.note };
-    const sealed = this.sealer.seal(content, { needId: input.needId, supplierOrgId, revision: bid.revision });
-    await em.query(
-      `INSERT INTO procurement.bid_revisions (bid_id, revision, submitted_by, submitted_at, sealed) VALUES ($1, $2, $3, $4, $5)`,
-      [bid.id, bid.revision, user.id, now, sealed],
+    const sealed = this.sealer.seal(content, { needId: input.needId, supplierOrgId, revision });
+    const [bid] = await em.query<{ id: string; revision: number; status: BidStatus; cursor_at: string; written: boolean }[]>(
+      `WITH b AS (
+         INSERT INTO procurement.bids AS b (need_id, supplier_org_id, submitted_at) VALUES ($1, $2, $3)
+         ON CONFLICT (need_id, supplier_org_id) WHERE status <> 'WITHDRAWN'
+         DO UPDATE SET revision = b.revision + 1, submitted_at = EXCLUDED.submitted_at
+         RETURNING id, revision, status, ${CURSOR_AT}),
+       r AS (
+         INSERT INTO procurement.bid_revisions (bid_id, revision, submitted_by, submitted_at, sealed)
+         SELECT id, revision, $4, $3, $5 FROM b WHERE revision = $6 RETURNING 1)
+       SELECT b.*, EXISTS (SELECT 1 FROM r) AS written FROM b`,
+      [input.needId, supplierOrgId, now, user.id, sealed, revision],
     );
+    if (!bid.written) throw new RevisionTaken();
     // The answer is what was just written: no second read (this is the hot path of a closing minute).
     return {
       id: bid.id,
@@ -108,12 +142,19 @@ export class BidService {
     };
   }
 
-  private async lockNeed(em: EntityManager, needId: string, quantity: string): Promise<LockedNeed | undefined> {
-    const [need] = await em.query<LockedNeed[]>(
-      `SELECT buyer_org_id, status, bid_deadline, quantity::text, currency, allow_partial,
-              delivery_from::text, delivery_to::text, $2::numeric <= quantity AS fits, $2::numeric = quantity AS whole
-         FROM procurement.needs WHERE id = $1 FOR SHARE`,
-      [needId, quantity],
+  /** The need FOR SHARE; with a bidder given, its facts and live revision (columns of BidGround). */
+  private async lockNeed(em: EntityManager, needId: string, quantity: string): Promise<LockedNeed | undefined>;
+  private async lockNeed(em: EntityManager, needId: string, quantity: string, bidderOrgId: string): Promise<BidGround | undefined>;
+  private async lockNeed(em: EntityManager, needId: string, quantity: string, bidderOrgId?: string): Promise<BidGround | undefined> {
+    const withBidder = bidderOrgId !== undefined;
+    const [need] = await em.query<BidGround[]>(
+      `SELECT n.buyer_org_id, n.status, n.bid_deadline, n.quantity::text, n.currency, n.allow_partial,
+              n.delivery_from::text, n.delivery_to::text, $2::numeric <= n.quantity AS fits, $2::numeric = n.quantity AS whole
+              ${withBidder ? `, o.kind AS bidder_kind, o.verification AS bidder_verification,
+              (SELECT b.revision FROM procurement.bids b WHERE b.need_id = n.id AND b.supplier_org_id = $3 AND b.status <> 'WITHDRAWN') AS live_revision` : ''}
+         FROM procurement.needs n ${withBidder ? 'LEFT JOIN procurement.organizations o ON o.id = $3' : ''}
+        WHERE n.id = $1 FOR SHARE OF n`,
+      bidderOrgId === undefined ? [needId, quantity] : [needId, quantity, bidderOrgId],
     );
     return need;
   }

@@ -35,6 +35,6 @@ export class ContractNeedResolver {
 
   @ResolveField(() => [OrganizationRef], { description: "Suppliers invited to bid: the buyer's organization only; others an empty list" })
   invitedSuppliers(@Parent() need: ProcurementNeed, @Context() ctx: RequestContext): OrganizationRef[] {
-    return ctx.user?.organizationId === need.buyer.id ? need.invitedSupplierIds.map(organizationRef) : [];
+    return ctx.user?.organizationId === need.buyer.id ? need.invitedSupplierIds.map((id) => organizationRef(id)) : [];
   }
 }

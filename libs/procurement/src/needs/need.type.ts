@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { connectionTypes, DateScalar, DateTimeScalar, DecimalScalar, Money, MoneyInput } from '@lienket/graphql';
 import { Category, Province, Unit } from '@lienket/reference-data';
 import { OrganizationRef } from '../shared/organization-ref.type';
@@ -9,7 +9,10 @@ registerEnumType(NeedStatus, { name: 'NeedStatus' });
 @ObjectType()
 export class ProcurementNeed {
   @Field(() => ID) id: string;
-  @Field(() => OrganizationRef) buyer: OrganizationRef;
+  /** Its name from procurement's copy (OrganizationNames): a page of needs asks catalog nothing. */
+  @Field(() => OrganizationRef)
+  @Directive('@provides(fields: "name")')
+  buyer: OrganizationRef;
   @Field() title: string;
   @Field(() => String, { nullable: true }) description: string | null;
   @Field(() => Category) category: Category;
