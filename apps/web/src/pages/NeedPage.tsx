@@ -12,6 +12,7 @@ import { formatDateTime } from '../lib/datetime';
 import { hasErrorCode } from '../lib/errors';
 import { useLanguage } from '../lib/i18n';
 import { NeedFacts } from '../lib/NeedFacts';
+import { NeedOutcome } from '../lib/NeedDecision';
 import { NeedBuyerActions, NeedOutcomeReason } from '../lib/NeedBuyerActions';
 import { NeedStatusTag } from '../lib/NeedCard';
 import { PUBLIC_NEED_STATUSES } from '../lib/need-summary';
@@ -27,8 +28,29 @@ const NeedPageDocument = graphql(`
       rejectionReason
       cancellationReason
       bidCount
+      closingReason
       myBid {
         ...MyBidFields
+        debrief {
+          priceRank
+          priceGapPercent
+          deliveryRank
+          deliveryGapDays
+          awardedCount
+          totalBids
+        }
+      }
+      contracts {
+        id
+        status
+        quantity
+        total {
+          amount
+        }
+        supplier {
+          id
+          name
+        }
       }
     }
   }
@@ -74,9 +96,9 @@ interface Reader {
  * While bidding is open the buyer learns how many bids came, never what they say; after the
  * deadline it compares them side by side.
  */
-function BuyerBids({ need }: { need: Need }) {
+function BuyerBids({ need, manages }: { need: Need; manages: boolean }) {
   const { t } = useTranslation(NEEDS_NS);
-  if (OPENED.includes(need.status)) return <BidComparison needId={need.id} />;
+  if (OPENED.includes(need.status)) return <BidComparison needId={need.id} decide={manages} />;
   return (
     <section className="card" aria-labelledby="need-bids" data-testid="need-bids">
       <h2 id="need-bids">{t('page.bids')}</h2>
@@ -136,8 +158,16 @@ function NeedView({
         </section>
         <Deadline need={need} onPassed={onPassed} />
         {reader.manages && <NeedBuyerActions need={need} verification={reader.verification} />}
+        <NeedOutcome
+          contracts={need.contracts}
+          closingReason={need.closingReason}
+          debrief={need.myBid?.debrief}
+          unit={need.unit}
+        />
         {reader.buys
-          ? PUBLIC_NEED_STATUSES.includes(need.status) && <BuyerBids need={need} />
+          ? PUBLIC_NEED_STATUSES.includes(need.status) && (
+              <BuyerBids need={need} manages={reader.manages} />
+            )
           : PUBLIC_NEED_STATUSES.includes(need.status) && (
               <BidPanel
                 need={need}
