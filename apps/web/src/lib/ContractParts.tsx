@@ -8,19 +8,13 @@ import { Field } from './Field';
 import { useLanguage } from './i18n';
 import { formatAmount, formatQuantity } from './products';
 
-/** What the contract page shows; every contract mutation answers it, so Apollo redraws the page. */
-export const ContractDetailFields = graphql(`
-  fragment ContractDetailFields on Contract {
+/** A contract in a list (the parties' list, the staff's dispute queue): who, what, how much. */
+export const ContractSummaryFields = graphql(`
+  fragment ContractSummaryFields on Contract {
     id
     status
     quantity
     promisedDate
-    createdAt
-    completedAt
-    unitPrice {
-      amount
-      currency
-    }
     total {
       amount
       currency
@@ -41,6 +35,19 @@ export const ContractDetailFields = graphql(`
         name
         symbol
       }
+    }
+  }
+`);
+
+/** What the contract page shows; every contract mutation answers it, so Apollo redraws the page. */
+export const ContractDetailFields = graphql(`
+  fragment ContractDetailFields on Contract {
+    ...ContractSummaryFields
+    createdAt
+    completedAt
+    unitPrice {
+      amount
+      currency
     }
     shipments {
       id

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { graphql } from '../gql';
 import type { ContractStatus } from '../gql/graphql';
 import { AwardDialog, type AwardBid, type AwardNeed } from './AwardDialog';
+import { DebriefText, type Debrief } from './Debrief';
 import { ContractStatusTag } from './ContractParts';
 import { CONTRACTS_NS } from './contracts-i18n';
 import { useLanguage } from './i18n';
@@ -84,32 +85,6 @@ interface OutcomeContract {
   total: { amount: string };
   supplier: { name: string };
 }
-interface Debrief {
-  priceRank: number;
-  priceGapPercent: number;
-  deliveryRank: number;
-  deliveryGapDays: number;
-  awardedCount: number;
-  totalBids: number;
-}
-
-/** A bidder's debrief in words: how its bid ranked against the awarded ones. */
-export function DebriefText({ debrief: d }: { debrief: Debrief }) {
-  const { t } = useTranslation(CONTRACTS_NS);
-  return (
-    <p data-testid="debrief">
-      {t('debrief.text', {
-        priceRank: d.priceRank,
-        priceGap: d.priceGapPercent,
-        deliveryRank: d.deliveryRank,
-        deliveryGap: d.deliveryGapDays,
-        awarded: d.awardedCount,
-        total: d.totalBids,
-      })}
-    </p>
-  );
-}
-
 /**
  * How the need ended, for whoever may know: the contracts (the buyer all, a winner its own), the
  * buyer's reason for closing without award, and a losing bidder's debrief.

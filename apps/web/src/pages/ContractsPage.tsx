@@ -16,29 +16,7 @@ import { useListQuery } from '../lib/use-list-query';
 const MyContractsDocument = graphql(`
   query MyContracts($first: Int!, $after: String) {
     myContracts(first: $first, after: $after) {
-      id
-      status
-      quantity
-      promisedDate
-      total {
-        amount
-      }
-      buyer {
-        id
-        name
-      }
-      supplier {
-        id
-        name
-      }
-      need {
-        id
-        title
-        unit {
-          code
-          name
-        }
-      }
+      ...ContractSummaryFields
     }
   }
 `);

@@ -32,12 +32,7 @@ const NeedPageDocument = graphql(`
       myBid {
         ...MyBidFields
         debrief {
-          priceRank
-          priceGapPercent
-          deliveryRank
-          deliveryGapDays
-          awardedCount
-          totalBids
+          ...DebriefFields
         }
       }
       contracts {

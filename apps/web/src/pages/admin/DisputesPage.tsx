@@ -19,23 +19,7 @@ import { useListQuery } from '../../lib/use-list-query';
 const DisputedContractsDocument = graphql(`
   query DisputedContracts($first: Int!, $after: String) {
     disputedContracts(first: $first, after: $after) {
-      id
-      status
-      total {
-        amount
-      }
-      buyer {
-        id
-        name
-      }
-      supplier {
-        id
-        name
-      }
-      need {
-        id
-        title
-      }
+      ...ContractSummaryFields
       dispute {
         openedBy {
           id
