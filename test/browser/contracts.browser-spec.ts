@@ -20,6 +20,9 @@ const contractRows = (needId: string) =>
     [needId],
   );
 const statusOf = (page: Page) => page.getByTestId('contract-status').first().getAttribute('data-status');
+/** Taps a star count: antd's radio button hides its input under the label a person taps. */
+const rate = (page: Page, stars: number) =>
+  page.locator('label', { has: page.getByTestId(`review-rating-${stars}`) }).click();
 const awardRow = (page: Page, name: string) => page.getByTestId('award-row').filter({ hasText: name });
 
 describe('from award to reorder, on the page', () => {
@@ -107,9 +110,11 @@ describe('from award to reorder, on the page', () => {
     await page.getByTestId('receive-submit').click();
     await soon(() => page.getByTestId('timeline-received').textContent()).toContain('chấp nhận 9,5 tấn');
     await page.getByTestId('complete').click();
+    // The confirmation pops up over the button; clickToClose treats a hidden button as closed.
+    await page.getByTestId('complete-confirm').waitFor();
     await clickToClose(page, 'complete-confirm');
     await soon(() => statusOf(page)).toBe('COMPLETED');
-    await page.getByTestId('review-rating-5').click();
+    await rate(page, 5);
     await page.getByTestId('review-comment').fill('Giao đúng hẹn, hàng tốt.');
     await page.getByTestId('review-submit').click();
     await soon(() => page.getByTestId('review-given').textContent()).toBe('Bạn đã đánh giá 5/5.');
@@ -125,7 +130,7 @@ describe('from award to reorder, on the page', () => {
     const page = await newPage(DESKTOP);
     await signIn(page, eaTu.email, eaTu.password);
     await page.goto(`${origin()}/hop-dong/${contractId}`);
-    await page.getByTestId('review-rating-4').click();
+    await rate(page, 4);
     await page.getByTestId('review-submit').click();
     await soon(() => page.getByTestId('review-given').textContent()).toBe('Bạn đã đánh giá 4/5.');
     await soon(() => page.getByTestId('timeline-review').count()).toBe(2);
