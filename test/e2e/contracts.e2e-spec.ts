@@ -68,7 +68,7 @@ describe('a need from bids to reviews, reorder and the track record', () => {
     const told = await eventually(() => noticesOf(c.orgId, 'bid.not_awarded'), (n) => expect(n).toHaveLength(1));
     expect(told[0].body).toMatch(/xếp thứ 3 \(chênh 6%/);
     expect(told[0].body).not.toMatch(/48500000|47900000|Ea Tu|Cầu Đất/);
-    await eventually(() => noticesOf(a.orgId, 'need.awarded'), (n) => expect(n[0]?.link).toBe(`/nhu-cau/${needId}`));
+    await eventually(() => noticesOf(a.orgId, 'need.awarded'), (n) => expect(n[0]?.link).toBe(`/hop-dong/${contracts[0].id}`));
   });
 
   it('ships, confirms, completes, reviews both ways, and the track record follows', async () => {

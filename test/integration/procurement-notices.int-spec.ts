@@ -70,7 +70,7 @@ describe('procurement notices', () => {
     const contractId = crypto.randomUUID();
     const needId = crypto.randomUUID();
     await deliver('need.awarded', { occurrenceId: `award:${contractId}`, organizationId: org.id, needId, needTitle: 'Cà phê Robusta', contractId, quantity: '13.25', total: '642625000' });
-    expect(await notices(org.owner.id)).toEqual([expect.objectContaining({ title: 'Bạn đã trúng thầu “Cà phê Robusta”', body: expect.stringContaining('tổng 642.625.000 đ'), link: `/nhu-cau/${needId}` })]);
+    expect(await notices(org.owner.id)).toEqual([expect.objectContaining({ title: 'Bạn đã trúng thầu “Cà phê Robusta”', body: expect.stringContaining('tổng 642.625.000 đ'), link: `/hop-dong/${contractId}` })]);
     expect(await notices(org.manager.id)).toEqual([expect.objectContaining({ body: expect.stringContaining('642,625,000 VND in total') })]);
   });
 
@@ -80,8 +80,8 @@ describe('procurement notices', () => {
     await deliver('shipment.recorded', { ...base, occurrenceId: 'shipment:1', quantity: '10' }, 2);
     await deliver('shipment.recorded', { ...base, occurrenceId: 'shipment:2', quantity: '3.25' });
     expect((await notices(org.owner.id)).map((n) => [n.title, n.body, n.link])).toEqual([
-      ['A shipment for “Gạo ST25” was sent', 'A shipment of 10 units is on its way. Confirm the accepted quantity on receipt.', `/nhu-cau/${base.needId}`],
-      ['A shipment for “Gạo ST25” was sent', 'A shipment of 3.25 units is on its way. Confirm the accepted quantity on receipt.', `/nhu-cau/${base.needId}`],
+      ['A shipment for “Gạo ST25” was sent', 'A shipment of 10 units is on its way. Confirm the accepted quantity on receipt.', `/hop-dong/${base.contractId}`],
+      ['A shipment for “Gạo ST25” was sent', 'A shipment of 3.25 units is on its way. Confirm the accepted quantity on receipt.', `/hop-dong/${base.contractId}`],
     ]);
     expect(mailsTo(org.manager.email)).toHaveLength(2);
   });

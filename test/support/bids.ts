@@ -15,6 +15,9 @@ export interface Party {
   orgId: string;
   userId: string;
   name: string;
+  /** The owner's sign-in, for browser tests. */
+  email: string;
+  password: string;
 }
 export interface BidShape {
   id: string;
@@ -31,13 +34,13 @@ export interface BidShape {
 /** A cooperative verified by the admin, signed in again so that its token says VERIFIED. */
 export async function verifiedCooperative(name: string): Promise<Party> {
   const c = await cooperative(name, { verified: true });
-  return { token: (await signInAs(c.email, c.password)).accessToken, orgId: c.orgId, userId: c.userId, name };
+  return { token: (await signInAs(c.email, c.password)).accessToken, orgId: c.orgId, userId: c.userId, name, email: c.email, password: c.password };
 }
 
 /** A buyer (ENTERPRISE) verified by the admin and known as such to procurement (its needs are public only then). */
 export async function verifiedBuyer(name = 'Công ty CP Thu mua Nông sản Sài Gòn'): Promise<Party> {
   const b = await cooperative(name, { kind: 'ENTERPRISE', provinceCode: '79', verified: true });
-  return { token: (await signInAs(b.email, b.password)).accessToken, orgId: b.orgId, userId: b.userId, name };
+  return { token: (await signInAs(b.email, b.password)).accessToken, orgId: b.orgId, userId: b.userId, name, email: b.email, password: b.password };
 }
 
 /**

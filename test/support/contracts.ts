@@ -26,6 +26,7 @@ export const SEND = `mutation M($id: ID!, $body: String!) { sendContractMessage(
 export const MESSAGES = `query M($id: ID!) { contractMessages(contractId: $id) { id body sender { id } } }`;
 export const REORDER = `mutation R($id: ID!) { reorder(contractId: $id) { id status title quantity deliveryFrom deliveryTo bidDeadline invitedSuppliers { id } } }`;
 export const MY_CONTRACTS = `query M($first: Int, $after: String) { myContracts(first: $first, after: $after) { id status supplier { id } buyer { id } } }`;
+export const DISPUTED = `query D($first: Int, $after: String) { disputedContracts(first: $first, after: $after) { id status buyer { id } supplier { id } dispute { reason openedBy { id } } } }`;
 export const RELIABILITY = `query O($id: ID!) { organization(id: $id) { id reliability { completedContracts onTimeRate fillRate averageRating repeatBuyers receiptPunctuality } } }`;
 
 export interface ContractShape {
@@ -65,6 +66,21 @@ export async function award(buyer: Party, needId: string, awards: { bidId: strin
   const r = await api<{ awardNeed: ContractShape[] }>(AWARD, { needId, awards }, { token: buyer.token });
   if (r.errors) throw new Error(JSON.stringify(r.errors));
   return r.data!.awardNeed;
+}
+
+/** An ACTIVE contract for `quantity` between the two (a closed need with one bid, awarded whole). */
+export async function activeContract(buyer: Party, supplier: Party, quantity = '10', over: Record<string, unknown> = {}): Promise<ContractShape> {
+  const { needId, bidIds } = await closedNeedWithBids(buyer, [[supplier, { quantity }]], over);
+  const [contract] = await award(buyer, needId, [{ bidId: bidIds[0], quantity }]);
+  return contract;
+}
+
+/** An ACTIVE contract frozen by a dispute `opener` opened with `reason`; returns the contract's id. */
+export async function disputedContract(buyer: Party, supplier: Party, reason: string, opener: Party = buyer): Promise<string> {
+  const { id } = await activeContract(buyer, supplier);
+  const r = await api(DISPUTE, { id, reason }, { token: opener.token });
+  if (r.errors) throw new Error(JSON.stringify(r.errors));
+  return id;
 }
 
 /** Every row about a need's decision and its contracts, to compare before and after a refused call. */

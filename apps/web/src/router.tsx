@@ -31,6 +31,9 @@ const MyNeedsPage = lazy(() => import('./pages/MyNeedsPage'));
 const MyBidsPage = lazy(() => import('./pages/MyBidsPage'));
 const NeedEditorPage = lazy(() => import('./pages/NeedEditorPage'));
 const NeedPage = lazy(() => import('./pages/NeedPage'));
+const ContractsPage = lazy(() => import('./pages/ContractsPage'));
+const ContractPage = lazy(() => import('./pages/ContractPage'));
+const DisputesPage = lazy(() => import('./pages/admin/DisputesPage'));
 
 export function AppRoutes() {
   return (
@@ -63,6 +66,7 @@ export function AppRoutes() {
             <Route path="dat-lai-mat-khau" element={<ResetPasswordPage />} />
             <Route path="quan-tri" element={<ModerationPage />} />
             <Route path="quan-tri/nhat-ky" element={<AuditLogPage />} />
+            <Route path="quan-tri/tranh-chap" element={<DisputesPage />} />
             <Route path="thong-bao" element={<NotificationsPage />} />
             {/* Procurement needs: public browse and page; the buyer's list, wizard and draft editor. */}
             <Route path="nhu-cau" element={<OpenNeedsPage />} />
@@ -71,6 +75,9 @@ export function AppRoutes() {
             <Route path="nhu-cau/:id" element={<NeedPage />} />
             <Route path="nhu-cau/:id/sua" element={<NeedEditorPage />} />
             <Route path="bao-gia" element={<MyBidsPage />} />
+            {/* Contracts: either party's list and page (procurement notices link to /hop-dong/:id). */}
+            <Route path="hop-dong" element={<ContractsPage />} />
+            <Route path="hop-dong/:id" element={<ContractPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -8,6 +8,7 @@ import type products from './products.vi.json';
 import type vi from './vi.json';
 import type desk from './desk.vi.json';
 import type needs from './needs.vi.json';
+import type contracts from './contracts.vi.json';
 
 // Typed keys: a misspelt or missing key fails `tsc` instead of showing the raw key to a user.
 // `products` and `org` are loaded with their pages (lib/products-i18n.ts, lib/org-i18n.ts), not
@@ -25,6 +26,7 @@ declare module 'i18next' {
       forms: typeof forms;
       pages: typeof pages;
       needs: typeof needs;
+      contracts: typeof contracts;
     };
   }
 }

@@ -12,6 +12,9 @@ export function AdminHeader({ role, title }: { role: PlatformRole; title: string
         <NavLink to="/quan-tri" end className="admin-nav-link" data-testid="admin-nav-moderation">
           {t('admin.navModeration')}
         </NavLink>
+        <NavLink to="/quan-tri/tranh-chap" className="admin-nav-link" data-testid="admin-nav-disputes">
+          {t('admin.navDisputes')}
+        </NavLink>
         {role === 'ADMIN' && (
           <NavLink to="/quan-tri/nhat-ky" className="admin-nav-link" data-testid="admin-nav-audit">
             {t('admin.navAudit')}

@@ -7,6 +7,7 @@ import { graphql } from '../gql';
 import type { BidComparisonQuery } from '../gql/graphql';
 import { toCsv } from './csv';
 import { formatDay } from './datetime';
+import { AwardActions } from './NeedDecision';
 import { useLanguage, type Language } from './i18n';
 import { NEEDS_NS } from './needs-i18n';
 import { formatAmount, formatQuantity } from './products';
@@ -17,6 +18,8 @@ const BidComparisonDocument = graphql(`
     need(id: $id) {
       id
       title
+      status
+      quantity
       unit {
         code
         name
@@ -135,7 +138,7 @@ function useColumns(unit: Need['unit']) {
   ];
 }
 
-function Comparison({ need }: { need: Need }) {
+function Comparison({ need, decide }: { need: Need; decide: boolean }) {
   const { t } = useTranslation(NEEDS_NS);
   const [sort, setSort] = useState<SortKey>('price');
   const columns = useColumns(need.unit);
@@ -153,15 +156,23 @@ function Comparison({ need }: { need: Need }) {
     downloadCsv(t('compare.filename', { id: need.id.slice(0, 8) }), toCsv(rows));
   }
 
+  // The buyer's OWNER or MANAGER decides a closed need from here, the bids in view.
+  const actions = decide && need.status === 'CLOSED' && (
+    <AwardActions need={need} bids={bids.filter((bid) => bid.status === 'SUBMITTED')} />
+  );
   if (bids.length === 0) {
     return (
-      <p className="muted" data-testid="compare-empty">
-        {t('compare.empty')}
-      </p>
+      <>
+        <p className="muted" data-testid="compare-empty">
+          {t('compare.empty')}
+        </p>
+        {actions}
+      </>
     );
   }
   return (
     <>
+      {actions}
       <div className="compare-tools">
         <div role="group" aria-label={t('compare.sortLabel')} className="mod-subjects">
           {(['price', 'date'] as const).map((key) => (
@@ -219,9 +230,10 @@ function Comparison({ need }: { need: Need }) {
 
 /**
  * After the deadline, the buyer's side-by-side view of every opened bid with each supplier's track
- * record, sortable by price or delivery date and exportable as a spreadsheet.
+ * record, sortable by price or delivery date and exportable as a spreadsheet; `decide` adds the
+ * award and close-without-award actions for the buyer's OWNER or MANAGER while the need is CLOSED.
  */
-export function BidComparison({ needId }: { needId: string }) {
+export function BidComparison({ needId, decide = false }: { needId: string; decide?: boolean }) {
   const { t } = useTranslation(NEEDS_NS);
   const { data, error, refetch } = useQuery(BidComparisonDocument, {
     variables: { id: needId },
@@ -231,7 +243,7 @@ export function BidComparison({ needId }: { needId: string }) {
     <section className="card compare" aria-labelledby="compare-title" data-testid="bid-comparison">
       <h2 id="compare-title">{t('compare.title')}</h2>
       {data?.need ? (
-        <Comparison need={data.need} />
+        <Comparison need={data.need} decide={decide} />
       ) : (
         <QueryFallback
           answered={!!data}

@@ -56,6 +56,12 @@ function NavItems() {
             </NavLink>
           </>
         )}
+        {/* Either side of a contract follows it here. */}
+        {organizationKind && (
+          <NavLink to="/hop-dong" className="nav-link" data-testid="nav-contracts">
+            {t('nav.contracts')}
+          </NavLink>
+        )}
         {organizationKind && (
           <NavLink to="/to-chuc" className="nav-link" data-testid="nav-organization">
             {t('nav.organization')}

@@ -34,6 +34,8 @@ export function useNeedPoster() {
     canPost: organization?.kind === 'ENTERPRISE' && manager,
     /** A cooperative's OWNER or MANAGER, whom submitBid accepts once it is verified. */
     canBid: organization?.kind === 'COOPERATIVE' && manager,
+    /** The organization's OWNER or MANAGER, whom a contract's steps and reviews require. */
+    manager: !!organization && manager,
     cooperative: organization?.kind === 'COOPERATIVE',
   };
 }

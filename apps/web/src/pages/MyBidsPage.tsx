@@ -6,6 +6,7 @@ import type { MyBidsQuery } from '../gql/graphql';
 import { useSignedIn } from '../lib/auth';
 import { formatDateTime, formatDay } from '../lib/datetime';
 import { useLanguage } from '../lib/i18n';
+import { DebriefText } from '../lib/Debrief';
 import { NEEDS_NS } from '../lib/needs-i18n';
 import { formatAmount, formatQuantity } from '../lib/products';
 import { QueryFallback } from '../lib/QueryFallback';
@@ -24,6 +25,9 @@ const MyBidsDocument = graphql(`
         cursor
         node {
           ...MyBidFields
+          debrief {
+            ...DebriefFields
+          }
           need {
             id
             title
@@ -106,6 +110,8 @@ function BidCard({ bid }: { bid: Bid }) {
           </dd>
         </div>
       </dl>
+      {/* A losing bid learns how it ranked against the awarded ones. */}
+      {bid.debrief && <DebriefText debrief={bid.debrief} />}
     </li>
   );
 }

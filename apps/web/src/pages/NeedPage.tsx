@@ -14,6 +14,7 @@ import { useLanguage } from '../lib/i18n';
 import { NeedAttachmentList, NeedAttachments } from '../lib/NeedAttachments';
 import { NeedFacts } from '../lib/NeedFacts';
 import { NeedAmendments } from '../lib/NeedAmendments';
+import { NeedOutcome } from '../lib/NeedDecision';
 import { NeedBuyerActions, NeedOutcomeReason } from '../lib/NeedBuyerActions';
 import { NeedStatusTag } from '../lib/NeedCard';
 import { NeedQuestions } from '../lib/NeedQuestions';
@@ -31,8 +32,24 @@ const NeedPageDocument = graphql(`
       rejectionReason
       cancellationReason
       bidCount
+      closingReason
       myBid {
         ...MyBidFields
+        debrief {
+          ...DebriefFields
+        }
+      }
+      contracts {
+        id
+        status
+        quantity
+        total {
+          amount
+        }
+        supplier {
+          id
+          name
+        }
       }
       questions {
         ...NeedQuestionFields
@@ -81,9 +98,9 @@ interface Reader {
  * While bidding is open the buyer learns how many bids came, never what they say; after the
  * deadline it compares them side by side.
  */
-function BuyerBids({ need }: { need: Need }) {
+function BuyerBids({ need, manages }: { need: Need; manages: boolean }) {
   const { t } = useTranslation(NEEDS_NS);
-  if (OPENED.includes(need.status)) return <BidComparison needId={need.id} />;
+  if (OPENED.includes(need.status)) return <BidComparison needId={need.id} decide={manages} />;
   return (
     <section className="card" aria-labelledby="need-bids" data-testid="need-bids">
       <h2 id="need-bids">{t('page.bids')}</h2>
@@ -151,8 +168,16 @@ function NeedView({
         <Deadline need={need} onPassed={onPassed} />
         <NeedAmendments need={need} manages={reader.manages} onChanged={onChanged} />
         {reader.manages && <NeedBuyerActions need={need} verification={reader.verification} />}
+        <NeedOutcome
+          contracts={need.contracts}
+          closingReason={need.closingReason}
+          debrief={need.myBid?.debrief}
+          unit={need.unit}
+        />
         {reader.buys
-          ? PUBLIC_NEED_STATUSES.includes(need.status) && <BuyerBids need={need} />
+          ? PUBLIC_NEED_STATUSES.includes(need.status) && (
+              <BuyerBids need={need} manages={reader.manages} />
+            )
           : PUBLIC_NEED_STATUSES.includes(need.status) && (
               <BidPanel
                 need={need}

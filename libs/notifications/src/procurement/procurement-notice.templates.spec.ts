@@ -23,7 +23,8 @@ describe('procurement notice texts', () => {
     const n = procurementNotice(event, payloads[event] as never, person(locale));
     expect(n.title).toContain('Chè <b>Tân Cương</b>');
     expect(`${n.title} ${n.body}`).not.toMatch(/undefined|null|NaN|\[object/);
-    expect(n.link).toBe('/nhu-cau/n-1');
+    // Need-level notices lead to the need, the rest to the contract they are about.
+    expect(n.link).toBe(payloads[event].contractId ? '/hop-dong/c-1' : '/nhu-cau/n-1');
     const mail = procurementMail(event, payloads[event] as never, person(locale), 'https://lienket.vn');
     expect(mail.text).toContain(`https://lienket.vn${n.link}`);
     // Names and free text are shown, never rendered.

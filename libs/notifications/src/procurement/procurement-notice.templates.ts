@@ -97,10 +97,11 @@ const TEXTS: Texts = {
 };
 
 /**
- * Where the notice leads: the need's page, which every party of it can open. Contracts have no page
- * of their own in the web app yet; a link to one would land on "not found".
+ * Where the notice leads: a notice about a contract (award, shipment, receipt, dispute, review,
+ * message) to the contract's page, one about the need itself (bidding closed, not awarded) to the
+ * need's page, which every bidder can open.
  */
-export const noticeLink = (p: ProcurementNotice) => `/nhu-cau/${p.needId}`;
+export const noticeLink = (p: ProcurementNotice) => (p.contractId ? `/hop-dong/${p.contractId}` : `/nhu-cau/${p.needId}`);
 
 export function procurementNotice<N extends NoticeEvent>(event: N, p: JobPayloads[N], r: NoticeRecipient) {
   return { ...(TEXTS[event] as (p: JobPayloads[N], vi: boolean) => Text)(p, r.locale !== 'EN'), link: noticeLink(p) };

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuthUser, isPlatformStaff, loader, requireOrganization, RequestContext, Viewer } from '@lienket/auth';
+import { AuthUser, isPlatformStaff, loader, requireOrganization, requirePlatformStaff, RequestContext, Viewer } from '@lienket/auth';
 import { badInput, isUuid, notFound } from '@lienket/graphql';
 import { ContractStatus } from './contract.type';
 
@@ -90,6 +90,24 @@ export class ContractReadService {
                                                              WHERE k.id = $3 AND (k.buyer_org_id = $1 OR k.supplier_org_id = $1)))
         ORDER BY c.created_at DESC, c.id DESC LIMIT $2`,
       [orgId, limit, after ?? null],
+    );
+  }
+
+  /**
+   * `disputedContracts`: platform staff's queue of contracts frozen by an open dispute, the longest
+   * waiting first. `after` is the last contract's id; a contract resolved since then still places
+   * the cursor by its latest dispute's opening.
+   */
+  async disputed(user: AuthUser, limit: number, after?: string | null): Promise<ContractRow[]> {
+    requirePlatformStaff(user);
+    if (after && !isUuid(after)) throw badInput('after', 'invalidCursor');
+    return this.ds.query<ContractRow[]>(
+      `SELECT ${CONTRACT_COLUMNS} FROM procurement.contracts c
+         JOIN procurement.disputes d ON d.contract_id = c.id AND d.resolved_at IS NULL
+        WHERE c.status = 'DISPUTED'
+          AND ($2::uuid IS NULL OR (d.opened_at, c.id) > (SELECT max(k.opened_at), $2::uuid FROM procurement.disputes k WHERE k.contract_id = $2))
+        ORDER BY d.opened_at, c.id LIMIT $1`,
+      [limit, after ?? null],
     );
   }
 

@@ -2,7 +2,7 @@ import { UseGuards } from '@nestjs/common';
 import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { Inject } from '@nestjs/common';
-import { AuthGuard, AuthUser, CurrentUser, RequestContext } from '@lienket/auth';
+import { AuthGuard, AuthUser, CurrentUser, PlatformRole, RequestContext, Roles } from '@lienket/auth';
 import { pageSize } from '@lienket/graphql';
 import { needsOfBids } from '../bids/bid.loader';
 import { toNeed } from '../needs/need.mapper';
@@ -34,6 +34,17 @@ export class ContractResolver {
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ) {
     return (await this.reads.mine(user, pageSize(first), after)).map(toContract);
+  }
+
+  @Query(() => [Contract], { description: "Platform staff: contracts frozen by an open dispute, the longest waiting first; `after` is the last contract's id" })
+  @UseGuards(AuthGuard)
+  @Roles({ platform: [PlatformRole.ADMIN, PlatformRole.MODERATOR] })
+  async disputedContracts(
+    @CurrentUser() user: AuthUser,
+    @Args('first', { type: () => Int, nullable: true }) first?: number | null,
+    @Args('after', { type: () => String, nullable: true }) after?: string | null,
+  ) {
+    return (await this.reads.disputed(user, pageSize(first), after)).map(toContract);
   }
 
   @Query(() => [ContractMessage], { description: "The two parties' thread about a contract, oldest first; `after` is the last message's id" })
