@@ -6,6 +6,7 @@ import {
   AMENDMENTS, amendmentTrace, buyer, CANCEL, CLARIFY, day, deadlineJobState, draftNeed, EXTEND, inDays, LifecycleNeed, needInput, needRow, submittedNeed,
   withProcurementQueue,
 } from '../support/needs';
+import { ask } from '../support/questions';
 import { eventually, waitFor } from '../support/wait';
 
 // Extending an open need's deadline and publishing clarifications, through the gateway: what
@@ -43,31 +44,36 @@ describe('clarifications and extensions of an open need', () => {
   let first: Party;
   let second: Party;
   let withdrawn: Party;
+  let asker: Party;
   beforeAll(async () => {
     b = await buyer({ verified: true, trusted: true, name: 'Công ty CP Chè Thái Nguyên' });
     need = await submittedNeed(b.token, { title: 'Chè búp khô Tân Cương' });
-    [first, second, withdrawn] = await Promise.all([verifiedCooperative('HTX Chè La Bằng'), verifiedCooperative('HTX Chè Tân Cương'), verifiedCooperative('HTX Chè Phú Lương')]);
+    [first, second, withdrawn, asker] = await Promise.all([
+      verifiedCooperative('HTX Chè La Bằng'), verifiedCooperative('HTX Chè Tân Cương'), verifiedCooperative('HTX Chè Phú Lương'), verifiedCooperative('HTX Chè Đại Từ'),
+    ]);
+    // A cooperative that asked a question and has not bid (yet) is concerned too.
+    await ask(asker.token, need.id, 'Có cần giấy chứng nhận VietGAP không?');
     await bid(first, need.id);
     await bid(second, need.id);
     const gone = await bid(withdrawn, need.id);
     expect((await api(WITHDRAW_BID, { id: gone.id }, { token: withdrawn.token })).errors).toBeUndefined();
   });
 
-  it('publishes a clarification everyone who reads the need sees, and tells each live bidder once, in the app and by e-mail', async () => {
+  it('publishes a clarification everyone who reads the need sees, and tells each live bidder and asker once, in the app and by e-mail', async () => {
     const r = await clarify(b.token, need.id, '  Đóng gói túi 500 g, hút chân không.  ');
     expect(r.errors).toBeUndefined();
     expect(r.data!.publishClarification).toMatchObject({ text: 'Đóng gói túi 500 g, hút chân không.' });
     for (const token of [undefined, first.token, withdrawn.token, b.token]) {
       expect((await read(need.id, token)).clarifications).toEqual([r.data!.publishClarification]);
     }
-    for (const p of [first, second]) {
+    for (const p of [first, second, asker]) {
       const [n] = await eventually(() => notices(p.userId), (n) => expect(n).toHaveLength(1));
       expect(n).toEqual({ title: 'Bên mua đã đăng làm rõ cho “Chè búp khô Tân Cương”', body: 'Đóng gói túi 500 g, hút chân không.', link: `/nhu-cau/${need.id}` });
     }
     const mail = await amendmentMail((await rows<{ email: string }>(`SELECT email FROM catalog.users WHERE id = $1`, [first.userId]))[0].email, 'Chè búp khô Tân Cương');
     expect(mail.text).toContain('Đóng gói túi 500 g, hút chân không.');
     // A withdrawn bid is no bid: its organization is not told.
-    expect((await amendedEvents(need.id)).map((e) => e.payload.organizationId).sort()).toEqual([first.orgId, second.orgId].sort());
+    expect((await amendedEvents(need.id)).map((e) => e.payload.organizationId).sort()).toEqual([first.orgId, second.orgId, asker.orgId].sort());
     expect(await notices(withdrawn.userId)).toEqual([]);
   });
 

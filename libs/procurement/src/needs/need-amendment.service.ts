@@ -66,7 +66,7 @@ export class NeedAmendmentService {
       );
       if (!moved.length) throw amendPassed();
       const a = await record(em, row.id, user.id, now, { kind: 'DEADLINE_EXTENDED', previous: row.bidDeadline, next: bidDeadline });
-      await tellBidders(em, row, a.id, { change: 'DEADLINE_EXTENDED', previousDeadline: row.bidDeadline.toISOString(), bidDeadline: bidDeadline.toISOString() });
+      await tellConcerned(em, row, a.id, { change: 'DEADLINE_EXTENDED', previousDeadline: row.bidDeadline.toISOString(), bidDeadline: bidDeadline.toISOString() });
       return { need: Object.assign(row, { bidDeadline }), previous: a.previous_deadline! };
     });
     await this.deadlines.reschedule(need.id, previous, need.bidDeadline);
@@ -81,7 +81,7 @@ export class NeedAmendmentService {
       const { row, now } = await this.lockOpen(em, needId, buyerOrgId);
       await requireRoom(em, row.id, 'CLARIFICATION', MAX_CLARIFICATIONS, 'tooManyClarifications');
       const a = await record(em, row.id, user.id, now, { kind: 'CLARIFICATION', text: input.text });
-      await tellBidders(em, row, a.id, { change: 'CLARIFICATION', text: input.text });
+      await tellConcerned(em, row, a.id, { change: 'CLARIFICATION', text: input.text });
       return a;
     });
   }
@@ -130,18 +130,20 @@ async function record(em: EntityManager, needId: string, userId: string, now: Da
 }
 
 /**
- * One event per organization with a live bid (decision 120's notices): the worker tells its owners
- * and managers. The event names the bidder and carries the buyer's change, nothing of any bid.
+ * One event per organization concerned — a live bid or a question on the need (decision 120's
+ * notices): the worker tells its owners and managers. The event names that organization and carries
+ * the buyer's change, nothing of any bid or question.
  */
-async function tellBidders(em: EntityManager, need: NeedEntity, amendmentId: string, change: NeedAmendment) {
-  const bidders = await em.query<{ supplier_org_id: string }[]>(
-    `SELECT DISTINCT supplier_org_id FROM procurement.bids WHERE need_id = $1 AND status <> 'WITHDRAWN'`,
+async function tellConcerned(em: EntityManager, need: NeedEntity, amendmentId: string, change: NeedAmendment) {
+  const concerned = await em.query<{ org_id: string }[]>(
+    `SELECT supplier_org_id AS org_id FROM procurement.bids WHERE need_id = $1 AND status <> 'WITHDRAWN'
+     UNION SELECT asker_org_id FROM procurement.need_questions WHERE need_id = $1`,
     [need.id],
   );
-  for (const b of bidders) {
+  for (const c of concerned) {
     await writeOutbox(em, 'procurement', 'need.amended', {
       occurrenceId: `amendment:${amendmentId}`,
-      organizationId: b.supplier_org_id,
+      organizationId: c.org_id,
       needId: need.id,
       needTitle: need.title,
       contractId: null,
