@@ -27,9 +27,12 @@ export function useBrowser() {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   });
   afterAll(() => browser?.close());
-  /** A fresh context: no tokens, no cache, Vietnamese. */
+  /**
+   * A fresh context: no tokens, no cache, Vietnamese, and reduced motion (the app then opens lists
+   * and dialogs without animation, so a click never lands on something still moving in).
+   */
   return async (viewport: { width: number; height: number }): Promise<Page> => {
-    const context = await browser.newContext({ viewport, locale: 'vi-VN' });
+    const context = await browser.newContext({ viewport, locale: 'vi-VN', reducedMotion: 'reduce' });
     return context.newPage();
   };
 }
@@ -71,26 +74,15 @@ export async function expectAccessible(page: Page, what = page.url()): Promise<v
 }
 
 /**
- * Opens an antd Select, types, and clicks the option whose label starts with `label`, until the
- * select shows it, then waits for the list to be closed (not closing: axe would judge a list caught
- * mid-animation as an open one). Under load a click can land while the list is still moving in and
- * choose nothing; the select's own text is the proof, so the pick is tried again until it shows.
+ * Opens an antd Select, types, clicks the option whose label starts with `label`, and waits until
+ * the select shows it and its list has closed (axe would judge an open list as part of the page).
  */
 export async function pickOption(page: Page, testId: string, typed: string, label: string): Promise<void> {
   const select = page.getByTestId(testId);
-  const option = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title^="${label}"]`);
-  const chosen = async () => ((await select.textContent()) ?? '').includes(label);
-  let tries = 0;
-  await waitFor(`“${label}” chosen in ${testId}`, async () => {
-    // The select may show the label before the pick (a hint such as "đ/kg"): the first try always picks.
-    if (tries++ > 0 && (await chosen())) return true;
-    if ((await option.count()) === 0) {
-      await select.click();
-      await page.keyboard.type(typed);
-    }
-    await option.first().click({ timeout: 5_000 }).catch(() => undefined);
-    return (await chosen()) || `it shows “${await select.textContent()}”`;
-  }, { timeoutMs: 30_000 });
+  await select.click();
+  await page.keyboard.type(typed);
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title^="${label}"]`).first().click();
+  await waitFor(`“${label}” chosen in ${testId}`, async () => ((await select.textContent()) ?? '').includes(label) || `it shows “${await select.textContent()}”`);
   await waitFor('the list closed', async () => (await page.locator('.ant-select-dropdown:visible').count()) === 0);
 }
 
@@ -112,16 +104,9 @@ export async function selectQueueItem(page: Page, path: string, subjectId: strin
   return item;
 }
 
-/**
- * Clicks a dialog's button that closes it, until it has closed. Under load a click can land while
- * the dialog is still animating in and do nothing; a registered click closes the dialog at once
- * (its close animation takes well under the 3 s waited here), so the button is never clicked twice.
- */
+/** Clicks a dialog's button that closes it and waits until the dialog has closed. */
 export async function clickToClose(page: Page, buttonTestId: string): Promise<void> {
   const button = page.getByTestId(buttonTestId);
-  await waitFor(`the dialog closed by ${buttonTestId}`, async () => {
-    if (!(await button.isVisible())) return true;
-    await button.click({ timeout: 5_000 }).catch(() => undefined);
-    return button.waitFor({ state: 'hidden', timeout: 3_000 }).then(() => true, () => 'still open');
-  }, { timeoutMs: 30_000 });
+  await button.click();
+  await button.waitFor({ state: 'hidden' });
 }

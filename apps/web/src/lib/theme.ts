@@ -1,7 +1,11 @@
 import type { ThemeConfig } from 'antd';
 
+/** People who asked their device for less motion get antd without its opening and closing animations. */
+const reducedMotion = typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
+
 export const theme: ThemeConfig = {
   token: {
+    motion: !reducedMotion,
     colorPrimary: '#2f7d32',
     colorLink: '#1f6b24',
     // A button under the pointer (the mouse stays there after a click): antd lightens the green to
