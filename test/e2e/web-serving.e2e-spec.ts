@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { adminToken, api, approvedListing, cooperative } from '../support/e2e';
+import { openNeed, verifiedBuyer } from '../support/bids';
+import { needInput } from '../support/needs';
 
 // The web app as the gateway serves it over a phone network and to crawlers: precompressed assets
 // with long caching, pages never cached, 404 for whatever is not a page, each page's own title and
@@ -133,9 +135,13 @@ describe('static files over a phone network', () => {
 describe('pages, titles and 404s', () => {
   let supplier: Awaited<ReturnType<typeof cooperative>>;
   let productId: string;
+  let buyer: Awaited<ReturnType<typeof verifiedBuyer>>;
+  let needId: string;
 
   beforeAll(async () => {
     supplier = await cooperative('HTX Chè Shan tuyết Suối Giàng', { provinceCode: '15', verified: true });
+    buyer = await verifiedBuyer('Công ty CP Trà Việt');
+    needId = await openNeed(buyer.token, { title: 'Chè xanh Thái Nguyên loại 1', description: 'Chè búp khô, sao tay, đóng túi 500 g.' });
     productId = await approvedListing(supplier.token, {
       categoryCode: '0902',
       name: 'Chè Shan tuyết cổ thụ Suối Giàng',
@@ -175,8 +181,17 @@ describe('pages, titles and 404s', () => {
     expect(description(page.text)).toBe('HTX Chè Shan tuyết Suối Giàng trên LienKet: sản phẩm, chứng nhận và lịch sử hợp đồng.');
   });
 
+  it('names a public need page after the need, asking the procurement subgraph', async () => {
+    const page = await get(`/nhu-cau/${needId}`);
+    expect(page.status).toBe(200);
+    expect(title(page.text)).toBe('Chè xanh Thái Nguyên loại 1 — Nhu cầu mua — LienKet');
+    expect(description(page.text)).toBe('Chè búp khô, sao tay, đóng túi 500 g.');
+    expect(noindex(page.text)).toBe(false);
+  });
+
   it('answers 404 for any path that is not a page, for unknown ids, and for objects the public cannot see', async () => {
     const pending = await cooperative('HTX Chè Chờ duyệt');
+    const draft = await api<{ createNeed: { id: string } }>(`mutation C($input: NeedInput!) { createNeed(input: $input) { id } }`, { input: needInput() }, { token: buyer.token });
     const paths = [
       '/khong-co-trang-nay',
       '/index.html',
@@ -187,6 +202,9 @@ describe('pages, titles and 404s', () => {
       `/nha-cung-cap/${randomUUID()}`,
       '/nha-cung-cap/khong-phai-id',
       `/nha-cung-cap/${pending.orgId}`,
+      `/nhu-cau/${randomUUID()}`,
+      '/nhu-cau/khong-phai-id/sua',
+      `/nhu-cau/${draft.data!.createNeed.id}`,
       '/assets/khong-co.js',
       '/quan-tri/khong-co',
     ];

@@ -35,6 +35,7 @@ async function main() {
       serveWeb({
         dir: config.webDist ?? join(__dirname, '..', '..', '..', 'web'),
         catalogUrl: config.gateway.catalogUrl,
+        procurementUrl: config.gateway.procurementUrl,
         gatewaySecret: config.internal.gatewaySecret,
         publicUrl: config.gateway.publicUrl,
       }),

@@ -15,8 +15,8 @@ export interface WebRoute {
   page: string;
   /** A page a visitor without an account may see, and a crawler may index. */
   public?: boolean;
-  /** The page shows one object: it exists for the public only while `product(id)` / `organization(id)` answers it. */
-  subject?: 'product' | 'organization';
+  /** The page shows one object: it exists for the public only while `product(id)` / `organization(id)` / `need(id)` answers it. */
+  subject?: 'product' | 'organization' | 'need';
   /** The lazy modules the page loads (its layout route and itself), relative to apps/web/src. */
   modules: string[];
 }

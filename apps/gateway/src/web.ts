@@ -15,6 +15,8 @@ export interface WebOptions {
   dir: string;
   /** The catalog subgraph's GraphQL URL, asked whether a product or supplier page's object is public. */
   catalogUrl: string;
+  /** The procurement subgraph's GraphQL URL, asked whether a need page's need is public. */
+  procurementUrl: string;
   gatewaySecret: string;
   /** The site's address as the public sees it (PUBLIC_URL), for robots.txt's sitemap line. */
   publicUrl: string;
@@ -23,8 +25,8 @@ export interface WebOptions {
 /**
  * Serves the built web app (decision 90): hashed assets precompressed (brotli, gzip) with a
  * year of immutable caching; the app's pages as index.html with their own title and description,
- * never cached; 404 for any path that is not a page of the app, and for a product or supplier page
- * whose object the public cannot see.
+ * never cached; 404 for any path that is not a page of the app, and for a product, supplier or need
+ * page whose object the public cannot see.
  */
 export function serveWeb(o: WebOptions) {
   const assets = expressStaticGzip(o.dir, {
@@ -55,7 +57,7 @@ export function serveWeb(o: WebOptions) {
   };
 }
 
-/** The page's status and texts; asks the catalog only for a product or supplier page. */
+/** The page's status and texts; asks a subgraph only for a product, supplier or need page. */
 async function page(req: Request, o: WebOptions): Promise<{ status: number; meta: HeadMeta; route?: WebRoute }> {
   const match = matchRoute(req.path);
   if (!match) return { status: 404, meta: headMeta('notFound', true) };
@@ -72,6 +74,8 @@ const SUBJECT_QUERIES = {
   // What the 404 decision, the head and the first paint need (firstPaint).
   product: `query PageProduct($id: ID!) { subject: product(id: $id) { name description organization { name } category { code name shortName } photos { url width height } } }`,
   organization: `query PageOrganization($id: ID!) { subject: organization(id: $id) { name description } }`,
+  // Procurement serves the buyer's name itself (@provides): one subgraph, as for the others.
+  need: `query PageNeed($id: ID!) { subject: need(id: $id) { name: title description organization: buyer { name } } }`,
 };
 
 interface Subject {
@@ -84,17 +88,19 @@ interface Subject {
 
 /**
  * The object as an anonymous visitor sees it (no Authorization is passed on): a public listing, a
- * VERIFIED organization, or null. Asked as the gateway, with its secret, like any subgraph call.
+ * VERIFIED organization, a public need, or null. Asked as the gateway, with its secret, like any subgraph call.
  */
 async function publicSubject(route: WebRoute, id: string, req: Request, o: WebOptions) {
   try {
-    const answer = await fetch(o.catalogUrl, {
+    const answer = await fetch(route.subject === 'need' ? o.procurementUrl : o.catalogUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'accept-language': 'vi', ...gatewayHeaders(req.ip, o.gatewaySecret) },
       body: JSON.stringify({ query: SUBJECT_QUERIES[route.subject!], variables: { id } }),
       signal: AbortSignal.timeout(5000),
     });
-    const body = (await answer.json()) as { data?: { subject: Subject | null }; errors?: unknown[] };
+    const body = (await answer.json()) as { data?: { subject: Subject | null }; errors?: { extensions?: { code?: string } }[] };
+    // need(id) says NOT_FOUND where the catalog's queries answer null: the same for this page.
+    if (body.errors?.length && body.errors.every((e) => e.extensions?.code === 'NOT_FOUND')) return null;
     if (!body.data || body.errors?.length) return 'unavailable' as const;
     const s = body.data.subject;
     const product = s?.category && s.photos ? { name: s.name, description: s.description, category: s.category, photos: s.photos } : null;
