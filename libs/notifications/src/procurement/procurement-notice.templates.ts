@@ -3,7 +3,7 @@ import { Mail } from '../mail/mailer.service';
 import { link, toMail } from '../mail/templates';
 
 export const NOTICE_EVENTS = [
-  'need.closed', 'need.awarded', 'bid.not_awarded', 'shipment.recorded', 'receipt.confirmed', 'dispute.opened', 'dispute.resolved', 'review.received', 'contract.message',
+  'need.closed', 'need.invited', 'need.awarded', 'bid.not_awarded', 'shipment.recorded', 'receipt.confirmed', 'dispute.opened', 'dispute.resolved', 'review.received', 'contract.message',
 ] as const;
 export type NoticeEvent = (typeof NOTICE_EVENTS)[number];
 export interface NoticeRecipient {
@@ -19,6 +19,10 @@ const q = (n: ProcurementNotice) => `“${n.needTitle}”`;
 /** Whole đồng as people read them: 642.625.000 đ, or 642,625,000 VND. */
 const vnd = (amount: string, vi: boolean) => (vi ? `${BigInt(amount).toLocaleString('vi-VN')} đ` : `${BigInt(amount).toLocaleString('en-US')} VND`);
 
+const VN_TIME = { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
+/** A moment as Việt Nam's clock reads it: "14:30 20/03/2027" (vi), "20/03/2027, 14:30" (en). */
+const vnTime = (iso: string, vi: boolean) => new Intl.DateTimeFormat(vi ? 'vi-VN' : 'en-GB', VN_TIME).format(new Date(iso));
+
 /** What each procurement step says, in Vietnamese and English. Nothing here can carry a sealed bid. */
 const TEXTS: Texts = {
   'need.closed': (p, vi) => ({
@@ -26,6 +30,12 @@ const TEXTS: Texts = {
     body: p.bidCount
       ? (vi ? `Có ${p.bidCount} báo giá đang chờ bạn so sánh. Hãy chọn nhà cung cấp (có thể chia cho nhiều bên) hoặc đóng nhu cầu kèm lý do.` : `${p.bidCount} ${p.bidCount === 1 ? 'bid waits' : 'bids wait'} for you to compare. Award one or more suppliers, or close the need with a reason.`)
       : (vi ? 'Không có báo giá nào. Bạn có thể đóng nhu cầu kèm lý do rồi đăng lại với hạn mới.' : 'No bids arrived. You can close the need with a reason and post it again with a new deadline.'),
+  }),
+  'need.invited': (p, vi) => ({
+    title: vi ? `Bạn được mời báo giá cho ${q(p)}` : `You are invited to quote for ${q(p)}`,
+    body: vi
+      ? `Bên mua mời tổ chức của bạn gửi báo giá. Hạn nhận báo giá: ${vnTime(p.bidDeadline, true)} (giờ Việt Nam).`
+      : `The buyer invites your organization to bid. Bids close at ${vnTime(p.bidDeadline, false)} (Vietnam time).`,
   }),
   'need.awarded': (p, vi) => ({
     title: vi ? `Bạn đã trúng thầu ${q(p)}` : `You won ${q(p)}`,

@@ -3,7 +3,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, requireOrganizationManager } from '@lienket/auth';
 import { badInput, DomainError, ErrorCode, isUuid, notFound, trimDecimal, validateInput } from '@lienket/graphql';
 import { clock } from '@lienket/reference-data';
-import { PUBLIC_NEED_STATUSES } from '../needs/need.entity';
+import { inAudience } from '../needs/need-audience';
+import { NeedVisibility, PUBLIC_NEED_STATUSES } from '../needs/need.entity';
 import { biddingEnded } from './bid-deadline';
 import { BidReadService, BidView, CURSOR_AT } from './bid-read.service';
 import { BidSealer } from './bid-sealing';
@@ -14,6 +15,8 @@ import { BidData, bidSchema } from './dto/bid.schema';
 /** The need as a bid is judged against, read with the row locked FOR SHARE. */
 interface LockedNeed {
   buyer_org_id: string;
+  visibility: NeedVisibility;
+  invited_supplier_ids: string[];
   status: string;
   bid_deadline: Date;
   quantity: string;
@@ -50,8 +53,10 @@ export class BidService {
     if (!isUuid(input.needId)) throw notFound('need');
     return this.ds.transaction(async (em) => {
       const need = await this.lockNeed(em, input.needId, input.quantity);
-      // Anything not public (a draft, a need in review, a cancelled one) does not exist to a bidder.
+      // Anything not public (a draft, a need in review, a cancelled one) does not exist to a bidder,
+      // nor does an INVITED need to a supplier it does not invite.
       if (!need || !PUBLIC_NEED_STATUSES.includes(need.status as never)) throw notFound('need');
+      if (!inAudience(user, { visibility: need.visibility, buyerOrgId: need.buyer_org_id, invitedSupplierIds: need.invited_supplier_ids })) throw notFound('need');
       if (need.buyer_org_id === user.organizationId) throw new DomainError(ErrorCode.FORBIDDEN, 'bidOwnNeed');
       const supplierOrgId = await requireBidder(em, user);
       const now = clock.now();
@@ -110,7 +115,7 @@ export class BidService {
 
   private async lockNeed(em: EntityManager, needId: string, quantity: string): Promise<LockedNeed | undefined> {
     const [need] = await em.query<LockedNeed[]>(
-      `SELECT buyer_org_id, status, bid_deadline, quantity::text, currency, allow_partial,
+      `SELECT buyer_org_id, visibility, invited_supplier_ids, status, bid_deadline, quantity::text, currency, allow_partial,
               delivery_from::text, delivery_to::text, $2::numeric <= quantity AS fits, $2::numeric = quantity AS whole
          FROM procurement.needs WHERE id = $1 FOR SHARE`,
       [needId, quantity],
