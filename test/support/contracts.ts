@@ -24,7 +24,7 @@ export const STATEMENT = `mutation S($id: ID!, $text: String!) { disputeStatemen
 export const RESOLVE = `mutation R($id: ID!, $resolution: String!, $outcome: DisputeOutcome!) { resolveDispute(contractId: $id, resolution: $resolution, outcome: $outcome) { id status dispute { resolution outcome } } }`;
 export const SEND = `mutation M($id: ID!, $body: String!) { sendContractMessage(contractId: $id, body: $body) { id body sender { id } } }`;
 export const MESSAGES = `query M($id: ID!) { contractMessages(contractId: $id) { id body sender { id } } }`;
-export const REORDER = `mutation R($id: ID!) { reorder(contractId: $id) { id status title quantity deliveryFrom deliveryTo bidDeadline invitedSuppliers { id } } }`;
+export const REORDER = `mutation R($id: ID!) { reorder(contractId: $id) { id status visibility title quantity deliveryFrom deliveryTo bidDeadline invitedSuppliers { id } } }`;
 export const MY_CONTRACTS = `query M($first: Int, $after: String) { myContracts(first: $first, after: $after) { id status supplier { id } buyer { id } } }`;
 export const RELIABILITY = `query O($id: ID!) { organization(id: $id) { id reliability { completedContracts onTimeRate fillRate averageRating repeatBuyers receiptPunctuality } } }`;
 
