@@ -13,7 +13,7 @@ import { hasErrorCode } from '../lib/errors';
 import { useLanguage } from '../lib/i18n';
 import { NeedFacts } from '../lib/NeedFacts';
 import { NeedBuyerActions, NeedOutcomeReason } from '../lib/NeedBuyerActions';
-import { NeedStatusTag } from '../lib/NeedCard';
+import { NeedAudienceTag, NeedStatusTag } from '../lib/NeedCard';
 import { PUBLIC_NEED_STATUSES } from '../lib/need-summary';
 import { useNeedPoster } from '../lib/need-poster';
 import { NEEDS_NS } from '../lib/needs-i18n';
@@ -26,6 +26,8 @@ const NeedPageDocument = graphql(`
       ...NeedDetailFields
       rejectionReason
       cancellationReason
+      visibility
+      invitesYou
       bidCount
       myBid {
         ...MyBidFields
@@ -107,6 +109,7 @@ function NeedView({
       <h1 data-testid="need-title">{need.title}</h1>
       <div className="product-status">
         <NeedStatusTag status={need.status} />
+        <NeedAudienceTag need={need} />
         <p className="muted">{t(`statusHelp.${need.status}`)}</p>
       </div>
       <NeedOutcomeReason
