@@ -26,7 +26,7 @@ export function NeedAudienceTag({
   const { t } = useTranslation(NEEDS_NS);
   if (need.invitesYou) {
     return (
-      <Tag color="cyan" data-testid="need-invites-you">
+      <Tag color="volcano" data-testid="need-invites-you">
         {t('audience.invitesYou')}
       </Tag>
     );

@@ -126,6 +126,8 @@ export default function OpenNeedsPage() {
             onChange={(month) => set('thang', month)}
             placeholder={t('open.anyMonth')}
             allowClear
+            // 25 months, all in the DOM: reachable by tests and assistive tech without scrolling.
+            virtual={false}
             options={monthChoices(vietnamToday()).map((month) => ({
               value: month,
               label: formatMonth(month, language),
