@@ -17,12 +17,14 @@ const UUID_PATH = /\/nhu-cau\/([0-9a-f-]{36})$/;
 describe('an enterprise asks one cooperative for a quote', () => {
   let company: Awaited<ReturnType<typeof buyer>>;
   let coop: Awaited<ReturnType<typeof cooperative>>;
+  let second: Awaited<ReturnType<typeof cooperative>>;
   let productId: string;
   let needId: string;
 
   beforeAll(async () => {
     company = await buyer({ verified: true, trusted: true, name: 'Công ty CP Hạt Dinh Dưỡng' });
     coop = await cooperative('HTX Mắc ca Tây Nguyên Mời', { verified: true, provinceCode: '66' });
+    second = await cooperative('HTX Hạt Điều Bù Đăng Mời Thêm', { verified: true });
     productId = await approvedListing(coop.token, { categoryCode: '0802', name: 'Mắc ca sấy Krông Năng', unitCode: 'TNE', monthlyCapacity: '12' });
   });
 
@@ -57,6 +59,12 @@ describe('an enterprise asks one cooperative for a quote', () => {
     await expectAccessible(page, 'the need wizard inviting a supplier');
     await page.screenshot({ path: join(SHOTS, 'need-wizard-invited.png') });
 
+    // A second cooperative, found by its name typed without diacritics.
+    await page.getByTestId('need-invited-suppliers').click();
+    await page.keyboard.type('hat dieu bu dang moi them');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'HTX Hạt Điều Bù Đăng Mời Thêm' }).click();
+    await soon(() => page.getByTestId('need-invited-suppliers').textContent()).toContain('HTX Hạt Điều Bù Đăng Mời Thêm');
+    await page.keyboard.press('Escape');
     await page.getByTestId('need-title').fill(TITLE);
     await pickTyped(page, 'need-category', 'mac ca', 'Hạt mắc ca');
     await page.getByTestId('need-next').click();
@@ -68,7 +76,7 @@ describe('an enterprise asks one cooperative for a quote', () => {
     await page.getByTestId('need-delivery-to').fill(day(45));
     await page.getByTestId('need-deadline-date').fill(day(20));
     await page.getByTestId('need-next').click();
-    await soon(() => page.getByTestId('need-review-audience').textContent()).toBe('Chỉ 1 hợp tác xã được mời');
+    await soon(() => page.getByTestId('need-review-audience').textContent()).toBe('Chỉ 2 hợp tác xã được mời');
     await page.getByTestId('need-save').click();
     await page.waitForURL(UUID_PATH);
     needId = UUID_PATH.exec(page.url())![1];
@@ -76,7 +84,7 @@ describe('an enterprise asks one cooperative for a quote', () => {
     await soon(() => page.getByTestId('need-status').getAttribute('data-status')).toBe('OPEN');
     await soon(() => page.getByTestId('need-invited-only').textContent()).toBe('Chỉ người được mời');
     expect(await rows(`SELECT visibility, invited_supplier_ids FROM procurement.needs WHERE id = $1`, [needId])).toEqual([
-      { visibility: 'INVITED', invited_supplier_ids: [coop.orgId] },
+      { visibility: 'INVITED', invited_supplier_ids: [coop.orgId, second.orgId] },
     ]);
     await page.context().close();
   });

@@ -22,6 +22,7 @@ const CooperativeSearchDocument = graphql(`
           id
           name
           province {
+            code
             name
           }
         }
@@ -52,15 +53,18 @@ function SupplierPicker({ id, value, onChange, known, ...aria }: SupplierPickerP
     const timer = window.setTimeout(() => setQuery(text.trim()), TYPING_PAUSE_MS);
     return () => window.clearTimeout(timer);
   }, [text]);
+  // Asked once the picker is first focused: a public need's wizard never needs the directory.
+  const [opened, setOpened] = useState(false);
   const { data, loading } = useQuery(CooperativeSearchDocument, {
     variables: { query: query || null, first: 10 },
+    skip: !opened,
   });
   const [names, setNames] = useState(() => new Map(known.map((s) => [s.id, s.name])));
   useEffect(
     () => setNames((m) => new Map([...m, ...known.map((s) => [s.id, s.name] as const)])),
     [known],
   );
-  const found = data?.searchOrganizations.edges.map((e) => e.node) ?? [];
+  const found = useMemo(() => data?.searchOrganizations.edges.map((e) => e.node) ?? [], [data]);
   const options = useMemo(() => {
     const chosen = (value ?? []).map((v) => ({ value: v, label: names.get(v) ?? v }));
     const more = found
@@ -84,6 +88,7 @@ function SupplierPicker({ id, value, onChange, known, ...aria }: SupplierPickerP
       options={options}
       loading={loading}
       maxCount={MAX_INVITED}
+      onFocus={() => setOpened(true)}
       placeholder={t('audience.pickerPlaceholder')}
       notFoundContent={loading ? t('audience.searching') : t('audience.noneFound')}
       showSearch={{
