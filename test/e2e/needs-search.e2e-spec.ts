@@ -11,20 +11,20 @@ jest.setTimeout(120_000);
 
 const LIST = `query L($filter: NeedFilter) { needs(filter: $filter, first: 100) { totalCount edges { node { id title } } } }`;
 const marker = `m${randomBytes(5).toString('hex')}`;
-const titles = async (filter: Record<string, unknown>) => {
-  const r = await api<{ needs: { edges: { node: { title: string } }[] } }>(LIST, { filter: { ...filter, query: `${marker} ${String(filter.query ?? '')}` } });
+const titles = async (filter: { query?: string; categoryCode?: string; deliveryMonth?: string }) => {
+  const r = await api<{ needs: { edges: { node: { title: string } }[] } }>(LIST, { filter: { ...filter, query: `${marker} ${filter.query ?? ''}` } });
   expect(r.errors).toBeUndefined();
   return r.data!.needs.edges.map((e) => e.node.title).sort((a, b) => a.localeCompare(b, 'vi'));
 };
 
 beforeAll(async () => {
   const b = await verifiedBuyer('Công ty CP Tìm Kiếm Nhu Cầu');
-  const needs: Record<string, unknown>[] = [
+  const needs: { title: string; description?: string; categoryCode: string; deliveryFrom: string; deliveryTo: string }[] = [
     { title: 'Cà phê Robusta Đắk Lắk', categoryCode: '0901', deliveryFrom: '2031-03-10', deliveryTo: '2031-04-05' },
     { title: 'Chè xanh Thái Nguyên', description: 'Đóng gói hút chân không, giao kho Đà Nẵng', categoryCode: '0902', deliveryFrom: '2031-05-01', deliveryTo: '2031-05-31' },
     { title: 'Gạo ST25', categoryCode: '1006', deliveryFrom: '2031-02-01', deliveryTo: '2031-02-28' },
   ];
-  for (const n of needs) await openNeed(b.token, { ...n, description: `${String(n.description ?? '')} ${marker}`, bidDeadline: '2030-12-01T00:00:00Z' });
+  for (const n of needs) await openNeed(b.token, { ...n, description: `${n.description ?? ''} ${marker}`, bidDeadline: '2030-12-01T00:00:00Z' });
 });
 
 describe('text', () => {
