@@ -1,6 +1,6 @@
 import { Page } from 'playwright-core';
 import { join } from 'node:path';
-import { useBrowser, SHOTS, origin, DESKTOP, PHONE, signIn, expectAccessible } from '../support/browser';
+import { useBrowser, SHOTS, origin, DESKTOP, PHONE, signIn, expectAccessible, pickTyped } from '../support/browser';
 import { soon } from '../support/wait';
 import { api, cooperative, joinOrganization, rows, signUpOwner } from '../support/e2e';
 import { day, inDays, openNeedBySql } from '../support/needs';
@@ -42,14 +42,6 @@ async function followNav(page: Page, testId: string): Promise<void> {
     if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
   }
   await page.getByTestId(testId).click();
-}
-
-/** Opens an antd Select, types, and presses Enter on the first match; waits until it shows `shown`. */
-async function pickTyped(page: Page, testId: string, typed: string, shown: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(typed);
-  await page.keyboard.press('Enter');
-  await soon(() => page.getByTestId(testId).textContent()).toContain(shown);
 }
 
 async function pickCoffee(page: Page, testId: string): Promise<void> {

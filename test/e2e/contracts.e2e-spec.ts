@@ -100,7 +100,7 @@ describe('a need from bids to reviews, reorder and the track record', () => {
   it('reorders a completed contract into a draft that invites the same supplier, dates shifted and valid', async () => {
     const r = await ok(api<{ reorder: { id: string; status: string; title: string; quantity: string; deliveryFrom: string; bidDeadline: string; invitedSuppliers: { id: string }[] } }>(
       REORDER, { id: contracts[0].id }, { token: buyer.token }));
-    expect(r.reorder).toMatchObject({ status: 'DRAFT', title: 'Cà phê Robusta nhân xô loại 1', quantity: '25.5', invitedSuppliers: [{ id: a.orgId }] });
+    expect(r.reorder).toMatchObject({ status: 'DRAFT', visibility: 'INVITED', title: 'Cà phê Robusta nhân xô loại 1', quantity: '25.5', invitedSuppliers: [{ id: a.orgId }] });
     expect(new Date(r.reorder.bidDeadline).getTime()).toBeGreaterThan(Date.now());
     expect(r.reorder.deliveryFrom >= day(30)).toBe(true);
     // Nobody but the buyer sees whom it invited.

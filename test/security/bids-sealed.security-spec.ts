@@ -19,7 +19,7 @@ jest.setTimeout(120_000);
 
 const SECRET_PRICE = '918273645';
 // Not a number a timestamp could hold (a dump's "…:17.321456+00" once matched a quantity of 17.321).
-const SECRET_QUANTITY = '87.6543';
+const SECRET_QUANTITY = '87.654';
 const SECRET_NOTE = 'Giá bí mật kho Long Khánh';
 const RIVAL_PRICE = '876543219';
 const MY_BIDS = `query { myBids(first: 50) { totalCount edges { node { ${BID_FIELDS} } } } }`;

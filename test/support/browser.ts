@@ -2,7 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { Browser, chromium, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { waitFor } from './wait';
+import { soon, waitFor } from './wait';
 
 // Debian's Chromium (apt-get install chromium); Playwright's own browser downloads are unavailable here.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -84,6 +84,14 @@ export async function pickOption(page: Page, testId: string, typed: string, labe
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title^="${label}"]`).first().click();
   await waitFor(`“${label}” chosen in ${testId}`, async () => ((await select.textContent()) ?? '').includes(label) || `it shows “${await select.textContent()}”`);
   await waitFor('the list closed', async () => (await page.locator('.ant-select-dropdown:visible').count()) === 0);
+}
+
+/** Opens an antd Select, types, and presses Enter on the first match; waits until it shows `shown`. */
+export async function pickTyped(page: Page, testId: string, typed: string, shown: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(typed);
+  await page.keyboard.press('Enter');
+  await soon(() => page.getByTestId(testId).textContent()).toContain(shown);
 }
 
 /**

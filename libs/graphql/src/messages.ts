@@ -536,6 +536,22 @@ export const MESSAGES = {
     vi: 'Câu hỏi này đã được trả lời; mỗi câu hỏi chỉ được trả lời một lần.',
     en: 'This question has already been answered; each question is answered once.',
   },
+  invitedSuppliersRequired: {
+    vi: 'Nhu cầu chỉ dành cho nhà cung cấp được mời phải mời ít nhất một hợp tác xã.',
+    en: 'A need for invited suppliers only must invite at least one cooperative.',
+  },
+  invitedSupplierSelf: {
+    vi: 'Tổ chức của bạn không thể tự mời mình báo giá.',
+    en: 'Your organization cannot invite itself to bid.',
+  },
+  invitedSupplierUnavailable: {
+    vi: 'Không tìm thấy nhà cung cấp được mời, hoặc nhà cung cấp này chưa được xác minh.',
+    en: 'An invited supplier does not exist or is not verified.',
+  },
+  invitedSupplierNotCooperative: {
+    vi: 'Chỉ mời được hợp tác xã báo giá, không mời được doanh nghiệp.',
+    en: 'Only cooperatives can be invited to bid, not enterprises.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;
@@ -611,6 +627,10 @@ export const FIELD_LABELS: Record<string, Record<Lang, string>> = {
   text: { vi: 'nội dung', en: 'text' },
   questionText: { vi: 'câu hỏi', en: 'question' },
   answer: { vi: 'câu trả lời', en: 'answer' },
+  invitedSupplierIds: { vi: 'nhà cung cấp được mời', en: 'invited suppliers' },
+  visibility: { vi: 'phạm vi nhu cầu', en: 'audience' },
+  'filter.query': { vi: 'từ khóa tìm kiếm', en: 'search text' },
+  'filter.deliveryMonth': { vi: 'tháng giao hàng', en: 'delivery month' },
 };
 
 export function pickLang(acceptLanguage: string | string[] | undefined): Lang {

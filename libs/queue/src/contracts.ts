@@ -86,6 +86,8 @@ export interface JobPayloads {
    * buyer's owners and managers are told how many bids wait (the count was never sealed).
    */
   'need.closed': ProcurementNotice & { buyerOrgId: string; bidDeadline: string; bidCount: number };
+  /** A need opened that invites this supplier to quote: told to its owners and managers (one per need and supplier). */
+  'need.invited': ProcurementNotice & { bidDeadline: string };
   /** Delayed until a need's bid deadline (see NeedDeadlineScheduler): closes it if still open. */
   'need.deadline_reached': { needId: string; bidDeadline: string };
   /** Awarded: told to the winner's owners and managers (one event per contract). */
@@ -156,6 +158,7 @@ export const JOB_NAMES: readonly JobName[] = [
   'organization.changed',
   'need.moderation_decided',
   'need.closed',
+  'need.invited',
   'need.deadline_reached',
   'certifications.expiry_scan',
   'uploads.orphan_sweep',
@@ -186,6 +189,7 @@ export const EVENT_ROUTES = {
   'organization.changed': [PROCUREMENT_QUEUE],
   'need.moderation_decided': [EVENTS_QUEUE],
   'need.closed': [EVENTS_QUEUE],
+  'need.invited': [EVENTS_QUEUE],
   'need.awarded': [EVENTS_QUEUE],
   'bid.not_awarded': [EVENTS_QUEUE],
   'shipment.recorded': [EVENTS_QUEUE],

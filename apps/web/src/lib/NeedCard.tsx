@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { NeedStatus, NeedSummaryFieldsFragment } from '../gql/graphql';
+import type { NeedStatus, NeedSummaryFieldsFragment, NeedVisibility } from '../gql/graphql';
 import { formatDateTime, formatDay } from './datetime';
 import { useLanguage } from './i18n';
 import { NEED_STATUS_COLOR } from './need-summary';
@@ -15,6 +15,24 @@ export function NeedStatusTag({ status }: { status: NeedStatus }) {
       {t(`status.${status}`)}
     </Tag>
   );
+}
+
+/** "Bạn được mời báo giá" to an invited supplier, "Chỉ người được mời" on an INVITED need; else nothing. */
+export function NeedAudienceTag({
+  need,
+}: {
+  need: { visibility: NeedVisibility; invitesYou: boolean };
+}) {
+  const { t } = useTranslation(NEEDS_NS);
+  if (need.invitesYou) {
+    return (
+      <Tag color="volcano" data-testid="need-invites-you">
+        {t('audience.invitesYou')}
+      </Tag>
+    );
+  }
+  if (need.visibility !== 'INVITED') return null;
+  return <Tag data-testid="need-invited-only">{t('audience.tag')}</Tag>;
 }
 
 /**
@@ -39,6 +57,7 @@ export function NeedCard({
           {need.title}
         </Link>
         <NeedStatusTag status={need.status} />
+        <NeedAudienceTag need={need} />
       </div>
       <p className="muted">
         {need.category.shortName}

@@ -68,6 +68,13 @@ export function NeedReview({
               .join(', ')
           : none}
       </Field>
+      <Field label={t('audience.label')}>
+        <span data-testid="need-review-audience">
+          {values.visibility === 'INVITED'
+            ? t('audience.review', { count: values.invitedSupplierIds.length })
+            : t('audience.reviewPublic')}
+        </span>
+      </Field>
     </>,
     <>
       <Field label={t('wizard.quantity')}>

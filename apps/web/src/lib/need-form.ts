@@ -1,4 +1,4 @@
-import type { NeedInput, NeedStatus } from '../gql/graphql';
+import type { NeedInput, NeedStatus, NeedVisibility } from '../gql/graphql';
 import { vietnamDateTime, vietnamInstant } from './vietnam-time';
 import type { Language } from './i18n';
 import { readNumber, readVnd } from './numbers';
@@ -22,6 +22,10 @@ export interface NeedValues {
   /** The bid deadline as a clock in Việt Nam shows it: date and HH:mm. */
   deadlineDate?: string;
   deadlineTime?: string;
+  /** PUBLIC: the market reads it; INVITED: only the suppliers in `invitedSupplierIds`. */
+  visibility: NeedVisibility;
+  /** Cooperatives told when the need opens (organization ids). */
+  invitedSupplierIds: string[];
 }
 
 export type NeedField = keyof NeedValues;
@@ -32,11 +36,23 @@ export const EMPTY_NEED: NeedValues = {
   requiredCertifications: [],
   allowPartial: 'no',
   deadlineTime: '17:00',
+  visibility: 'PUBLIC',
+  invitedSupplierIds: [],
 };
 
 /** The wizard's steps, each with the fields it asks for; the last one reviews them all. */
 export const NEED_STEPS = [
-  { key: 'what', fields: ['title', 'categoryCode', 'description', 'requiredCertifications'] },
+  {
+    key: 'what',
+    fields: [
+      'title',
+      'categoryCode',
+      'description',
+      'requiredCertifications',
+      'visibility',
+      'invitedSupplierIds',
+    ],
+  },
   { key: 'amount', fields: ['quantity', 'unitCode', 'targetUnitPrice', 'allowPartial'] },
   {
     key: 'where',
@@ -67,6 +83,8 @@ export const NEED_FIELDS: Record<string, NeedField> = {
   deliveryFrom: 'deliveryFrom',
   deliveryTo: 'deliveryTo',
   bidDeadline: 'deadlineDate',
+  visibility: 'visibility',
+  invitedSupplierIds: 'invitedSupplierIds',
 };
 
 /** The stored need as the wizard edits it. */
@@ -84,6 +102,8 @@ export interface EditedNeed {
   deliveryTo: string;
   bidDeadline: string;
   status: NeedStatus;
+  visibility: NeedVisibility;
+  invitedSuppliers: { id: string }[];
 }
 
 /**
@@ -106,6 +126,8 @@ export function needValuesOf(need: EditedNeed, language: Language): NeedValues {
     deliveryTo: need.deliveryTo,
     deadlineDate: deadline?.date,
     deadlineTime: deadline?.time,
+    visibility: need.visibility,
+    invitedSupplierIds: need.invitedSuppliers.map((s) => s.id),
   };
 }
 
@@ -126,5 +148,7 @@ export function needInputOf(values: NeedValues, language: Language): NeedInput {
     deliveryFrom: values.deliveryFrom ?? '',
     deliveryTo: values.deliveryTo ?? '',
     bidDeadline: vietnamInstant(values.deadlineDate ?? '', values.deadlineTime ?? '') ?? '',
+    visibility: values.visibility,
+    invitedSupplierIds: values.invitedSupplierIds,
   };
 }

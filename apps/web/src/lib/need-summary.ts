@@ -24,6 +24,8 @@ export const NeedSummaryFields = graphql(`
     deliveryFrom
     deliveryTo
     bidDeadline
+    visibility
+    invitesYou
     buyer {
       id
       name

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Form, Select, type FormInstance } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { graphql } from '../gql';
 import { useSignedIn } from '../lib/auth';
 import { CategorySelect } from '../lib/CategorySelect';
@@ -22,6 +22,7 @@ import {
   type NeedValues,
 } from '../lib/need-form';
 import { useNeedPoster } from '../lib/need-poster';
+import { NeedAudience, useInvitePrefill, type KnownSupplier } from '../lib/NeedAudience';
 import { NeedReview } from '../lib/NeedReview';
 import { NEEDS_NS } from '../lib/needs-i18n';
 import { NeedAttachments } from '../lib/NeedAttachments';
@@ -63,6 +64,11 @@ graphql(`
     bidDeadline
     attachments {
       ...NeedAttachmentFields
+    }
+    visibility
+    invitedSuppliers {
+      id
+      name
     }
   }
 `);
@@ -144,7 +150,7 @@ function useNeedRules(form: FormInstance<NeedValues>) {
   };
 }
 
-function WhatStep() {
+function WhatStep({ known }: { known: readonly KnownSupplier[] }) {
   const { t } = useTranslation(NEEDS_NS);
   const { t: tProducts } = useTranslation(PRODUCTS_NS);
   const description = Form.useWatch<string | undefined>('description');
@@ -198,6 +204,7 @@ function WhatStep() {
           }))}
         />
       </Form.Item>
+      <NeedAudience known={known} />
     </>
   );
 }
@@ -313,7 +320,15 @@ function WhereStep({ rules }: { rules: Rules }) {
  * stays mounted (hidden when not current), so one form holds all values and a server message can
  * be put under its field wherever it is; the wizard then opens that field's step.
  */
-function Wizard({ id, initial }: { id?: string; initial: NeedValues }) {
+function Wizard({
+  id,
+  initial,
+  known = [],
+}: {
+  id?: string;
+  initial: NeedValues;
+  known?: readonly KnownSupplier[];
+}) {
   const { t } = useTranslation(NEEDS_NS);
   const navigate = useNavigate();
   const language = useLanguage();
@@ -422,7 +437,7 @@ function Wizard({ id, initial }: { id?: string; initial: NeedValues }) {
           {t(`wizard.step.${current.key}`)}
         </h2>
         <section hidden={step !== 0}>
-          <WhatStep />
+          <WhatStep known={known} />
         </section>
         <section hidden={step !== 1}>
           <AmountStep rules={rules} />
@@ -491,7 +506,7 @@ function ExistingDraft({ id }: { id: string }) {
   if (need) {
     return (
       <>
-        <Wizard key={need.id} id={need.id} initial={needValuesOf(need, language)} />
+        <Wizard key={need.id} id={need.id} initial={needValuesOf(need, language)} known={need.invitedSuppliers} />
         <NeedAttachments needId={need.id} attachments={need.attachments} onChanged={refetch} />
       </>
     );
@@ -536,10 +551,17 @@ function PosterGate({ id }: { id?: string }) {
       />
     );
   }
-  if (id) return <ExistingDraft id={id} />;
+  return id ? <ExistingDraft id={id} /> : <NewNeed />;
+}
+
+/** A new need, prefilled from the URL when a "Yêu cầu báo giá" button led here. */
+function NewNeed() {
+  const { t } = useTranslation(NEEDS_NS);
+  const [params] = useSearchParams();
+  const { prefill, known } = useInvitePrefill(params);
   return (
     <>
-      <Wizard initial={EMPTY_NEED} />
+      <Wizard initial={{ ...EMPTY_NEED, ...prefill }} known={known} />
       <Alert className="photos-later" type="info" showIcon title={t('attachments.saveFirst')} />
     </>
   );
@@ -550,7 +572,14 @@ export default function NeedEditorPage() {
   const signedIn = useSignedIn();
   const location = useLocation();
   const { id } = useParams();
-  if (!signedIn) return <Navigate to="/dang-nhap" replace state={{ from: location.pathname }} />;
+  if (!signedIn)
+    return (
+      <Navigate
+        to="/dang-nhap"
+        replace
+        state={{ from: `${location.pathname}${location.search}` }}
+      />
+    );
   return (
     <div className="page page-narrow product-editor">
       <Link to="/nhu-cau/cua-toi" className="back-link">

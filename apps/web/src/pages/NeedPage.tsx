@@ -16,7 +16,7 @@ import { NeedFacts } from '../lib/NeedFacts';
 import { NeedAmendments } from '../lib/NeedAmendments';
 import { NeedOutcome } from '../lib/NeedDecision';
 import { NeedBuyerActions, NeedOutcomeReason } from '../lib/NeedBuyerActions';
-import { NeedStatusTag } from '../lib/NeedCard';
+import { NeedAudienceTag, NeedStatusTag } from '../lib/NeedCard';
 import { NeedQuestions } from '../lib/NeedQuestions';
 import { PUBLIC_NEED_STATUSES } from '../lib/need-summary';
 import { useNeedPoster } from '../lib/need-poster';
@@ -31,6 +31,8 @@ const NeedPageDocument = graphql(`
       ...NeedAmendmentFields
       rejectionReason
       cancellationReason
+      visibility
+      invitesYou
       bidCount
       closingReason
       myBid {
@@ -133,6 +135,7 @@ function NeedView({
       <h1 data-testid="need-title">{need.title}</h1>
       <div className="product-status">
         <NeedStatusTag status={need.status} />
+        <NeedAudienceTag need={need} />
         <p className="muted">{t(`statusHelp.${need.status}`)}</p>
       </div>
       <NeedOutcomeReason

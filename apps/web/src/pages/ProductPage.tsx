@@ -12,6 +12,7 @@ import { ORG_NS } from '../lib/org-i18n';
 import { usePriceText } from '../lib/ProductCard';
 import { formatQuantity } from '../lib/products';
 import { QueryFallback } from '../lib/QueryFallback';
+import { RequestQuoteButton } from '../lib/RequestQuoteButton';
 import { OrgLogo } from '../lib/SupplierCard';
 import { usePageSubject } from '../lib/page-meta';
 
@@ -107,7 +108,10 @@ function ProductView({ product }: { product: Product }) {
         <section className="card" aria-labelledby="product-supplier">
           <h2 id="product-supplier">{t('product.supplier')}</h2>
           <div className="supplier-head">
-            <OrgLogo name={product.organization.name} logoUrl={product.organization.logoThumbnailUrl ?? product.organization.logoUrl} />
+            <OrgLogo
+              name={product.organization.name}
+              logoUrl={product.organization.logoThumbnailUrl ?? product.organization.logoUrl}
+            />
             <div>
               <p className="member-name">{product.organization.name}</p>
               <p className="muted">
@@ -118,6 +122,11 @@ function ProductView({ product }: { product: Product }) {
           <Link to={`/nha-cung-cap/${product.organization.id}`} data-testid="product-supplier-link">
             {t('product.toSupplier')}
           </Link>
+          <RequestQuoteButton
+            supplierId={product.organization.id}
+            supplierKind={product.organization.kind}
+            categoryCode={product.category.code}
+          />
         </section>
       </div>
     </>

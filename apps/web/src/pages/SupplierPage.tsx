@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { RequestQuoteButton } from '../lib/RequestQuoteButton';
 import { Link, useParams } from 'react-router';
 import { graphql } from '../gql';
 import type { SupplierPageQuery } from '../gql/graphql';
@@ -126,6 +127,11 @@ function SupplierView({
               <Tag color="green">{t('supplier.verified')}</Tag>
             )}
           </p>
+          <RequestQuoteButton
+            supplierId={supplier.id}
+            supplierKind={supplier.kind}
+            verified={supplier.verification === 'VERIFIED'}
+          />
         </div>
       </header>
       <div className="supplier-sections">

@@ -4,6 +4,7 @@ import { NOTICE_EVENTS, NoticeEvent, procurementMail, procurementNotice } from '
 const base = { occurrenceId: 'x:1', organizationId: 'o', needId: 'n-1', needTitle: 'Chè <b>Tân Cương</b>', contractId: 'c-1' };
 const payloads: { [N in NoticeEvent]: JobPayloads[N] } = {
   'need.closed': { ...base, contractId: null, buyerOrgId: 'o', bidDeadline: '2027-01-05T10:00:00.000Z', bidCount: 3 },
+  'need.invited': { ...base, contractId: null, bidDeadline: '2027-03-20T07:30:00.000Z' },
   'need.awarded': { ...base, quantity: '13.25', total: '642625000' },
   'bid.not_awarded': { ...base, contractId: null, reason: null, debrief: { priceRank: 2, priceGapPercent: -3, deliveryRank: 1, deliveryGapDays: 0, awardedCount: 1, totalBids: 4 } },
   'shipment.recorded': { ...base, quantity: '10' },
@@ -35,6 +36,15 @@ describe('procurement notice texts', () => {
     expect(procurementNotice('need.closed', payloads['need.closed'], person('EN')).body).toBe('3 bids wait for you to compare. Award one or more suppliers, or close the need with a reason.');
     expect(procurementNotice('need.closed', { ...payloads['need.closed'], bidCount: 0 }, person('VI')).body).toBe(
       'Không có báo giá nào. Bạn có thể đóng nhu cầu kèm lý do rồi đăng lại với hạn mới.',
+    );
+  });
+
+  it('an invited supplier reads the deadline in Vietnam time', () => {
+    expect(procurementNotice('need.invited', payloads['need.invited'], person('VI')).body).toBe(
+      'Bên mua mời tổ chức của bạn gửi báo giá. Hạn nhận báo giá: 20/03/2027 14:30 (giờ Việt Nam).',
+    );
+    expect(procurementNotice('need.invited', payloads['need.invited'], person('EN')).body).toBe(
+      'The buyer invites your organization to bid. Bids close at 20 Mar 2027 14:30 (Vietnam time).',
     );
   });
 

@@ -3,7 +3,7 @@ import { Mail } from '../mail/mailer.service';
 import { link, toMail } from '../mail/templates';
 
 export const NOTICE_EVENTS = [
-  'need.closed', 'need.awarded', 'bid.not_awarded', 'shipment.recorded', 'receipt.confirmed', 'dispute.opened', 'dispute.resolved', 'review.received', 'contract.message', 'need.amended',
+  'need.closed', 'need.invited', 'need.awarded', 'bid.not_awarded', 'shipment.recorded', 'receipt.confirmed', 'dispute.opened', 'dispute.resolved', 'review.received', 'contract.message', 'need.amended',
   'question.asked', 'question.answered',
 ] as const;
 export type NoticeEvent = (typeof NOTICE_EVENTS)[number];
@@ -35,6 +35,12 @@ const TEXTS: Texts = {
     body: p.bidCount
       ? (vi ? `Có ${p.bidCount} báo giá đang chờ bạn so sánh. Hãy chọn nhà cung cấp (có thể chia cho nhiều bên) hoặc đóng nhu cầu kèm lý do.` : `${p.bidCount} ${p.bidCount === 1 ? 'bid waits' : 'bids wait'} for you to compare. Award one or more suppliers, or close the need with a reason.`)
       : (vi ? 'Không có báo giá nào. Bạn có thể đóng nhu cầu kèm lý do rồi đăng lại với hạn mới.' : 'No bids arrived. You can close the need with a reason and post it again with a new deadline.'),
+  }),
+  'need.invited': (p, vi) => ({
+    title: vi ? `Bạn được mời báo giá cho ${q(p)}` : `You are invited to quote for ${q(p)}`,
+    body: vi
+      ? `Bên mua mời tổ chức của bạn gửi báo giá. Hạn nhận báo giá: ${vietnamTime(p.bidDeadline, true)}.`
+      : `The buyer invites your organization to bid. Bids close at ${vietnamTime(p.bidDeadline, false)}.`,
   }),
   'need.awarded': (p, vi) => ({
     title: vi ? `Bạn đã trúng thầu ${q(p)}` : `You won ${q(p)}`,

@@ -3,7 +3,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, requireOrganizationManager } from '@lienket/auth';
 import { badInput, DomainError, ErrorCode, isUuid, notFound, trimDecimal, validateInput } from '@lienket/graphql';
 import { clock } from '@lienket/reference-data';
-import { PUBLIC_NEED_STATUSES } from '../needs/need.entity';
+import { inAudience } from '../needs/need-audience';
+import { NeedVisibility, PUBLIC_NEED_STATUSES } from '../needs/need.entity';
 import { biddingEnded } from './bid-deadline';
 import { BidReadService, BidView, CURSOR_AT } from './bid-read.service';
 import { BidSealer } from './bid-sealing';
@@ -15,6 +16,8 @@ import { OrganizationFacts } from '../events/organization-changed.handler';
 /** The need as a bid is judged against, read with the row locked FOR SHARE. */
 interface LockedNeed {
   buyer_org_id: string;
+  visibility: NeedVisibility;
+  invited_supplier_ids: string[];
   status: string;
   bid_deadline: Date;
   quantity: string;
@@ -77,8 +80,10 @@ export class BidService {
 
   private async submitOnce(em: EntityManager, user: AuthUser, supplierOrgId: string, input: BidData, lockLive: boolean): Promise<BidView> {
     const need = await this.lockNeed(em, input.needId, input.quantity, supplierOrgId);
-    // Anything not public (a draft, a need in review, a cancelled one) does not exist to a bidder.
+    // Anything not public (a draft, a need in review, a cancelled one) does not exist to a bidder,
+    // nor does an INVITED need to a supplier it does not invite.
     if (!need || !PUBLIC_NEED_STATUSES.includes(need.status as never)) throw notFound('need');
+    if (!inAudience(user, { visibility: need.visibility, buyerOrgId: need.buyer_org_id, invitedSupplierIds: need.invited_supplier_ids })) throw notFound('need');
     if (need.buyer_org_id === supplierOrgId) throw new DomainError(ErrorCode.FORBIDDEN, 'bidOwnNeed');
     judgeBidder(user, need.bidder_kind && need.bidder_verification ? { kind: need.bidder_kind, verification: need.bidder_verification } : null);
     const now = clock.now();
@@ -148,7 +153,7 @@ export class BidService {
   private async lockNeed(em: EntityManager, needId: string, quantity: string, bidderOrgId?: string): Promise<BidGround | undefined> {
     const withBidder = bidderOrgId !== undefined;
     const [need] = await em.query<BidGround[]>(
-      `SELECT n.buyer_org_id, n.status, n.bid_deadline, n.quantity::text, n.currency, n.allow_partial,
+      `SELECT n.buyer_org_id, n.visibility, n.invited_supplier_ids, n.status, n.bid_deadline, n.quantity::text, n.currency, n.allow_partial,
               n.delivery_from::text, n.delivery_to::text, $2::numeric <= n.quantity AS fits, $2::numeric = n.quantity AS whole
               ${withBidder ? `, o.kind AS bidder_kind, o.verification AS bidder_verification,
               (SELECT b.revision FROM procurement.bids b WHERE b.need_id = n.id AND b.supplier_org_id = $3 AND b.status <> 'WITHDRAWN') AS live_revision` : ''}

@@ -8,3 +8,4 @@ export { Contracts1763807100000 } from './1763807100000-contracts';
 export { NeedAmendments1763807300000 } from './1763807300000-need-amendments';
 export { NeedAttachments1763807500000 } from './1763807500000-need-attachments';
 export { NeedQuestions1763807200000 } from './1763807200000-need-questions';
+export { NeedVisibilitySearch1763807400000 } from './1763807400000-need-visibility-search';

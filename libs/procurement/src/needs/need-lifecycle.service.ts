@@ -6,6 +6,7 @@ import { APP_CONFIG, AppConfig } from '@lienket/config';
 import { badInput, DomainError, ErrorCode, forbidden, isUuid, notFound, text, validateInput } from '@lienket/graphql';
 import { clock } from '@lienket/reference-data';
 import { organizationFacts } from '../events/organization-changed.handler';
+import { checkInvitees, tellInvited } from './need-audience';
 import { closeDueNeeds, isPastDeadline, NeedDeadlineScheduler } from './need-clock';
 import { NeedEntity, NeedStatus } from './need.entity';
 
@@ -34,7 +35,8 @@ export interface NeedDecision {
 /**
  * A need's way from draft to market: submit (to review, or open at once for a trusted buyer), the
  * moderator's decision (through catalog's internal call), cancel. Verification is judged by
- * procurement's copy of catalog's facts, not by the caller's token. Opening schedules the deadline.
+ * procurement's copy of catalog's facts, not by the caller's token. Opening schedules the deadline
+ * and tells the invited suppliers (in the opening's transaction, through the outbox).
  */
 @Injectable()
 export class NeedLifecycleService {
@@ -56,7 +58,10 @@ export class NeedLifecycleService {
       if (facts?.verification !== 'VERIFIED') throw forbidden('organizationNotVerifiedYet');
       const now = clock.now();
       this.requireWindow(row.bidDeadline, now, () => badInput('bidDeadline', 'deadlineTooSoon', { minutes: this.windowMinutes() }));
+      // Judged again: a supplier invited by a draft (a reorder's, say) may have been suspended since.
+      await checkInvitees(em, buyerOrgId, row.visibility, row.invitedSupplierIds);
       Object.assign(row, { status: facts.trustedBuyer ? NeedStatus.OPEN : NeedStatus.PENDING_REVIEW, submittedAt: now, rejectionReason: null });
+      if (facts.trustedBuyer) await tellInvited(em, row);
       return em.getRepository(NeedEntity).save(row);
     });
     if (need.status === NeedStatus.OPEN) await this.deadlines.schedule(need.id, need.bidDeadline);
@@ -95,6 +100,7 @@ export class NeedLifecycleService {
         this.requireWindow(row.bidDeadline, clock.now(), () => new DomainError(ErrorCode.CONFLICT, 'needDeadlineTooClose', { minutes: this.windowMinutes() }));
       }
       Object.assign(row, approve ? { status: NeedStatus.OPEN } : { status: NeedStatus.REJECTED, rejectionReason: reason });
+      if (approve) await tellInvited(em, row);
       return em.getRepository(NeedEntity).save(row);
     });
     if (need.status === NeedStatus.OPEN) await this.deadlines.schedule(need.id, need.bidDeadline);

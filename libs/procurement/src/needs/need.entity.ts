@@ -10,6 +10,12 @@ export enum NeedStatus {
   REJECTED = 'REJECTED',
 }
 
+/** Who reads a need once it is open: the market, or only its buyer, platform staff and the invited suppliers. */
+export enum NeedVisibility {
+  PUBLIC = 'PUBLIC',
+  INVITED = 'INVITED',
+}
+
 /** Statuses anyone may see; the others exist only for the buyer (and moderators). */
 export const PUBLIC_NEED_STATUSES = [NeedStatus.OPEN, NeedStatus.CLOSED, NeedStatus.AWARDED];
 
@@ -42,6 +48,10 @@ export class NeedEntity {
   @Column({ name: 'cancellation_reason', type: 'text', nullable: true }) cancellationReason: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
-  /** Suppliers invited to bid (a reorder invites its contract's supplier); shown to the buyer only. */
+  @Column({ type: 'text', default: NeedVisibility.PUBLIC }) visibility: NeedVisibility;
+  /**
+   * Suppliers invited to bid (a reorder invites its contract's supplier), told when the need opens;
+   * of an INVITED need, the only ones who read it. The list is shown to the buyer only.
+   */
   @Column({ name: 'invited_supplier_ids', type: 'uuid', array: true, default: () => "'{}'" }) invitedSupplierIds: string[];
 }

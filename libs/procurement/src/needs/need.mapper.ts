@@ -34,6 +34,8 @@ export function toNeed(e: NeedEntity, lang: Lang, viewer: Viewer, buyer?: KnownO
     closedAt: closedByDeadline ? e.bidDeadline : e.closedAt,
     rejectionReason: viewer?.organizationId === e.buyerOrgId ? e.rejectionReason : null,
     cancellationReason: e.cancellationReason,
+    visibility: e.visibility,
+    invitesYou: !!viewer?.organizationId && (e.invitedSupplierIds ?? []).includes(viewer.organizationId),
     invitedSupplierIds: e.invitedSupplierIds ?? [],
   };
 }

@@ -54,7 +54,7 @@ export class NeedResolver {
     return toNeed(await this.lifecycle.cancel(user, id, reason), ctx.lang, user);
   }
 
-  @Query(() => ProcurementNeed, { nullable: true, description: "A need: your organization's in every status (platform staff: any submitted one), anyone's once public; NOT_FOUND otherwise" })
+  @Query(() => ProcurementNeed, { nullable: true, description: "A need: your organization's in every status (platform staff: any submitted one), anyone's once public (an INVITED one: the invited suppliers'); NOT_FOUND otherwise" })
   async need(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext) {
     return toNeed(await this.needService.get(ctx.user, id), ctx.lang, ctx.user);
   }

@@ -9,6 +9,8 @@ import { closeDueNeeds, isPastDeadline } from './need-clock';
 import { requireNeedManager } from './need-lifecycle.service';
 import { clock, findCategory, findProvince, findUnit, todayInVietnam, vietnamDate } from '@lienket/reference-data';
 import { needSchema } from './dto/need.schema';
+import { audienceSql, checkInvitees } from './need-audience';
+import { needFilterSql } from './need-filter';
 import { NeedEntity, NeedStatus, PUBLIC_NEED_STATUSES } from './need.entity';
 import { NeedFilter } from './need.type';
 
@@ -32,6 +34,7 @@ export class NeedService {
   async create(user: AuthUser, raw: unknown): Promise<NeedEntity> {
     const buyerOrgId = requireNeedManager(user);
     const { targetUnitPrice, ...fields } = this.validate(raw);
+    await checkInvitees(this.ds.manager, buyerOrgId, fields.visibility, fields.invitedSupplierIds);
     return this.ds.getRepository(NeedEntity).save({
       ...fields,
       targetUnitPrice: targetUnitPrice?.amount ?? null,
@@ -57,12 +60,13 @@ export class NeedService {
       // (NeedAmendmentService); anything material is a cancellation and a new need.
       if (need.status !== NeedStatus.DRAFT) throw Object.assign(new DomainError(ErrorCode.CONFLICT, 'needNotDraft', { status: need.status }), { reason: 'MATERIAL_CHANGE' });
       const { targetUnitPrice, ...fields } = this.validate(raw);
+      await checkInvitees(em, buyerOrgId, fields.visibility, fields.invitedSupplierIds);
       return repo.save(Object.assign(need, fields, { targetUnitPrice: targetUnitPrice?.amount ?? null }));
     });
   }
 
   /**
-   * One need, to whoever may read it (see mayReadNeed; a suspended buyer's organization is not
+   * One need, to whoever may read it (see mayReadNeed, INVITED needs included; a suspended buyer's organization is not
    * public to resolve as the need's buyer either). An OPEN need past its deadline is closed here and
    * now (once: see closeDueNeeds) and read CLOSED.
    */
@@ -97,7 +101,9 @@ export class NeedService {
 
   /**
    * Needs newest first, keyset-paginated. `mine` lists the caller's organization's needs in every
-   * status; otherwise only public statuses are visible to anyone.
+   * status; otherwise only public statuses of needs the caller may read (an INVITED need: its buyer,
+   * staff and the suppliers it invites). `invited` keeps the needs that invite the caller's
+   * organization; `query` and `deliveryMonth` narrow either list (needFilterSql).
    */
   async list(user: AuthUser | null, filter: NeedFilter | null | undefined, limit: number, after?: string | null) {
     const cursor = decodeCursor(after, 2);
@@ -114,16 +120,17 @@ export class NeedService {
       where.push(`n.status = ANY(${$(PUBLIC_NEED_STATUSES)}::text[])`);
       // Only needs of buyers verified now (see get): a suspended buyer's needs leave the public list.
       where.push(`EXISTS (SELECT 1 FROM procurement.organizations o WHERE o.id = n.buyer_org_id AND o.verification = 'VERIFIED')`);
+      where.push(audienceSql(user, $));
     }
+    if (filter?.invited) {
+      if (!user) throw unauthenticated();
+      where.push(`n.invited_supplier_ids @> ARRAY[${$(requireOrganization(user))}::uuid]`);
+    }
+    where.push(...needFilterSql(filter, $));
     // Status as of now: an OPEN need past its deadline is CLOSED, whether or not the flip ran yet.
     if (filter?.status === NeedStatus.OPEN) where.push(`n.status = 'OPEN' AND n.bid_deadline > ${$(now)}`);
     else if (filter?.status === NeedStatus.CLOSED) where.push(`(n.status = 'CLOSED' OR (n.status = 'OPEN' AND n.bid_deadline <= ${$(now)}))`);
     else if (filter?.status) where.push(`n.status = ${$(filter.status)}`);
-    if (filter?.categoryCode) {
-      const cat = $(filter.categoryCode);
-      where.push(`(n.category_code = ${cat} OR left(n.category_code, 2) = ${cat})`);
-    }
-    if (filter?.provinceCode) where.push(`n.delivery_province_code = ${$(filter.provinceCode)}`);
     const { table, columns, entities } = plainRead(this.ds, NeedEntity, 'n');
     const [total] = await this.ds.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${table} n WHERE ${where.join(' AND ')} LIMIT ${TOTAL_CAP}) capped`,

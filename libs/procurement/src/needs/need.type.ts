@@ -2,9 +2,13 @@ import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from '@
 import { connectionTypes, DateScalar, DateTimeScalar, DecimalScalar, Money, MoneyInput } from '@lienket/graphql';
 import { Category, Province, Unit } from '@lienket/reference-data';
 import { OrganizationRef } from '../shared/organization-ref.type';
-import { NeedStatus } from './need.entity';
+import { NeedStatus, NeedVisibility } from './need.entity';
 
 registerEnumType(NeedStatus, { name: 'NeedStatus' });
+registerEnumType(NeedVisibility, {
+  name: 'NeedVisibility',
+  description: 'PUBLIC: anyone reads it once open; INVITED: only its buyer, platform staff and the invited suppliers',
+});
 
 @ObjectType()
 export class ProcurementNeed {
@@ -30,6 +34,8 @@ export class ProcurementNeed {
   @Field(() => DateTimeScalar, { nullable: true, description: 'When bidding closed (its deadline)' }) closedAt: Date | null;
   @Field(() => String, { nullable: true, description: "The moderator's reason for rejecting it; its buyer only" }) rejectionReason: string | null;
   @Field(() => String, { nullable: true, description: "The buyer's reason for cancelling it" }) cancellationReason: string | null;
+  @Field(() => NeedVisibility) visibility: NeedVisibility;
+  @Field({ description: "Whether your organization is among the suppliers the buyer invited to quote" }) invitesYou: boolean;
   /** Resolved as `invitedSuppliers`, for the buyer only (ContractNeedResolver). */
   invitedSupplierIds: string[];
 }
@@ -50,6 +56,12 @@ export class NeedInput {
   @Field(() => [String], { nullable: true }) requiredCertifications?: string[] | null;
   @Field(() => Boolean, { nullable: true }) allowPartial?: boolean | null;
   @Field(() => DateTimeScalar) bidDeadline: Date;
+  @Field(() => NeedVisibility, { nullable: true, description: 'PUBLIC when left out' }) visibility?: NeedVisibility | null;
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Verified cooperatives told when the need opens (at most 20); an INVITED need names at least one',
+  })
+  invitedSupplierIds?: string[] | null;
 }
 
 @InputType()
@@ -58,4 +70,9 @@ export class NeedFilter {
   @Field(() => String, { nullable: true }) provinceCode?: string | null;
   @Field(() => NeedStatus, { nullable: true }) status?: NeedStatus | null;
   @Field(() => Boolean, { nullable: true, description: "Only your organization's needs, in every status" }) mine?: boolean | null;
+  @Field(() => String, { nullable: true, description: 'Words of the title or description, ignoring diacritics and case ("ca phe" finds "Cà phê")' })
+  query?: string | null;
+  @Field(() => String, { nullable: true, description: 'A month, "2027-03": needs whose delivery window overlaps it' })
+  deliveryMonth?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Only needs that invite your organization to quote' }) invited?: boolean | null;
 }

@@ -8,7 +8,7 @@ import { clock } from '@lienket/reference-data';
 import { biddingEnded } from '../bids/bid-deadline';
 import { BidderRefusals, requireBidder } from '../bids/bidder';
 import { mayReadNeed } from '../needs/need-access';
-import { NeedStatus } from '../needs/need.entity';
+import { NeedStatus, NeedVisibility } from '../needs/need.entity';
 import { ANSWER_MAX_LENGTH, checkedText, QUESTION_MAX_LENGTH } from './dto/question.schema';
 
 /** Most questions one organization asks on one need: enough to clear up a need, not to flood it. */
@@ -34,6 +34,8 @@ interface LockedNeed {
   status: NeedStatus;
   bid_deadline: Date;
   title: string;
+  visibility: NeedVisibility;
+  invited_supplier_ids: string[];
 }
 
 const ASKER_REFUSALS: BidderRefusals = {
@@ -58,7 +60,8 @@ export class QuestionService {
     if (!isUuid(needId)) throw notFound('need');
     return this.ds.transaction(async (em) => {
       const need = await lockNeed(em, needId);
-      if (!need || !(await mayReadNeed(em, user, { buyerOrgId: need.buyer_org_id, status: need.status }))) throw notFound('need');
+      const readable = need && { buyerOrgId: need.buyer_org_id, status: need.status, visibility: need.visibility, invitedSupplierIds: need.invited_supplier_ids };
+      if (!readable || !(await mayReadNeed(em, user, readable))) throw notFound('need');
       if (need.buyer_org_id === user.organizationId) throw new DomainError(ErrorCode.FORBIDDEN, 'questionOwnNeed');
       const askerOrgId = await requireBidder(em, user, ASKER_REFUSALS);
       judgeOpen(need);
@@ -139,7 +142,7 @@ export class QuestionService {
 }
 
 async function lockNeed(em: EntityManager, needId: string): Promise<LockedNeed | undefined> {
-  const [need] = await em.query<LockedNeed[]>(`SELECT id, buyer_org_id, status, bid_deadline, title FROM procurement.needs WHERE id = $1 FOR SHARE`, [needId]);
+  const [need] = await em.query<LockedNeed[]>(`SELECT id, buyer_org_id, status, bid_deadline, title, visibility, invited_supplier_ids FROM procurement.needs WHERE id = $1 FOR SHARE`, [needId]);
   return need;
 }
 
