@@ -144,7 +144,7 @@ describe('after the deadline', () => {
   it('the buyer (members included) sees every bid, each bidder only its own, staff, outsiders and anonymous callers none', async () => {
     const buyer = await verifiedBuyer();
     const [a, b, outsider] = await Promise.all(['HTX Mở thầu A', 'HTX Mở thầu B', 'HTX Ngoài cuộc'].map(verifiedCooperative));
-    const need = await openNeed(buyer.token, { allowPartial: true }, 3);
+    const need = await openNeed(buyer.token, { allowPartial: true, quantity: '100' }, 3);
     expect((await api(SUBMIT_BID, { input: bidInput(need, { unitPrice: { amount: SECRET_PRICE, currency: 'VND' }, quantity: SECRET_QUANTITY, note: SECRET_NOTE }) }, { token: a.token })).errors).toBeUndefined();
     expect((await api(SUBMIT_BID, { input: bidInput(need, { unitPrice: { amount: RIVAL_PRICE, currency: 'VND' } }) }, { token: b.token })).errors).toBeUndefined();
     await deadlinePassed(need);
