@@ -36,7 +36,6 @@ import { NotificationService } from './notifications/notification.service';
 import { QuestionResolver } from './questions/question.resolver';
 import { QuestionService } from './questions/question.service';
 import { ReliabilityResolver } from './reliability/reliability.resolver';
-import { OrganizationNames } from './shared/organization-names';
 import { ReliabilityService } from './reliability/reliability.service';
 
 /**
@@ -56,7 +55,6 @@ import { ReliabilityService } from './reliability/reliability.service';
     NotificationResolver,
     ReliabilityService,
     ReliabilityResolver,
-    OrganizationNames,
     NeedLifecycleService,
     NeedAmendmentService,
     NeedAmendmentResolver,

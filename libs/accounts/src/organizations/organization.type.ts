@@ -11,10 +11,7 @@ registerEnumType(VerificationStatus, { name: 'VerificationStatus' });
 export class Organization {
   @Field(() => ID) id: string;
   @Field(() => OrganizationKind) kind: OrganizationKind;
-  /** Shareable: procurement serves a need's buyer's name from its copy (@provides, decision NN). */
-  @Field()
-  @Directive('@shareable')
-  name: string;
+  @Field() name: string;
   @Field({ description: 'Mã số thuế: 10 digits, or 10-3 with a branch suffix' }) taxCode: string;
   @Field(() => Province) province: Province;
   @Field(() => VerificationStatus) verification: VerificationStatus;

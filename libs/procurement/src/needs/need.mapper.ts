@@ -1,7 +1,7 @@
 import { Viewer } from '@lienket/auth';
 import { Lang, trimDecimal } from '@lienket/graphql';
 import { findCategory, findProvince, findUnit, toCategory, toProvince, toUnit } from '@lienket/reference-data';
-import { KnownOrganization, organizationRef } from '../shared/organization-ref.type';
+import { organizationRef } from '../shared/organization-ref.type';
 import { isPastDeadline } from './need-clock';
 import { NeedEntity, NeedStatus } from './need.entity';
 import { ProcurementNeed } from './need.type';
@@ -9,14 +9,13 @@ import { ProcurementNeed } from './need.type';
 /**
  * Entity → public type; reference codes were validated on write, so lookups always hit. The status
  * is the one of now (past its deadline an OPEN row reads CLOSED before the flip ran); the
- * rejection reason is for the buyer's own members. `buyer`: procurement's copy of the buyer, when the
- * statement that read the need read it too.
+ * rejection reason is for the buyer's own members.
  */
-export function toNeed(e: NeedEntity, lang: Lang, viewer: Viewer, buyer?: KnownOrganization | null): ProcurementNeed {
+export function toNeed(e: NeedEntity, lang: Lang, viewer: Viewer): ProcurementNeed {
   const closedByDeadline = isPastDeadline(e);
   return {
     id: e.id,
-    buyer: organizationRef(e.buyerOrgId, buyer),
+    buyer: organizationRef(e.buyerOrgId),
     title: e.title,
     description: e.description,
     category: toCategory(findCategory(e.categoryCode)!, lang),

@@ -68,7 +68,7 @@ export class NeedResolver {
   ) {
     const limit = pageSize(first);
     const page = await this.needService.list(ctx.user, filter, limit, after);
-    return toConnection(page.rows, limit, (r) => r.key, (r) => toNeed(r.need, ctx.lang, ctx.user, r.buyer), {
+    return toConnection(page.rows, limit, (r) => r.key, (r) => toNeed(r.need, ctx.lang, ctx.user), {
       hasPreviousPage: page.hasPreviousPage,
       totalCount: page.total,
     });

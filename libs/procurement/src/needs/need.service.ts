@@ -139,23 +139,15 @@ export class NeedService {
     if (cursor) where.push(`(n.created_at, n.id) < (${$(cursor[0])}::timestamptz, ${$(cursor[1])}::uuid)`);
     // The cursor carries created_at as PostgreSQL's own microsecond text: a JS Date keeps only
     // milliseconds, and paging from a rounded key skipped rows created in the same millisecond.
-    // The buyer's name and verification from procurement's copy, in the same statement: the page's
-    // `buyer { name }` is served here (@provides), not by a call to catalog.
-    const rows = await this.ds.query<{ cursorAt: string; buyerName: string | null; buyerVerification: string | null }[]>(
-      `SELECT ${columns}, to_char(n.created_at AT TIME ZONE 'UTC', ${CURSOR_TIME}) AS "cursorAt",
-              bo.name AS "buyerName", bo.verification AS "buyerVerification"
-         FROM ${table} n LEFT JOIN procurement.organizations bo ON bo.id = n.buyer_org_id
-        WHERE ${where.join(' AND ')} ORDER BY n.created_at DESC, n.id DESC LIMIT ${$(limit + 1)}`,
+    const rows = await this.ds.query<{ cursorAt: string }[]>(
+      `SELECT ${columns}, to_char(n.created_at AT TIME ZONE 'UTC', ${CURSOR_TIME}) AS "cursorAt"
+         FROM ${table} n WHERE ${where.join(' AND ')} ORDER BY n.created_at DESC, n.id DESC LIMIT ${$(limit + 1)}`,
       params,
     );
     const due = entities(rows).filter((n) => isPastDeadline(n, now));
     if (due.length) this.closeLater(now);
     return {
-      rows: rows.map(({ cursorAt, buyerName, buyerVerification, ...row }) => ({
-        need: entities([row])[0],
-        key: [cursorAt, (row as { id: string }).id] as [string, string],
-        buyer: buyerName === null || buyerVerification === null ? null : { name: buyerName, verification: buyerVerification },
-      })),
+      rows: rows.map(({ cursorAt, ...row }) => ({ need: entities([row])[0], key: [cursorAt, (row as { id: string }).id] as [string, string] })),
       total: total?.n ?? 0,
       hasPreviousPage: !!cursor,
     };

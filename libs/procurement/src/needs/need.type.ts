@@ -1,4 +1,4 @@
-import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { connectionTypes, DateScalar, DateTimeScalar, DecimalScalar, Money, MoneyInput } from '@lienket/graphql';
 import { Category, Province, Unit } from '@lienket/reference-data';
 import { OrganizationRef } from '../shared/organization-ref.type';
@@ -13,10 +13,7 @@ registerEnumType(NeedVisibility, {
 @ObjectType()
 export class ProcurementNeed {
   @Field(() => ID) id: string;
-  /** Its name from procurement's copy (OrganizationNames): a page of needs asks catalog nothing. */
-  @Field(() => OrganizationRef)
-  @Directive('@provides(fields: "name")')
-  buyer: OrganizationRef;
+  @Field(() => OrganizationRef) buyer: OrganizationRef;
   @Field() title: string;
   @Field(() => String, { nullable: true }) description: string | null;
   @Field(() => Category) category: Category;
