@@ -78,7 +78,7 @@ describe('the procurement journey, across the three roles', () => {
     await page.getByTestId('need-next').click();
     await wizardStep(page, 'review');
     await soon(() => page.getByTestId('need-review').innerText()).toContain('49.000.000 đ/tấn');
-    await shot(page, '01-post');
+    await shot(page, '01-post', true);
     await page.getByTestId('need-save').click();
 
     await page.waitForURL(new RegExp(`/nhu-cau/${UUID}$`));
