@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { useBrowser, SHOTS, origin, DESKTOP, PHONE, signIn, expectAccessible, clickToClose } from '../support/browser';
 import { soon } from '../support/wait';
-import { awardRow, contractStatusOf, rate } from '../support/browser-steps';
+import { awardRow, completeContract, contractStatusOf, reviewContract } from '../support/browser-steps';
 import { api, rows } from '../support/e2e';
 import { Party, verifiedBuyer, verifiedCooperative } from '../support/bids';
 import { closedNeedWithBids, disputedContract } from '../support/contracts';
@@ -103,15 +103,8 @@ describe('from award to reorder, on the page', () => {
     await page.getByTestId('receive-note').fill('Nửa tấn bị ẩm');
     await page.getByTestId('receive-submit').click();
     await soon(() => page.getByTestId('timeline-received').textContent()).toContain('chấp nhận 9,5 tấn');
-    await page.getByTestId('complete').click();
-    // The confirmation pops up over the button; clickToClose treats a hidden button as closed.
-    await page.getByTestId('complete-confirm').waitFor();
-    await clickToClose(page, 'complete-confirm');
-    await soon(() => contractStatusOf(page)).toBe('COMPLETED');
-    await rate(page, 5);
-    await page.getByTestId('review-comment').fill('Giao đúng hẹn, hàng tốt.');
-    await page.getByTestId('review-submit').click();
-    await soon(() => page.getByTestId('review-given').textContent()).toBe('Bạn đã đánh giá 5/5.');
+    await completeContract(page);
+    await reviewContract(page, 5, 'Giao đúng hẹn, hàng tốt.');
     await expectAccessible(page, 'a completed contract, its buyer');
     await page.screenshot({ path: join(SHOTS, 'contract-buyer-phone.png'), fullPage: true });
     expect(await rows(`SELECT accepted_quantity::text, receipt_note FROM procurement.shipments WHERE contract_id = $1`, [contractId])).toEqual([
@@ -124,9 +117,7 @@ describe('from award to reorder, on the page', () => {
     const page = await newPage(DESKTOP);
     await signIn(page, eaTu.email, eaTu.password);
     await page.goto(`${origin()}/hop-dong/${contractId}`);
-    await rate(page, 4);
-    await page.getByTestId('review-submit').click();
-    await soon(() => page.getByTestId('review-given').textContent()).toBe('Bạn đã đánh giá 4/5.');
+    await reviewContract(page, 4);
     await soon(() => page.getByTestId('timeline-review').count()).toBe(2);
     expect(await rows(`SELECT reviewer_org_id, rating FROM procurement.contract_reviews WHERE contract_id = $1 ORDER BY rating`, [contractId])).toEqual([
       { reviewer_org_id: eaTu.orgId, rating: 4 },

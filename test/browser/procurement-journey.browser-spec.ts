@@ -2,7 +2,7 @@ import { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { clickToClose, DESKTOP, expectAccessible, PHONE, SHOTS, signIn, useBrowser } from '../support/browser';
 import {
-  awardRow, contractStatusOf, followNav, followNotice, gotoNeed, needStatusOf, noticeInBell, openNeedInConsole, pickCoffee, pickTyped, qaTexts, rate,
+  awardRow, completeContract, contractStatusOf, followNav, followNotice, gotoNeed, needStatusOf, noticeInBell, openNeedInConsole, pickCoffee, pickTyped, qaTexts, reviewContract,
   signInAdmin, wizardStep,
 } from '../support/browser-steps';
 import { deadlinePassed, Party, setDeadline, verifiedBuyer, verifiedCooperative } from '../support/bids';
@@ -26,7 +26,11 @@ const TITLE = 'Cà phê Robusta hành trình mua hàng';
 const QUESTION = 'Bên mua nhận cà phê sàng 16 hay sàng 18?';
 const ANSWER = 'Sàng 16, độ ẩm dưới 12,5%.';
 const UUID = '([0-9a-f-]{36})';
-const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: join(SHOTS, `journey-${name}.png`), fullPage });
+/** A screenshot from the top of the page: a whole page taken while scrolled would show the sticky header midway. */
+async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
+  await page.screenshot({ path: join(SHOTS, `journey-${name}.png`), fullPage });
+}
 
 describe('the procurement journey, across the three roles', () => {
   let buyer: Party;
@@ -215,22 +219,14 @@ describe('the procurement journey, across the three roles', () => {
     await soon(() => buyerPage.getByTestId('receive-quantity').inputValue()).toBe('10');
     await buyerPage.getByTestId('receive-submit').click();
     await soon(() => buyerPage.getByTestId('timeline-received').textContent()).toContain('chấp nhận 10 tấn');
-    await buyerPage.getByTestId('complete').click();
-    await buyerPage.getByTestId('complete-confirm').waitFor();
-    await clickToClose(buyerPage, 'complete-confirm');
-    await soon(() => contractStatusOf(buyerPage)).toBe('COMPLETED');
-    await rate(buyerPage, 5);
-    await buyerPage.getByTestId('review-comment').fill('Giao đúng hẹn, hàng đạt quy cách.');
-    await buyerPage.getByTestId('review-submit').click();
-    await soon(() => buyerPage.getByTestId('review-given').textContent()).toBe('Bạn đã đánh giá 5/5.');
+    await completeContract(buyerPage);
+    await reviewContract(buyerPage, 5, 'Giao đúng hẹn, hàng đạt quy cách.');
 
     const reviewed = await noticeInBell(aPage, 'review.received');
     await soon(() => reviewed.innerText()).toContain(`Bạn nhận được đánh giá 5/5 cho “${TITLE}”`);
     await followNotice(aPage, reviewed, new RegExp(`/hop-dong/${contractA}$`));
     await soon(() => contractStatusOf(aPage)).toBe('COMPLETED');
-    await rate(aPage, 4);
-    await aPage.getByTestId('review-submit').click();
-    await soon(() => aPage.getByTestId('review-given').textContent()).toBe('Bạn đã đánh giá 4/5.');
+    await reviewContract(aPage, 4);
 
     await buyerPage.reload();
     await soon(() => buyerPage.getByTestId('timeline-review').count()).toBe(2);

@@ -1,5 +1,5 @@
 import { Locator, Page } from 'playwright-core';
-import { origin, selectQueueItem, signIn } from './browser';
+import { clickToClose, origin, selectQueueItem, signIn } from './browser';
 import { soon, waitFor } from './wait';
 
 // Steps a person takes on the pages, shared by the browser specs that each test one page and the
@@ -46,6 +46,23 @@ export const awardRow = (page: Page, name: string) => page.getByTestId('award-ro
 
 /** Taps a star count: antd's radio button hides its input under the label a person taps. */
 export const rate = (page: Page, stars: number) => page.locator('label', { has: page.getByTestId(`review-rating-${stars}`) }).click();
+
+/** The buyer completes the contract shown, through its confirmation, until the page says COMPLETED. */
+export async function completeContract(page: Page): Promise<void> {
+  await page.getByTestId('complete').click();
+  // The confirmation pops up over the button; clickToClose treats a hidden button as closed.
+  await page.getByTestId('complete-confirm').waitFor();
+  await clickToClose(page, 'complete-confirm');
+  await soon(() => contractStatusOf(page)).toBe('COMPLETED');
+}
+
+/** Reviews the completed contract shown (stars, an optional comment) and waits for the page to say so. */
+export async function reviewContract(page: Page, stars: number, comment?: string): Promise<void> {
+  await rate(page, stars);
+  if (comment) await page.getByTestId('review-comment').fill(comment);
+  await page.getByTestId('review-submit').click();
+  await soon(() => page.getByTestId('review-given').textContent()).toBe(`Bạn đã đánh giá ${stars}/5.`);
+}
 
 export const signInAdmin = (page: Page) => signIn(page, process.env.E2E_ADMIN_EMAIL!, process.env.E2E_ADMIN_PASSWORD!);
 
