@@ -209,6 +209,9 @@ describe('the procurement journey, across the three roles', () => {
     await aPage.getByTestId('ship-submit').click();
     await soon(() => contractStatusOf(aPage)).toBe('DELIVERING');
     await soon(() => aPage.getByTestId('timeline-on-time').getAttribute('data-on-time')).toBe('true');
+    // All 10 tấn sent: no form proposing 0 more.
+    await soon(() => aPage.getByTestId('ship-all-sent').textContent()).toBe('Đã giao đủ 10 tấn theo hợp đồng.');
+    expect(await aPage.getByTestId('ship-submit').count()).toBe(0);
     await expectAccessible(aPage, 'a delivering contract, its supplier on a phone');
     await shot(aPage, '07-ship', true);
   });
