@@ -1,7 +1,7 @@
-import { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { useBrowser, SHOTS, origin, DESKTOP, PHONE, signIn, expectAccessible, clickToClose } from '../support/browser';
 import { soon } from '../support/wait';
+import { awardRow, completeContract, contractStatusOf, reviewContract } from '../support/browser-steps';
 import { api, rows } from '../support/e2e';
 import { Party, verifiedBuyer, verifiedCooperative } from '../support/bids';
 import { closedNeedWithBids, disputedContract } from '../support/contracts';
@@ -19,12 +19,6 @@ const contractRows = (needId: string) =>
     `SELECT id, supplier_org_id, quantity::text, total::text, status FROM procurement.contracts WHERE need_id = $1`,
     [needId],
   );
-const statusOf = (page: Page) => page.getByTestId('contract-status').first().getAttribute('data-status');
-/** Taps a star count: antd's radio button hides its input under the label a person taps. */
-const rate = (page: Page, stars: number) =>
-  page.locator('label', { has: page.getByTestId(`review-rating-${stars}`) }).click();
-const awardRow = (page: Page, name: string) => page.getByTestId('award-row').filter({ hasText: name });
-
 describe('from award to reorder, on the page', () => {
   let buyer: Party;
   let eaTu: Party;
@@ -81,13 +75,13 @@ describe('from award to reorder, on the page', () => {
     await page.getByTestId('nav-menu-button').click();
     await page.getByTestId('nav-contracts').click();
     await page.locator(`[data-testid="contracts-item"][data-contract-id="${contractId}"] a`).click();
-    await soon(() => statusOf(page)).toBe('ACTIVE');
+    await soon(() => contractStatusOf(page)).toBe('ACTIVE');
     await soon(() => page.getByTestId('contract-total').textContent()).toBe('509.250.000 đ');
     await soon(() => page.getByTestId('ship-quantity').inputValue()).toBe('10,5');
     await page.getByTestId('ship-quantity').fill('10');
     await page.getByTestId('ship-note').fill('Xe 47C-123.45');
     await page.getByTestId('ship-submit').click();
-    await soon(() => statusOf(page)).toBe('DELIVERING');
+    await soon(() => contractStatusOf(page)).toBe('DELIVERING');
     await soon(() => page.getByTestId('timeline-on-time').getAttribute('data-on-time')).toBe('true');
     await page.getByTestId('thread-body').fill('Xe xuất kho sáng thứ Hai, dự kiến đến chiều.');
     await page.getByTestId('thread-send').click();
@@ -109,15 +103,8 @@ describe('from award to reorder, on the page', () => {
     await page.getByTestId('receive-note').fill('Nửa tấn bị ẩm');
     await page.getByTestId('receive-submit').click();
     await soon(() => page.getByTestId('timeline-received').textContent()).toContain('chấp nhận 9,5 tấn');
-    await page.getByTestId('complete').click();
-    // The confirmation pops up over the button; clickToClose treats a hidden button as closed.
-    await page.getByTestId('complete-confirm').waitFor();
-    await clickToClose(page, 'complete-confirm');
-    await soon(() => statusOf(page)).toBe('COMPLETED');
-    await rate(page, 5);
-    await page.getByTestId('review-comment').fill('Giao đúng hẹn, hàng tốt.');
-    await page.getByTestId('review-submit').click();
-    await soon(() => page.getByTestId('review-given').textContent()).toBe('Bạn đã đánh giá 5/5.');
+    await completeContract(page);
+    await reviewContract(page, 5, 'Giao đúng hẹn, hàng tốt.');
     await expectAccessible(page, 'a completed contract, its buyer');
     await page.screenshot({ path: join(SHOTS, 'contract-buyer-phone.png'), fullPage: true });
     expect(await rows(`SELECT accepted_quantity::text, receipt_note FROM procurement.shipments WHERE contract_id = $1`, [contractId])).toEqual([
@@ -130,9 +117,7 @@ describe('from award to reorder, on the page', () => {
     const page = await newPage(DESKTOP);
     await signIn(page, eaTu.email, eaTu.password);
     await page.goto(`${origin()}/hop-dong/${contractId}`);
-    await rate(page, 4);
-    await page.getByTestId('review-submit').click();
-    await soon(() => page.getByTestId('review-given').textContent()).toBe('Bạn đã đánh giá 4/5.');
+    await reviewContract(page, 4);
     await soon(() => page.getByTestId('timeline-review').count()).toBe(2);
     expect(await rows(`SELECT reviewer_org_id, rating FROM procurement.contract_reviews WHERE contract_id = $1 ORDER BY rating`, [contractId])).toEqual([
       { reviewer_org_id: eaTu.orgId, rating: 4 },

@@ -1,10 +1,10 @@
-import type { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { DESKTOP, expectAccessible, origin, PHONE, SHOTS, signIn, useBrowser } from '../support/browser';
 import { cooperative, rows } from '../support/e2e';
 import { buyer } from '../support/needs';
 import { openNeed } from '../support/bids';
 import { soon } from '../support/wait';
+import { qaTexts } from '../support/browser-steps';
 
 const newPage = useBrowser();
 
@@ -13,8 +13,6 @@ const newPage = useBrowser();
 
 const QUESTION = 'Bên mua có nhận hàng đóng bao 60 kg không?';
 const ANSWER = 'Chỉ nhận bao 50 kg, có in tên HTX.';
-
-const texts = (page: Page, list: string, testId: string) => page.getByTestId(list).getByTestId(testId).allTextContents();
 
 describe('questions and answers on a need', () => {
   let company: Awaited<ReturnType<typeof buyer>>;
@@ -39,7 +37,7 @@ describe('questions and answers on a need', () => {
     await page.getByTestId('qa-ask-input').fill(QUESTION);
     await page.getByTestId('qa-ask-submit').click();
     await soon(() => page.getByTestId('qa-notice').textContent()).toContain('Đã gửi câu hỏi');
-    await soon(() => texts(page, 'qa-waiting', 'qa-question')).toEqual([QUESTION]);
+    await soon(() => qaTexts(page, 'qa-waiting', 'qa-question')).toEqual([QUESTION]);
     await soon(() => page.getByTestId('qa-ask-input').inputValue()).toBe('');
     await expectAccessible(page, 'the need page with a question asked, on a phone');
     await page.screenshot({ path: join(SHOTS, 'need-questions-phone.png'), fullPage: true });
@@ -50,12 +48,12 @@ describe('questions and answers on a need', () => {
     const page = await newPage(DESKTOP);
     await signIn(page, company.email, company.password);
     await page.goto(`${origin()}/nhu-cau/${needId}`);
-    await soon(() => texts(page, 'qa-waiting', 'qa-question')).toEqual([QUESTION]);
+    await soon(() => qaTexts(page, 'qa-waiting', 'qa-question')).toEqual([QUESTION]);
     expect(await page.getByTestId('need-qa').textContent()).not.toContain('HTX Cà phê Hỏi Đáp');
     await expectAccessible(page, 'the need page with a question waiting, its buyer');
     await page.getByTestId('qa-answer-input').fill(ANSWER);
     await page.getByTestId('qa-answer-submit').click();
-    await soon(() => texts(page, 'qa-answered', 'qa-answer')).toEqual([ANSWER]);
+    await soon(() => qaTexts(page, 'qa-answered', 'qa-answer')).toEqual([ANSWER]);
     await soon(() => page.getByTestId('qa-waiting').count()).toBe(0);
     await page.context().close();
   });
@@ -64,8 +62,8 @@ describe('questions and answers on a need', () => {
     const page = await newPage(PHONE);
     await signIn(page, coop.email, coop.password);
     await page.goto(`${origin()}/nhu-cau/${needId}`);
-    await soon(() => texts(page, 'qa-answered', 'qa-answer')).toEqual([ANSWER]);
-    expect(await texts(page, 'qa-answered', 'qa-question')).toEqual([QUESTION]);
+    await soon(() => qaTexts(page, 'qa-answered', 'qa-answer')).toEqual([ANSWER]);
+    expect(await qaTexts(page, 'qa-answered', 'qa-question')).toEqual([QUESTION]);
     await soon(() => page.getByTestId('qa-answered').locator('.qa-mine').textContent()).toBe('Câu hỏi của bạn');
     await page.context().close();
   });

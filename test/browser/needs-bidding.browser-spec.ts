@@ -1,7 +1,8 @@
 import { Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { useBrowser, SHOTS, origin, DESKTOP, PHONE, signIn, expectAccessible, selectQueueItem } from '../support/browser';
+import { useBrowser, SHOTS, origin, DESKTOP, PHONE, signIn, expectAccessible } from '../support/browser';
+import { needStatusOf, openNeedInConsole, signInAdmin } from '../support/browser-steps';
 import { soon } from '../support/wait';
 import { api, cooperative, rows } from '../support/e2e';
 import { buyer, day, draftNeed, procurementFacts, READ, submittedNeed } from '../support/needs';
@@ -20,17 +21,8 @@ const liveBids = (needId: string) =>
     [needId],
   );
 const fieldErrors = (page: Page) => page.locator('.ant-form-item-explain-error').allTextContents();
-const statusOf = (page: Page) => page.getByTestId('need-status').getAttribute('data-status');
-
-async function signInAdmin(page: Page): Promise<void> {
-  await signIn(page, process.env.E2E_ADMIN_EMAIL!, process.env.E2E_ADMIN_PASSWORD!);
-}
-
 /** Opens the need's review in the moderation console's NEED queue. */
-async function openInConsole(page: Page, needId: string): Promise<void> {
-  await selectQueueItem(page, '/quan-tri?loai=nhu-cau', needId);
-  await soon(() => page.getByTestId('mod-detail-name').textContent()).toBe(TITLE);
-}
+const openInConsole = (page: Page, needId: string) => openNeedInConsole(page, needId, TITLE);
 
 describe('a need from submission to bids, across the three roles', () => {
   let company: Awaited<ReturnType<typeof buyer>>;
@@ -47,10 +39,10 @@ describe('a need from submission to bids, across the three roles', () => {
     const page = await newPage(DESKTOP);
     await signIn(page, company.email, company.password);
     await page.goto(`${origin()}/nhu-cau/${needId}`);
-    await soon(() => statusOf(page)).toBe('DRAFT');
+    await soon(() => needStatusOf(page)).toBe('DRAFT');
     await expectAccessible(page, 'a draft need, its buyer');
     await page.getByTestId('need-submit').click();
-    await soon(() => statusOf(page)).toBe('PENDING_REVIEW');
+    await soon(() => needStatusOf(page)).toBe('PENDING_REVIEW');
     expect(await needStatus(needId)).toBe('PENDING_REVIEW');
     // Pending: no edit or submit any more, cancelling still offered.
     expect(await page.getByTestId('need-submit').count()).toBe(0);
@@ -278,7 +270,7 @@ describe('a rejected or cancelled need says why', () => {
     expect(await needStatus(need.id)).toBe('OPEN');
     await page.getByTestId('need-cancel-reason').fill('Kế hoạch sản xuất thay đổi.');
     await page.getByTestId('need-cancel-confirm').click();
-    await soon(() => statusOf(page)).toBe('CANCELLED');
+    await soon(() => needStatusOf(page)).toBe('CANCELLED');
     await soon(() => page.getByTestId('need-cancellation-reason').textContent()).toContain('Kế hoạch sản xuất thay đổi.');
     expect(await needStatus(need.id)).toBe('CANCELLED');
     await page.context().close();

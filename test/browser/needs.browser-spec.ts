@@ -2,6 +2,7 @@ import { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { useBrowser, SHOTS, origin, DESKTOP, PHONE, signIn, expectAccessible, pickTyped } from '../support/browser';
 import { soon } from '../support/wait';
+import { followNav, pickCoffee, wizardStep as step } from '../support/browser-steps';
 import { api, cooperative, joinOrganization, rows, signUpOwner } from '../support/e2e';
 import { day, inDays, openNeedBySql } from '../support/needs';
 
@@ -35,23 +36,6 @@ const needsOf = (orgId: string) =>
     [orgId],
   );
 
-/** The header link `testId`; on a phone the links are behind the menu button. */
-async function followNav(page: Page, testId: string): Promise<void> {
-  const button = page.getByTestId('nav-menu-button');
-  if (await button.isVisible()) {
-    if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
-  }
-  await page.getByTestId(testId).click();
-}
-
-async function pickCoffee(page: Page, testId: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type('ca phe');
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '0901' }).first().click();
-  await soon(() => page.getByTestId(testId).textContent()).toContain('Cà phê (0901)');
-}
-
-const step = (page: Page, key: string) => page.locator(`[data-testid="need-step"][data-step="${key}"]`).waitFor();
 const fieldErrors = (page: Page) => page.locator('section:not([hidden]) .ant-form-item-explain-error').allTextContents();
 const focusedTestId = (page: Page) => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } }).document.activeElement?.getAttribute('data-testid') ?? null);
 

@@ -131,8 +131,17 @@ export function ShipmentForm({ contract: c }: { contract: ContractDetail }) {
   const language = useLanguage();
   const [record] = useMutation(RecordShipmentDocument, REFETCH);
   const shipped = sumMilli(c.shipments.map((s) => toMilli(s.quantity) ?? 0n));
-  const left = fromMilli((toMilli(c.quantity) ?? 0n) - shipped);
+  const leftMilli = (toMilli(c.quantity) ?? 0n) - shipped;
+  const left = fromMilli(leftMilli);
   const unit = c.need.unit.name;
+  // Everything shipped: the server would refuse any more, so no form proposes "0".
+  if (leftMilli <= 0n) {
+    return (
+      <p className="muted" data-testid="ship-all-sent">
+        {t('ship.allSent', { quantity: formatQuantity(c.quantity, language), unit })}
+      </p>
+    );
+  }
   return (
     <section aria-labelledby="contract-ship">
       <h3 id="contract-ship">{t('ship.title')}</h3>

@@ -31,15 +31,18 @@ export const NeedDetailFields = graphql(`
 
 type Need = NeedDetailFieldsFragment;
 
-export function NeedFacts({ need }: { need: Need }) {
+/** `withBuyer` false: the page names the buyer itself (the console links it to the desk). */
+export function NeedFacts({ need, withBuyer = true }: { need: Need; withBuyer?: boolean }) {
   const { t } = useTranslation(NEEDS_NS);
   const { t: tProducts } = useTranslation(PRODUCTS_NS);
   const language = useLanguage();
   return (
     <dl className="fields">
-      <Field label={t('page.buyer')}>
-        <span data-testid="need-buyer">{need.buyer.name}</span>
-      </Field>
+      {withBuyer && (
+        <Field label={t('page.buyer')}>
+          <span data-testid="need-buyer">{need.buyer.name}</span>
+        </Field>
+      )}
       <Field label={t('page.category')}>
         <span data-testid="need-category">{need.category.shortName}</span>
         {/* The tariff wording, for buyers and suppliers who check it against customs papers. */}

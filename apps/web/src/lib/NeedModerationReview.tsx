@@ -108,7 +108,7 @@ export function NeedModerationReview({
           <span className="muted">({t('page.vietnamTime')})</span>
         </Field>
       </dl>
-      <NeedFacts need={need} />
+      <NeedFacts need={need} withBuyer={false} />
       {need.description && (
         <>
           <h3>{t('page.description')}</h3>

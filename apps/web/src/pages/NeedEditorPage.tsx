@@ -506,6 +506,18 @@ function ExistingDraft({ id }: { id: string }) {
   if (need) {
     return (
       <>
+        {need.invitedSuppliers.length > 0 && (
+          // A reorder's draft: the buyer checks whom it invites again before sending it.
+          <Alert
+            className="form-notice"
+            type="info"
+            showIcon
+            data-testid="need-invited"
+            title={t('wizard.invited', {
+              names: need.invitedSuppliers.map((s) => s.name).join(', '),
+            })}
+          />
+        )}
         <Wizard key={need.id} id={need.id} initial={needValuesOf(need, language)} known={need.invitedSuppliers} />
         <NeedAttachments needId={need.id} attachments={need.attachments} onChanged={refetch} />
       </>

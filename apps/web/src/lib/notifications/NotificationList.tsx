@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { formatDateTime } from '../datetime';
 import { useLanguage } from '../i18n';
 import { NOTIFY_NS } from '../notify-i18n';
-import { internalLink, type NotificationItem, useMarkRead } from './notifications';
+import { internalLink, type NotificationItem, useFollowNotice, useMarkRead } from './notifications';
 
 interface NoticeProps {
   notice: NotificationItem;
@@ -18,6 +18,7 @@ function Notice({ notice, onOpen }: NoticeProps) {
   const { t } = useTranslation(NOTIFY_NS);
   const language = useLanguage();
   const { mark } = useMarkRead();
+  const follow = useFollowNotice();
   const [failed, setFailed] = useState(false);
   const unread = !notice.readAt;
   const link = internalLink(notice.link);
@@ -47,6 +48,7 @@ function Notice({ notice, onOpen }: NoticeProps) {
             onClick={() => {
               // Following the notice is reading it.
               if (unread) markThis();
+              follow(link);
               onOpen?.();
             }}
           >

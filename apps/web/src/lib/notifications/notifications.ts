@@ -154,3 +154,15 @@ export function useMarkRead() {
 export function internalLink(link: string | null | undefined): string | null {
   return link && link.startsWith('/') && !link.startsWith('//') ? link : null;
 }
+
+/**
+ * Following a notice to the page already shown changes no route, so that page would keep showing
+ * what it read before the news (a need still "pending" after its approval): it reads again instead.
+ */
+export function useFollowNotice(): (link: string) => void {
+  const { pathname } = useLocation();
+  const client = useApolloClient();
+  return (link) => {
+    if (link === pathname) void client.refetchQueries({ include: 'active' }).catch(() => undefined);
+  };
+}
