@@ -7,7 +7,7 @@ import { writeOrganizationChanged } from '../libs/accounts/src/organizations/org
  * one `organization.changed` event each in catalog's outbox, which catalog's relay publishes once
  * catalog runs. For an installation that predates procurement's copy, and for the demo data, which
  * is written as rows rather than through sign-up. Runs as the superuser (like migrations), the only
- * role that reads both schemas; the services never do (decision NN). Safe to repeat: each event
+ * role that reads both schemas; the services never do (decision 104). Safe to repeat: each event
  * carries a newer version of the same facts.
  */
 export async function replayOrganizations(databaseUrl: string, o: { all?: boolean } = {}): Promise<number> {

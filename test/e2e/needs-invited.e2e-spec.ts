@@ -4,7 +4,7 @@ import { bidInput, bidRows, Party, SUBMIT_BID, verifiedCooperative } from '../su
 import { buyer, DECIDE, draftNeed, needInput, needTrace, SUBMIT } from '../support/needs';
 import { eventually } from '../support/wait';
 
-// Invited needs through the gateway (decision NN): who reads, lists and bids on one, the notice the
+// Invited needs through the gateway (decision 134): who reads, lists and bids on one, the notice the
 // invited suppliers get when it opens, and invitees that are refused with nothing written.
 
 jest.setTimeout(120_000);

@@ -13,7 +13,7 @@ export function addStatements(context: object, subgraph: string, statements: num
 export const COUNT_SQL_HEADER = 'x-count-sql-statements';
 
 /**
- * SQL_STATEMENT_COUNT (tests and benches, decision NN): an answer to a request sent with
+ * SQL_STATEMENT_COUNT (tests and benches, decision 130): an answer to a request sent with
  * `x-count-sql-statements: 1` says in `extensions.sqlStatements` how many SQL statements each
  * subgraph ran for it, e.g. `{ procurement: 3 }` (a subgraph not asked is absent). Asked for, never
  * volunteered: every other answer stays as it would be without the switch (a count that differed

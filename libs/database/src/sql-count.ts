@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 /**
- * SQL statements per request, for tests and benches (SQL_STATEMENT_COUNT=true, decision NN): a
+ * SQL statements per request, for tests and benches (SQL_STATEMENT_COUNT=true, decision 130): a
  * subgraph runs each GraphQL request inside `countStatements`, its DataSource's logger adds every
  * statement it sends (BEGIN and COMMIT included) to the request's count, and the count goes back to
  * the gateway in the SQL_STATEMENTS_HEADER of the answer. DataLoader batches and field resolvers

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Invited needs and the search of needs (decisions NN):
+ * Invited needs and the search of needs (decisions 134 and 135):
  *
  * - `visibility`: PUBLIC (the market reads it once open) or INVITED (only its buyer, platform staff
  *   and the suppliers in `invited_supplier_ids`); an INVITED need names at least one supplier.

@@ -5,7 +5,7 @@ import { writeOutbox } from '@lienket/queue';
 import { NeedEntity, NeedVisibility } from './need.entity';
 
 /**
- * Who a need is for (decision NN). A PUBLIC need is the market's once open; an INVITED one only its
+ * Who a need is for (decision 134). A PUBLIC need is the market's once open; an INVITED one only its
  * buyer's, platform staff's and the invited suppliers'; to anyone else it does not exist. Either kind
  * may invite suppliers, and each invited supplier is told when the need opens.
  */
