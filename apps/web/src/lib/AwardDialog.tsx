@@ -1,10 +1,11 @@
 import { useMutation } from '@apollo/client/react';
-import { Button, Checkbox, Modal } from 'antd';
+import { Checkbox, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
 import { fromMilli, lineTotal, minMilli, sumMilli, toMilli } from './contract-math';
 import { CONTRACTS_NS } from './contracts-i18n';
+import { DialogActions } from './DialogActions';
 import { apiErrorsOf } from './errors';
 import { FormProblems } from './FormProblems';
 import { useLanguage, type Language } from './i18n';
@@ -192,21 +193,14 @@ export function AwardDialog({
         )}
       </div>
       <FormProblems problems={problems} />
-      <div className="dialog-actions">
-        <Button size="large" onClick={onClose} disabled={loading}>
-          {t('moderation.cancel', { ns: 'translation' })}
-        </Button>
-        <Button
-          type="primary"
-          size="large"
-          disabled={!valid}
-          loading={loading}
-          onClick={() => void confirm()}
-          data-testid="award-confirm"
-        >
-          {t('award.confirm')}
-        </Button>
-      </div>
+      <DialogActions
+        onCancel={onClose}
+        busy={loading}
+        confirmLabel={t('award.confirm')}
+        confirmTestId="award-confirm"
+        disabled={!valid}
+        onConfirm={() => void confirm()}
+      />
     </Modal>
   );
 }

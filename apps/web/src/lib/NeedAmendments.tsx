@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
 import type { NeedStatus } from '../gql/graphql';
 import { formatDateTime, formatDay } from './datetime';
+import { DialogActions } from './DialogActions';
 import { FormProblems } from './FormProblems';
 import { useLanguage } from './i18n';
 import { NEEDS_NS } from './needs-i18n';
@@ -140,20 +141,12 @@ function ExtendForm({ need, onDone }: { need: AmendableNeed; onDone: () => void 
         </Form.Item>
       </div>
       <FormProblems problems={problems} />
-      <div className="dialog-actions">
-        <Button size="large" onClick={onDone} disabled={busy}>
-          {t('moderation.cancel', { ns: 'translation' })}
-        </Button>
-        <Button
-          type="primary"
-          htmlType="submit"
-          size="large"
-          loading={busy}
-          data-testid="need-extend-confirm"
-        >
-          {t('amend.extendConfirm')}
-        </Button>
-      </div>
+      <DialogActions
+        onCancel={onDone}
+        busy={busy}
+        confirmLabel={t('amend.extendConfirm')}
+        confirmTestId="need-extend-confirm"
+      />
     </Form>
   );
 }

@@ -1,7 +1,8 @@
-import { Button, Form, Modal } from 'antd';
+import { Form, Modal } from 'antd';
 import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChoiceCards } from './ChoiceCards';
+import { DialogActions } from './DialogActions';
 import { FormProblems } from './FormProblems';
 import { useFormSubmit } from './use-form-submit';
 
@@ -108,21 +109,13 @@ function ReasonForm({
         />
       </Form.Item>
       <FormProblems problems={problems} />
-      <div className="dialog-actions">
-        <Button size="large" onClick={onClose} disabled={sending}>
-          {t('moderation.cancel')}
-        </Button>
-        <Button
-          data-testid={`${testIdPrefix}-confirm`}
-          type="primary"
-          danger={danger}
-          htmlType="submit"
-          size="large"
-          loading={sending}
-        >
-          {confirmLabel}
-        </Button>
-      </div>
+      <DialogActions
+        onCancel={onClose}
+        busy={sending}
+        confirmLabel={confirmLabel}
+        confirmTestId={`${testIdPrefix}-confirm`}
+        danger={danger}
+      />
     </Form>
   );
 }

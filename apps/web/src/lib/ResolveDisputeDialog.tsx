@@ -1,10 +1,11 @@
 import { useMutation } from '@apollo/client/react';
-import { Button, Form, Modal } from 'antd';
+import { Form, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
 import type { DisputeOutcome } from '../gql/graphql';
 import { ChoiceCards } from './ChoiceCards';
 import { CONTRACTS_NS } from './contracts-i18n';
+import { DialogActions } from './DialogActions';
 import { FormProblems } from './FormProblems';
 import { useFormSubmit } from './use-form-submit';
 
@@ -92,20 +93,12 @@ function ResolveForm({
         />
       </Form.Item>
       <FormProblems problems={problems} />
-      <div className="dialog-actions">
-        <Button size="large" onClick={onClose} disabled={busy}>
-          {t('moderation.cancel', { ns: 'translation' })}
-        </Button>
-        <Button
-          type="primary"
-          htmlType="submit"
-          size="large"
-          loading={busy}
-          data-testid="resolve-confirm"
-        >
-          {t('admin.confirm')}
-        </Button>
-      </div>
+      <DialogActions
+        onCancel={onClose}
+        busy={busy}
+        confirmLabel={t('admin.confirm')}
+        confirmTestId="resolve-confirm"
+      />
     </Form>
   );
 }
