@@ -1,7 +1,7 @@
 import { errorCode } from '@lienket/testing';
 import { adminToken, api, rows, signInAs } from '../support/e2e';
-import { bid, closedNeedWithBids, award, AWARD, CLOSE, COMPLETE, decisionRows, DISPUTE, RECEIVE, REORDER, RESOLVE, REVIEW, SEND, SHIP, STATEMENT } from '../support/contracts';
-import { openNeed, Party, setDeadline, verifiedBuyer, verifiedCooperative, WITHDRAW_BID } from '../support/bids';
+import { bid, closeNow, closedNeedWithBids, award, AWARD, CLOSE, COMPLETE, decisionRows, DISPUTE, RECEIVE, REORDER, RESOLVE, REVIEW, SEND, SHIP, STATEMENT } from '../support/contracts';
+import { openNeed, Party, verifiedBuyer, verifiedCooperative, WITHDRAW_BID } from '../support/bids';
 import { day } from '../support/needs';
 import { eventually } from '../support/wait';
 
@@ -65,7 +65,7 @@ describe('awardNeed and closeWithoutAward refuse, and write nothing', () => {
     const need = await openNeed(buyer.token, { allowPartial: true });
     const gone = await bid(a, need, { quantity: '5' });
     expect((await api(WITHDRAW_BID, { id: gone }, { token: a.token })).errors).toBeUndefined();
-    await setDeadline(need, -1);
+    await closeNow(buyer, need);
     await refused(need, awardAs(buyer.token, [{ bidId: gone, quantity: '5' }], 'en', need), { code: 'BAD_USER_INPUT', field: 'awards.0.bidId' });
   });
 

@@ -52,12 +52,23 @@ export async function bid(coop: Party, needId: string, over: Record<string, unkn
   return r.data!.submitBid.id;
 }
 
-/** An OPEN need (partial bids allowed) with the given bids, its deadline then moved into the past. */
+/**
+ * Moves the need's deadline into the past and has its buyer read it, which closes it now: no later
+ * read (another test's list, say) flips it in the middle of a test that compares its rows before and
+ * after a refused call.
+ */
+export async function closeNow(buyer: Party, needId: string): Promise<void> {
+  await setDeadline(needId, -1);
+  const read = await api<{ need: { status: string } }>(`query N($id: ID!) { need(id: $id) { status } }`, { id: needId }, { token: buyer.token });
+  if (read.data?.need.status !== 'CLOSED') throw new Error(`need ${needId} did not close: ${JSON.stringify(read)}`);
+}
+
+/** An OPEN need (partial bids allowed) with the given bids, then closed by its deadline (closeNow). */
 export async function closedNeedWithBids(buyer: Party, bids: [Party, Record<string, unknown>][], over: Record<string, unknown> = {}) {
   const needId = await openNeed(buyer.token, { allowPartial: true, ...over });
   const bidIds: string[] = [];
   for (const [coop, b] of bids) bidIds.push(await bid(coop, needId, b));
-  await setDeadline(needId, -1);
+  await closeNow(buyer, needId);
   return { needId, bidIds };
 }
 
