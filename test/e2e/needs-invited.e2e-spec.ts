@@ -88,7 +88,7 @@ describe('an INVITED need', () => {
 
   it('a moderated INVITED need tells its invitees when the moderator approves it, not before', async () => {
     const untrusted = await buyer({ verified: true });
-    const coop = await verifiedCooperative('HTX Chè Chờ Duyệt');
+    const coop = await verifiedCooperative('HTX Chè Được Mời');
     const { id } = await draftNeed(untrusted.token, { title: 'Chè Shan tuyết chỉ mời', visibility: 'INVITED', invitedSupplierIds: [coop.orgId] });
     expect((await api<{ submitNeed: { status: string } }>(SUBMIT, { id }, { token: untrusted.token })).data!.submitNeed.status).toBe('PENDING_REVIEW');
     expect(await rows(`SELECT 1 FROM procurement.outbox WHERE event_type = 'need.invited' AND payload->>'needId' = $1`, [id])).toEqual([]);

@@ -137,11 +137,13 @@ describe('pages, titles and 404s', () => {
   let productId: string;
   let buyer: Awaited<ReturnType<typeof verifiedBuyer>>;
   let needId: string;
+  let bareNeedId: string;
 
   beforeAll(async () => {
     supplier = await cooperative('HTX Chè Shan tuyết Suối Giàng', { provinceCode: '15', verified: true });
     buyer = await verifiedBuyer('Công ty CP Trà Việt');
     needId = await openNeed(buyer.token, { title: 'Chè xanh Thái Nguyên loại 1', description: 'Chè búp khô, sao tay, đóng túi 500 g.' });
+    bareNeedId = await openNeed(buyer.token, { title: 'Chè đen', description: null });
     productId = await approvedListing(supplier.token, {
       categoryCode: '0902',
       name: 'Chè Shan tuyết cổ thụ Suối Giàng',
@@ -187,6 +189,10 @@ describe('pages, titles and 404s', () => {
     expect(title(page.text)).toBe('Chè xanh Thái Nguyên loại 1 — Nhu cầu mua — LienKet');
     expect(description(page.text)).toBe('Chè búp khô, sao tay, đóng túi 500 g.');
     expect(noindex(page.text)).toBe(false);
+    // Without a description, the page is described by the need and its buyer, named by catalog.
+    const bare = await get(`/nhu-cau/${bareNeedId}`);
+    expect(bare.status).toBe(200);
+    expect(description(bare.text)).toBe('Chè đen: nhu cầu mua của Công ty CP Trà Việt trên LienKet, với số lượng, nơi giao và hạn chót nhận báo giá.');
   });
 
   it('answers 404 for any path that is not a page, for unknown ids, and for objects the public cannot see', async () => {

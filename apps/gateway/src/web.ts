@@ -74,14 +74,14 @@ const SUBJECT_QUERIES = {
   // What the 404 decision, the head and the first paint need (firstPaint).
   product: `query PageProduct($id: ID!) { subject: product(id: $id) { name description organization { name } category { code name shortName } photos { url width height } } }`,
   organization: `query PageOrganization($id: ID!) { subject: organization(id: $id) { name description } }`,
-  // Procurement serves the buyer's name itself (@provides): one subgraph, as for the others.
-  need: `query PageNeed($id: ID!) { subject: need(id: $id) { name: title description organization: buyer { name } } }`,
+  // The buyer's name is catalog's: asked there next (`organization`).
+  need: `query PageNeed($id: ID!) { subject: need(id: $id) { name: title description organization: buyer { id } } }`,
 };
 
 interface Subject {
   name: string;
   description: string | null;
-  organization?: { name: string };
+  organization?: { id?: string; name?: string };
   category?: FirstPaintProduct['category'];
   photos?: FirstPaintProduct['photos'];
 }
@@ -92,22 +92,32 @@ interface Subject {
  */
 async function publicSubject(route: WebRoute, id: string, req: Request, o: WebOptions) {
   try {
-    const answer = await fetch(route.subject === 'need' ? o.procurementUrl : o.catalogUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'accept-language': 'vi', ...gatewayHeaders(req.ip, o.gatewaySecret) },
-      body: JSON.stringify({ query: SUBJECT_QUERIES[route.subject!], variables: { id } }),
-      signal: AbortSignal.timeout(5000),
-    });
-    const body = (await answer.json()) as { data?: { subject: Subject | null }; errors?: { extensions?: { code?: string } }[] };
-    // need(id) says NOT_FOUND where the catalog's queries answer null: the same for this page.
-    if (body.errors?.length && body.errors.every((e) => e.extensions?.code === 'NOT_FOUND')) return null;
-    if (!body.data || body.errors?.length) return 'unavailable' as const;
-    const s = body.data.subject;
-    const product = s?.category && s.photos ? { name: s.name, description: s.description, category: s.category, photos: s.photos } : null;
-    return s && { name: s.name, description: s.description, supplier: s.organization?.name, product };
+    const need = route.subject === 'need';
+    const s = await askSubgraph(need ? o.procurementUrl : o.catalogUrl, SUBJECT_QUERIES[route.subject!], id, req, o);
+    if (!s || s === 'unavailable') return s;
+    // A need's buyer is named by catalog; a public need's buyer is verified, so catalog shows it.
+    const buyer = need && s.organization?.id ? await askSubgraph(o.catalogUrl, SUBJECT_QUERIES.organization, s.organization.id, req, o) : null;
+    if (buyer === 'unavailable') return buyer;
+    const product = s.category && s.photos ? { name: s.name, description: s.description, category: s.category, photos: s.photos } : null;
+    return { name: s.name, description: s.description, supplier: need ? buyer?.name : s.organization?.name, product };
   } catch {
     return 'unavailable' as const;
   }
+}
+
+/** One subject query, asked as the gateway; null when it does not exist for the public. */
+async function askSubgraph(url: string, query: string, id: string, req: Request, o: WebOptions): Promise<Subject | null | 'unavailable'> {
+  const answer = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'accept-language': 'vi', ...gatewayHeaders(req.ip, o.gatewaySecret) },
+    body: JSON.stringify({ query, variables: { id } }),
+    signal: AbortSignal.timeout(5000),
+  });
+  const body = (await answer.json()) as { data?: { subject: Subject | null }; errors?: { extensions?: { code?: string } }[] };
+  // need(id) says NOT_FOUND where the catalog's queries answer null: the same for this page.
+  if (body.errors?.length && body.errors.every((e) => e.extensions?.code === 'NOT_FOUND')) return null;
+  if (!body.data || body.errors?.length) return 'unavailable';
+  return body.data.subject;
 }
 
 /** A built file, read again only when a new build replaced it; null while there is none. */
