@@ -1,10 +1,15 @@
-import { localize, MESSAGES, pickLang } from './messages';
+import { COMMON_MESSAGES, localize, MESSAGES, pickLang } from './messages';
+import { PROCUREMENT_MESSAGES } from './messages-procurement';
 
 describe('messages', () => {
   it('has a Vietnamese and an English text for every key', () => {
     for (const [key, m] of Object.entries(MESSAGES)) {
       expect([key, m.vi.length > 0, m.en.length > 0]).toEqual([key, true, true]);
     }
+  });
+
+  it('keeps each key in one file: a key in both would be one message silently replacing the other', () => {
+    expect(Object.keys(COMMON_MESSAGES).filter((k) => k in PROCUREMENT_MESSAGES)).toEqual([]);
   });
 
   it('chooses the language from Accept-Language, Vietnamese by default', () => {
