@@ -1,7 +1,8 @@
 import { errorCode } from '@lienket/testing';
-import { api, cooperative, rows } from '../support/e2e';
-import { day } from '../support/needs';
+import { adminToken, api, cooperative, rows } from '../support/e2e';
+import { day, procurementFacts } from '../support/needs';
 import { memberToken } from '../support/uploads';
+import { eventually } from '../support/wait';
 import {
   BID_FIELDS, bidInput, bidRows, BidShape, deadlinePassed, NEED_BIDS, openNeed, Party, setDeadline, SUBMIT_BID,
   verifiedBuyer, verifiedCooperative, WITHDRAW_BID,
@@ -180,7 +181,9 @@ describe('submitBid refuses, and writes nothing', () => {
     const unverified = await cooperative('HTX Chưa xác minh');
     const enterprise = await cooperative('Công ty TNHH Chế biến Nông sản Khác', { kind: 'ENTERPRISE', verified: true });
     const suspended = await verifiedCooperative('HTX Bị tạm ngừng');
-    await rows(`UPDATE catalog.organizations SET verification = 'SUSPENDED' WHERE id = $1`, [suspended.orgId]);
+    // Suspended as an admin does it, so procurement's copy learns it too.
+    expect((await api(`mutation($id: ID!) { suspendOrganization(id: $id, reason: "Vi phạm điều khoản") { id } }`, { id: suspended.orgId }, { token: await adminToken() })).errors).toBeUndefined();
+    await eventually(() => procurementFacts(suspended.orgId), (f) => expect(f?.verification).toBe('SUSPENDED'));
     const suspendedToken = (await api<{ signIn: { accessToken: string } }>(`mutation S($e: String!, $p: String!) { signIn(email: $e, password: $p) { accessToken } }`,
       { e: (await rows<{ email: string }>(`SELECT email FROM catalog.users WHERE organization_id = $1`, [suspended.orgId]))[0].email, p: 'mat-khau-du-dai-2026' })).data?.signIn.accessToken;
     const member = await memberToken(coop.orgId);

@@ -2,7 +2,7 @@ import { errorCode } from '@lienket/testing';
 import { adminToken, api, rows, signInAs } from '../support/e2e';
 import { bid, closeNow, closedNeedWithBids, award, AWARD, CLOSE, COMPLETE, decisionRows, DISPUTE, RECEIVE, REORDER, RESOLVE, REVIEW, SEND, SHIP, STATEMENT } from '../support/contracts';
 import { openNeed, Party, verifiedBuyer, verifiedCooperative, WITHDRAW_BID } from '../support/bids';
-import { day } from '../support/needs';
+import { day, procurementFacts } from '../support/needs';
 import { eventually } from '../support/wait';
 
 // Every refusal of awards and contract steps: the code, the field, the caller's language, and
@@ -81,7 +81,10 @@ describe('awardNeed and closeWithoutAward refuse, and write nothing', () => {
   it('a suspended buyer decides nothing: FORBIDDEN', async () => {
     const suspended = await verifiedBuyer('Công ty Bị tạm ngừng');
     const n = await closedNeedWithBids(suspended, [[a, { quantity: '1' }]]);
-    await rows(`UPDATE catalog.organizations SET verification = 'SUSPENDED' WHERE id = $1`, [suspended.orgId]);
+    // Suspended as an admin does it, so procurement learns it too (its copy decides the public list).
+    const suspension = await api(`mutation($id: ID!) { suspendOrganization(id: $id, reason: "Vi phạm điều khoản") { id } }`, { id: suspended.orgId }, { token: await adminToken() });
+    expect(suspension.errors).toBeUndefined();
+    await eventually(() => procurementFacts(suspended.orgId), (f) => expect(f?.verification).toBe('SUSPENDED'));
     const [{ email }] = await rows<{ email: string }>(`SELECT email FROM catalog.users WHERE organization_id = $1`, [suspended.orgId]);
     const token = (await signInAs(email, 'mat-khau-du-dai-2026')).accessToken;
     await refused(n.needId, awardAs(token, [{ bidId: n.bidIds[0], quantity: '1' }], 'en', n.needId), { code: 'FORBIDDEN', message: /suspended/ });
