@@ -9,8 +9,7 @@ import { formatDay } from '../lib/datetime';
 import { useLanguage } from '../lib/i18n';
 import { useNeedPoster } from '../lib/need-poster';
 import { formatAmount, formatQuantity } from '../lib/products';
-import { QueryFallback } from '../lib/QueryFallback';
-import { ResultList } from '../lib/ResultList';
+import { ListQueryResults } from '../lib/ListQueryResults';
 import { useListQuery } from '../lib/use-list-query';
 
 const MyContractsDocument = graphql(`
@@ -66,37 +65,21 @@ function ContractCard({ contract: c, orgId }: { contract: Contract; orgId: strin
 function MyContracts() {
   const { t } = useTranslation(CONTRACTS_NS);
   const poster = useNeedPoster();
-  const { items, error, refetch, more, hasNextPage } = useListQuery(
-    MyContractsDocument,
-    { first: PAGE_SIZE },
-    'myContracts',
-  );
+  const list = useListQuery(MyContractsDocument, { first: PAGE_SIZE }, 'myContracts');
   return (
     <div className="page page-narrow my-products-page">
       <h1>{t('list.title')}</h1>
       <p className="muted">{t('list.intro')}</p>
-      {items ? (
-        <ResultList
-          label={t('list.label')}
-          empty={t('list.empty')}
-          items={items}
-          render={(c) => (
-            <ContractCard key={c.id} contract={c} orgId={poster?.organizationId ?? null} />
-          )}
-          listClassName="my-products"
-          hasNextPage={hasNextPage}
-          more={more}
-          testId="contracts"
-        />
-      ) : (
-        <QueryFallback
-          answered={false}
-          error={error}
-          onRetry={() => void refetch()}
-          loadError={t('list.loadError')}
-          rows={6}
-        />
-      )}
+      <ListQueryResults
+        query={list}
+        label={t('list.label')}
+        empty={t('list.empty')}
+        loadError={t('list.loadError')}
+        render={(c) => (
+          <ContractCard key={c.id} contract={c} orgId={poster?.organizationId ?? null} />
+        )}
+        testId="contracts"
+      />
     </div>
   );
 }

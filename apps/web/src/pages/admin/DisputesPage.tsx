@@ -10,9 +10,8 @@ import { CONTRACTS_NS } from '../../lib/contracts-i18n';
 import { formatDateTime } from '../../lib/datetime';
 import { useLanguage } from '../../lib/i18n';
 import { formatAmount } from '../../lib/products';
-import { QueryFallback } from '../../lib/QueryFallback';
+import { ListQueryResults } from '../../lib/ListQueryResults';
 import { ResolveDisputeDialog } from '../../lib/ResolveDisputeDialog';
-import { ResultList } from '../../lib/ResultList';
 import { StaffGate } from '../../lib/StaffGate';
 import { useListQuery } from '../../lib/use-list-query';
 
@@ -82,11 +81,7 @@ function Disputes({ role }: { role: PlatformRole }) {
   const { t } = useTranslation(CONTRACTS_NS);
   const [resolving, setResolving] = useState<string | null>(null);
   const [resolved, setResolved] = useState(false);
-  const { items, error, refetch, more, hasNextPage } = useListQuery(
-    DisputedContractsDocument,
-    { first: PAGE_SIZE },
-    'disputedContracts',
-  );
+  const list = useListQuery(DisputedContractsDocument, { first: PAGE_SIZE }, 'disputedContracts');
   return (
     <>
       <AdminHeader role={role} title={t('admin.title')} />
@@ -102,34 +97,22 @@ function Disputes({ role }: { role: PlatformRole }) {
           title={t('admin.resolved')}
         />
       )}
-      {items ? (
-        <ResultList
-          label={t('admin.label')}
-          empty={t('admin.empty')}
-          items={items}
-          render={(c) => (
-            <DisputeCard
-              key={c.id}
-              contract={c}
-              onResolve={
-                role === 'ADMIN' ? () => (setResolved(false), setResolving(c.id)) : undefined
-              }
-            />
-          )}
-          listClassName="my-products"
-          hasNextPage={hasNextPage}
-          more={more}
-          testId="disputes"
-        />
-      ) : (
-        <QueryFallback
-          answered={false}
-          error={error}
-          onRetry={() => void refetch()}
-          loadError={t('admin.loadError')}
-          rows={6}
-        />
-      )}
+      <ListQueryResults
+        query={list}
+        label={t('admin.label')}
+        empty={t('admin.empty')}
+        loadError={t('admin.loadError')}
+        render={(c) => (
+          <DisputeCard
+            key={c.id}
+            contract={c}
+            onResolve={
+              role === 'ADMIN' ? () => (setResolved(false), setResolving(c.id)) : undefined
+            }
+          />
+        )}
+        testId="disputes"
+      />
       <ResolveDisputeDialog
         contractId={resolving}
         onDone={() => {
