@@ -78,7 +78,9 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     MATCHER_HEALTH_PORT: String(o.ports.matcher),
   };
   const launch = (app: AppName) => {
-    const child = spawn(process.execPath, [join(DIST, 'apps', app, 'src', 'main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // STACK_NODE_ARGS: extra Node flags for every process (a profile: --cpu-prof --cpu-prof-dir=…).
+    const nodeArgs = process.env.STACK_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    const child = spawn(process.execPath, [...nodeArgs, join(DIST, 'apps', app, 'src', 'main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     for (const stream of [child.stdout, child.stderr]) {
       createInterface({ input: stream }).on('line', (line) => o.onLine?.(app, line));
     }

@@ -5,3 +5,4 @@ export * from './database.module';
 export * from './plain-read';
 export * from './roles';
 export * from './sql-count';
+export * from './prepared';
