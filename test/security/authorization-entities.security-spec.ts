@@ -3,8 +3,10 @@ import { adminToken, api, signUpOwner } from '../support/e2e';
 import { memberToken } from '../support/uploads';
 
 // `_entities` is an entry point like any query: called on a subgraph directly (as the gateway does),
-// a reference must answer exactly what `organization(id)` answers the same caller through the
-// gateway — never a hidden organization's name or tax code because someone knows its id.
+// a reference must answer what `organization(id)` answers the same caller through the gateway —
+// never a hidden organization's name or tax code because someone knows its id. One exception: an
+// organization that was public and is suspended still answers its public fields to a reference,
+// which only another subgraph's authorized answer (a contract's party, a bid's supplier) can make.
 
 type Who = 'anonymous' | 'otherOrg' | 'member' | 'owner' | 'admin';
 const WHO: Who[] = ['anonymous', 'otherOrg', 'member', 'owner', 'admin'];
@@ -50,7 +52,7 @@ beforeAll(async () => {
   tokens = { anonymous: undefined, otherOrg: other.token, member: await memberToken(owner.orgId), owner: owner.token, admin };
 });
 
-describe('catalog _entities for Organization answers what organization(id) answers', () => {
+describe('catalog _entities for Organization answers what organization(id) answers, save a suspended one', () => {
   it.each(WHO)('an unverified organization as %s: hidden from outsiders, private fields only to its people', async (who) => {
     const seen = await entity(pending.orgId, who);
     expect(seen).toEqual(await publicPath(pending.orgId, who));
@@ -60,12 +62,15 @@ describe('catalog _entities for Organization answers what organization(id) answe
     if (who === 'owner' || who === 'admin') expect(seen?.invitations).toHaveLength(1);
   });
 
-  it.each(WHO)('a suspended organization as %s: hidden from everyone but staff', async (who) => {
+  it.each(WHO)('a suspended organization as %s: organization(id) hides it from all but staff; a reference still names it, public fields only', async (who) => {
+    const listed = await publicPath(suspended.orgId, who);
+    if (who === 'admin') expect(listed).toMatchObject({ verification: 'SUSPENDED' });
+    else expect(listed).toBeNull();
+    // A reference comes only from a subgraph that already showed the caller what names it (a
+    // contract's party, a bid's supplier): it stays named, marked SUSPENDED (decision 139).
     const seen = await entity(suspended.orgId, who);
-    expect(seen).toEqual(await publicPath(suspended.orgId, who));
-    // None of these callers belongs to it: only staff see a suspended organization.
-    if (who === 'admin') expect(seen).toMatchObject({ verification: 'SUSPENDED' });
-    else expect(seen).toBeNull();
+    expect(seen).toMatchObject({ name: 'HTX Bị tạm ngừng', verification: 'SUSPENDED' });
+    if (who !== 'admin') expect(seen).toMatchObject({ address: null, phone: null, members: null, invitations: null });
   });
 
   it.each(WHO)('a verified organization as %s: public fields to everyone, contact and team only to its people', async (who) => {

@@ -14,13 +14,14 @@ export class OrganizationResolver {
   }
 
   /**
-   * `_entities` is an entry point like any query: a reference answers only what `organization(id)`
-   * would answer this caller (batched through the same request-scoped loader), never a hidden
-   * organization's name or tax code because another subgraph named its id.
+   * `_entities` is an entry point like any query: a reference answers what `organization(id)` would
+   * answer this caller (batched through the same request-scoped loader), never a hidden
+   * organization's name or tax code because another subgraph named its id — save a counterparty
+   * suspended since it was public, which stays named (`findReferable`, decision 139).
    */
   @ResolveReference()
   async resolveReference(ref: { id: string }, ctx: RequestContext) {
-    const org = await this.organizations.findVisible(ctx, ref.id);
+    const org = await this.organizations.findReferable(ctx, ref.id);
     return org ? toOrganization(org, ctx) : null;
   }
 }

@@ -2,7 +2,7 @@ import { isUuid } from '@lienket/graphql';
 import { Inject, Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { plainRead } from '@lienket/database';
+import { plainRead, preparedQuery } from '@lienket/database';
 import { isPlatformStaff, loader, mayAccessOrganization, RequestContext, Viewer } from '@lienket/auth';
 import { findProvince, findWard, toProvince } from '@lienket/reference-data';
 import { OrganizationEntity, VerificationStatus } from './organization.entity';
@@ -18,7 +18,7 @@ export class OrganizationService {
       const valid = ids.filter(isUuid);
       // Plain SQL: on every page that names organizations, hydration showed in the profile (decision 42).
       const { table, columns, entities } = plainRead(this.ds, OrganizationEntity, 'o');
-      const rows = valid.length ? entities(await this.ds.query<object[]>(`SELECT ${columns} FROM ${table} o WHERE o.id = ANY($1::uuid[])`, [valid])) : [];
+      const rows = valid.length ? entities(await preparedQuery<object>(this.ds, `SELECT ${columns} FROM ${table} o WHERE o.id = ANY($1::uuid[])`, [valid])) : [];
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);
     }));
@@ -32,6 +32,20 @@ export class OrganizationService {
     const org = await this.loader(ctx).load(id);
     if (!org) return null;
     return org.verification === VerificationStatus.VERIFIED || canSeePrivate(ctx.user, org.id) ? org : null;
+  }
+
+  /**
+   * What a reference from another subgraph (`_entities`) answers: what `findVisible` answers, and
+   * also an organization suspended since it was public. A reference exists only where another
+   * subgraph already showed the caller what names the organization — a contract's party, a bid's
+   * supplier, a need's buyer — and a suspension must not unname a counterparty (and fail the
+   * caller's whole list of contracts with it); its profile and the directory still hide it.
+   * Public fields only, and `verification` says SUSPENDED (decision 139).
+   */
+  async findReferable(ctx: RequestContext, id: string): Promise<OrganizationEntity | null> {
+    const org = await this.loader(ctx).load(id);
+    if (org?.verification === VerificationStatus.SUSPENDED) return org;
+    return this.findVisible(ctx, id);
   }
 }
 

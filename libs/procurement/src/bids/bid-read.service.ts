@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
+import { preparedQuery } from '@lienket/database';
 import { AuthUser, loader, requireOrganization, RequestContext } from '@lienket/auth';
 import { badInput, decodeCursor, isUuid, trimDecimal } from '@lienket/graphql';
 import { BidOpening } from './bid-opening';
@@ -66,7 +67,8 @@ export class BidReadService {
   /** Live bids per need, one statement for a whole page of needs. */
   counts(ctx: RequestContext): DataLoader<string, number> {
     return loader(ctx, 'bidCounts', () => new DataLoader<string, number>(async (ids) => {
-      const rows = await this.ds.query<{ need_id: string; n: number }[]>(
+      const rows = await preparedQuery<{ need_id: string; n: number }>(
+        this.ds,
         `SELECT need_id, count(*)::int AS n FROM procurement.bids WHERE need_id = ANY($1::uuid[]) AND status <> 'WITHDRAWN' GROUP BY need_id`,
         [ids],
       );

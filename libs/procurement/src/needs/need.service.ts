@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuthUser, requireOrganization } from '@lienket/auth';
 import { APP_CONFIG, AppConfig } from '@lienket/config';
-import { plainRead } from '@lienket/database';
+import { plainRead, preparedQuery } from '@lienket/database';
 import { badInput, decodeCursor, DomainError, ErrorCode, notFound, unauthenticated, validateInput } from '@lienket/graphql';
 import { mayReadNeed } from './need-access';
 import { closeDueNeeds, isPastDeadline } from './need-clock';
@@ -132,14 +132,16 @@ export class NeedService {
     else if (filter?.status === NeedStatus.CLOSED) where.push(`(n.status = 'CLOSED' OR (n.status = 'OPEN' AND n.bid_deadline <= ${$(now)}))`);
     else if (filter?.status) where.push(`n.status = ${$(filter.status)}`);
     const { table, columns, entities } = plainRead(this.ds, NeedEntity, 'n');
-    const [total] = await this.ds.query<{ n: number }[]>(
+    const [total] = await preparedQuery<{ n: number }>(
+      this.ds,
       `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${table} n WHERE ${where.join(' AND ')} LIMIT ${TOTAL_CAP}) capped`,
       params,
     );
     if (cursor) where.push(`(n.created_at, n.id) < (${$(cursor[0])}::timestamptz, ${$(cursor[1])}::uuid)`);
     // The cursor carries created_at as PostgreSQL's own microsecond text: a JS Date keeps only
     // milliseconds, and paging from a rounded key skipped rows created in the same millisecond.
-    const rows = await this.ds.query<{ cursorAt: string }[]>(
+    const rows = await preparedQuery<{ cursorAt: string }>(
+      this.ds,
       `SELECT ${columns}, to_char(n.created_at AT TIME ZONE 'UTC', ${CURSOR_TIME}) AS "cursorAt"
          FROM ${table} n WHERE ${where.join(' AND ')} ORDER BY n.created_at DESC, n.id DESC LIMIT ${$(limit + 1)}`,
       params,
