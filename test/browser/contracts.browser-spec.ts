@@ -4,7 +4,7 @@ import { soon } from '../support/wait';
 import { awardRow, completeContract, contractStatusOf, reviewContract } from '../support/browser-steps';
 import { api, rows } from '../support/e2e';
 import { Party, verifiedBuyer, verifiedCooperative } from '../support/bids';
-import { closedNeedWithBids, disputedContract } from '../support/contracts';
+import { closedNeedWithBids, disputedContract, SEND } from '../support/contracts';
 import { day } from '../support/needs';
 
 const newPage = useBrowser();
@@ -109,6 +109,33 @@ describe('from award to reorder, on the page', () => {
     await page.screenshot({ path: join(SHOTS, 'contract-buyer-phone.png'), fullPage: true });
     expect(await rows(`SELECT accepted_quantity::text, receipt_note FROM procurement.shipments WHERE contract_id = $1`, [contractId])).toEqual([
       { accepted_quantity: '9.500', receipt_note: 'Nửa tấn bị ẩm' },
+    ]);
+    await page.context().close();
+  });
+
+  it("the buyer's open thread shows the supplier's next message without a reload, and the reply being typed stays", async () => {
+    const page = await newPage(PHONE);
+    await signIn(page, buyer.email, buyer.password);
+    await page.goto(`${origin()}/hop-dong/${contractId}`);
+    await soon(() => page.getByTestId('thread-message').count()).toBe(1);
+    await page.getByTestId('thread-body').fill('Cảm ơn, bên tôi');
+    const sent = await api(SEND, { id: contractId, body: 'Đã gửi kèm phiếu cân tại kho.' }, { token: eaTu.token });
+    expect(sent.errors).toBeUndefined();
+    // The thread asks again every 15 s while the page is shown.
+    await soon(() => page.getByTestId('thread-message').last().textContent(), { timeoutMs: 25_000 }).toContain('Đã gửi kèm phiếu cân tại kho.');
+    expect(await page.getByTestId('thread-body').inputValue()).toBe('Cảm ơn, bên tôi');
+    // Another language empties Apollo's cache: the thread, which asks only for what follows its
+    // last message, must read itself again from the start, not show an empty thread.
+    const reread = page.waitForResponse((r) => {
+      const asked = r.request().postDataJSON() as { operationName?: string; variables?: { after?: string } } | null;
+      return asked?.operationName === 'ContractMessages' && !asked.variables?.after;
+    });
+    await page.getByTestId('lang-switch').click();
+    await reread;
+    await soon(() => page.locator('#contract-thread').textContent()).toBe('Messages');
+    await soon(() => page.getByTestId('thread-message').allTextContents()).toEqual([
+      expect.stringContaining('Xe xuất kho sáng thứ Hai'),
+      expect.stringContaining('Đã gửi kèm phiếu cân tại kho.'),
     ]);
     await page.context().close();
   });

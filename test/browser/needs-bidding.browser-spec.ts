@@ -55,6 +55,7 @@ describe('a need from submission to bids, across the three roles', () => {
     await signInAdmin(page);
     await openInConsole(page, needId);
     await soon(() => page.getByTestId('mod-need-buyer').textContent()).toBe('Công ty CP Cà phê Đất Việt');
+    await soon(() => page.getByTestId('mod-need-visibility').textContent()).toBe('Công khai');
     await expectAccessible(page, 'a pending need in the moderation console');
     await page.screenshot({ path: join(SHOTS, 'need-moderation.png') });
     await page.getByTestId('mod-approve').click();

@@ -1,9 +1,11 @@
+import { Page } from 'playwright-core';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { useBrowser, SHOTS, origin, DESKTOP, PHONE, signIn, expectAccessible, pickTyped, pickOption } from '../support/browser';
-import { soon } from '../support/wait';
+import { eventually, soon } from '../support/wait';
 import { approvedListing, cooperative, rows } from '../support/e2e';
-import { buyer, day } from '../support/needs';
+import { buyer, day, procurementFacts, submittedNeed } from '../support/needs';
+import { openNeedInConsole, signInAdmin } from '../support/browser-steps';
 import { openNeed, verifiedBuyer } from '../support/bids';
 
 const newPage = useBrowser();
@@ -13,6 +15,9 @@ const newPage = useBrowser();
 
 const TITLE = 'Mắc ca sấy nứt vỏ loại A';
 const UUID_PATH = /\/nhu-cau\/([0-9a-f-]{36})$/;
+/** Nothing on the page is wider than the screen: no sideways scrolling. */
+const pageWidth = (page: Page) =>
+  page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
 
 describe('an enterprise asks one cooperative for a quote', () => {
   let company: Awaited<ReturnType<typeof buyer>>;
@@ -89,6 +94,26 @@ describe('an enterprise asks one cooperative for a quote', () => {
     await page.context().close();
   });
 
+  it("its buyer's page names the invited cooperatives, each a link to its page, on a phone", async () => {
+    const page = await newPage(PHONE);
+    await signIn(page, company.email, company.password);
+    await page.goto(`${origin()}/nhu-cau/${needId}`);
+    const invitees = page.getByTestId('need-invitee');
+    await soon(() => invitees.allTextContents()).toEqual(['HTX Mắc ca Tây Nguyên Mời', 'HTX Hạt Điều Bù Đăng Mời Thêm']);
+    expect(await page.locator('.field', { has: page.getByTestId('need-invitees') }).locator('dt').textContent()).toBe('Nhà cung cấp được mời');
+    expect([await invitees.nth(0).getAttribute('href'), await invitees.nth(1).getAttribute('href')]).toEqual([
+      `/nha-cung-cap/${coop.orgId}`,
+      `/nha-cung-cap/${second.orgId}`,
+    ]);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    await expectAccessible(page, 'an invited need, its buyer on a phone');
+    await page.screenshot({ path: join(SHOTS, 'need-invited-buyer-phone.png'), fullPage: true });
+    await invitees.nth(1).click();
+    await page.waitForURL(new RegExp(`/nha-cung-cap/${second.orgId}$`));
+    await soon(() => page.getByTestId('supplier-name').textContent()).toBe('HTX Hạt Điều Bù Đăng Mời Thêm');
+    await page.context().close();
+  });
+
   it('the invited cooperative finds it among the needs inviting it and may bid; a visitor finds nothing', async () => {
     const page = await newPage(PHONE);
     await signIn(page, coop.email, coop.password);
@@ -99,12 +124,33 @@ describe('an enterprise asks one cooperative for a quote', () => {
     await card.getByRole('link', { name: TITLE }).click();
     await soon(() => page.getByTestId('need-title').textContent()).toBe(TITLE);
     await soon(() => page.getByTestId('bid-submit').count()).toBe(1);
+    // Whom else the buyer invited is the buyer's to know.
+    expect(await page.getByTestId('need-invitees').count()).toBe(0);
     await page.context().close();
 
     const visitor = await newPage(PHONE);
     await visitor.goto(`${origin()}/nhu-cau/${needId}`);
     await visitor.getByTestId('need-not-found').waitFor();
     await visitor.context().close();
+  });
+});
+
+describe('a moderator reviews an invited need', () => {
+  it('the console says the need invites suppliers only, on a phone', async () => {
+    const title = 'Hạt điều rang muối mời riêng';
+    const coop = await cooperative('HTX Điều Bình Phước Được Mời', { verified: true });
+    const company = await buyer({ verified: true, name: 'Công ty CP Hạt Điều Chờ Duyệt' });
+    // Only a cooperative procurement knows as verified may be invited.
+    await eventually(() => procurementFacts(coop.orgId), (f) => expect(f?.verification).toBe('VERIFIED'));
+    const { id } = await submittedNeed(company.token, { title, visibility: 'INVITED', invitedSupplierIds: [coop.orgId] });
+    const page = await newPage(PHONE);
+    await signInAdmin(page);
+    await openNeedInConsole(page, id, title);
+    await soon(() => page.getByTestId('mod-need-visibility').textContent()).toBe('Chỉ mời nhà cung cấp');
+    expect(await page.getByTestId('mod-need-visibility').getAttribute('data-visibility')).toBe('INVITED');
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    await expectAccessible(page, 'an invited need in the moderation console, on a phone');
+    await page.context().close();
   });
 });
 

@@ -1,6 +1,7 @@
+import { NetworkStatus } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Form } from 'antd';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
 import type { ContractMessagesQuery } from '../gql/graphql';
@@ -38,44 +39,57 @@ type Message = ContractMessagesQuery['contractMessages'][number];
 const PAGE = 100;
 const BODY_MAX_LENGTH = 2000;
 const MESSAGE_FIELDS = { body: 'body' } as const;
+// The parties often arrange a delivery with both on the page: a new message should not wait for a
+// reload, and one small indexed query per open thread every 15 s costs the server little. Only
+// while the tab is shown: a thread in a background tab asks nothing.
+const POLL_MS = 15_000;
+// Within this many pixels of the end the reader counts as following the newest message.
+const FOLLOW_SLACK_PX = 48;
 
 /**
  * The two parties' thread, oldest first with the newest in view at the bottom (the list scrolls on
- * its own, the box to write in stays under it, on a phone too). Staff have no thread.
+ * its own, the box to write in stays under it, on a phone too). Staff have no thread. The other
+ * party's new messages arrive on their own while the page is shown.
  */
 export function ContractThread({ contractId, orgId }: { contractId: string; orgId: string }) {
   const { t } = useTranslation(CONTRACTS_NS);
   const language = useLanguage();
-  const { data, error, refetch, fetchMore } = useQuery(ContractMessagesDocument, {
-    variables: { contractId, first: PAGE },
+  // The last message held: every request (the rest of a long thread, the poll, the read after
+  // sending) asks only for what follows it, and the cache adds that to the thread (lib/apollo.ts).
+  // Apollo's poll repeats the query's own variables, hence this in them rather than in fetchMore.
+  const [after, setAfter] = useState<string>();
+  const { data, error, networkStatus, refetch } = useQuery(ContractMessagesDocument, {
+    variables: { contractId, first: PAGE, after },
     fetchPolicy: 'cache-and-network',
+    pollInterval: POLL_MS,
+    skipPollAttempt: () => document.visibilityState !== 'visible',
   });
   const [send] = useMutation(SendContractMessageDocument);
   const [form] = Form.useForm<{ body: string }>();
   const { problems, busy, run, formProps } = useFormSubmit(form, MESSAGE_FIELDS);
   const list = useRef<HTMLOListElement>(null);
-  const messages = data?.contractMessages;
+  const following = useRef(true);
+  const held = data?.contractMessages;
+  const last = held?.at(-1)?.id;
+  // Set during render, React's way for state that follows a value. An emptied cache (the language
+  // switched) holds nothing, not even the old last message: the thread reads from the start again,
+  // and shows its skeleton rather than "no messages" until that first page is back.
+  if (held && last !== after) setAfter(last);
+  const restarting =
+    held?.length === 0 && (!!after || networkStatus === NetworkStatus.setVariables);
+  const messages = restarting ? undefined : held;
   const count = messages?.length ?? 0;
 
-  // The messages after the last one shown: the rest of a long thread, or what was just sent.
-  const readOn = (after: string | undefined) =>
-    fetchMore({
-      variables: { after },
-      updateQuery: (shown, { fetchMoreResult }) => ({
-        contractMessages: [...shown.contractMessages, ...fetchMoreResult.contractMessages],
-      }),
-    });
-
   useEffect(() => {
-    if (count > 0 && count % PAGE === 0) void readOn(messages?.[count - 1].id);
-    list.current?.scrollTo({ top: list.current.scrollHeight });
-    // Follows the number of messages only: a new one scrolls into view, a full page reads on.
+    // Someone reading older messages keeps their place; otherwise the new one scrolls into view.
+    if (following.current) list.current?.scrollTo({ top: list.current.scrollHeight });
   }, [count]);
 
   async function submit({ body }: { body: string }) {
     const sent = await run(async () => {
       await send({ variables: { contractId, body: body.trim() } });
-      await readOn(messages?.[count - 1]?.id);
+      following.current = true;
+      await refetch();
     });
     if (sent) form.resetFields();
   }
@@ -95,6 +109,10 @@ export function ContractThread({ contractId, orgId }: { contractId: string; orgI
             aria-label={t('thread.label')}
             aria-live="polite"
             tabIndex={0}
+            onScroll={(e) => {
+              const l = e.currentTarget;
+              following.current = l.scrollHeight - l.scrollTop - l.clientHeight <= FOLLOW_SLACK_PX;
+            }}
             data-testid="thread"
           >
             {messages.map((m: Message) => (

@@ -19,6 +19,7 @@ const StaffNeedDocument = graphql(`
     need(id: $id) {
       ...NeedDetailFields
       createdAt
+      visibility
       buyer {
         id
         name
@@ -106,6 +107,12 @@ export function NeedModerationReview({
             {formatDateTime(need.bidDeadline, language)}
           </time>{' '}
           <span className="muted">({t('page.vietnamTime')})</span>
+        </Field>
+        {/* Whom an invited need invites is not shown: the server names them to the buyer only. */}
+        <Field label={t('audience.label')}>
+          <span data-testid="mod-need-visibility" data-visibility={need.visibility}>
+            {need.visibility === 'INVITED' ? t('audience.invited') : t('audience.public')}
+          </span>
         </Field>
       </dl>
       <NeedFacts need={need} withBuyer={false} />

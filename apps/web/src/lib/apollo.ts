@@ -1,4 +1,4 @@
-import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, type Reference } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
 import { from, switchMap, throwError } from 'rxjs';
@@ -172,6 +172,25 @@ export const client = new ApolloClient({
       Province: { keyFields: ['code'] },
       Category: { keyFields: ['code'] },
       Unit: { keyFields: ['code'] },
+      Query: {
+        fields: {
+          // One thread per contract, however it was read: lib/ContractThread.tsx asks for the
+          // messages after the last one it shows (its poll too), and each answer joins the list.
+          // Messages are never edited or deleted, so one already known is simply skipped.
+          contractMessages: {
+            keyArgs: ['contractId'],
+            merge(
+              existing: readonly Reference[] = [],
+              incoming: readonly Reference[],
+              { readField },
+            ) {
+              const known = new Set(existing.map((m) => readField<string>('id', m)));
+              const added = incoming.filter((m) => !known.has(readField<string>('id', m)));
+              return added.length > 0 ? [...existing, ...added] : existing;
+            },
+          },
+        },
+      },
     },
   }),
 });

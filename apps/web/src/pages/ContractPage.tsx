@@ -100,7 +100,7 @@ function ContractView({ contract: c }: { contract: ContractDetail }) {
         </section>
         {party && poster?.manager && <ContractActions contract={c} orgId={orgId} />}
         <ContractTimeline contract={c} />
-        {party && <ContractThread contractId={c.id} orgId={orgId} />}
+        {party && <ContractThread key={c.id} contractId={c.id} orgId={orgId} />}
       </div>
     </>
   );

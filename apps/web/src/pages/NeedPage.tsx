@@ -13,6 +13,7 @@ import { hasErrorCode } from '../lib/errors';
 import { useLanguage } from '../lib/i18n';
 import { NeedAttachmentList, NeedAttachments } from '../lib/NeedAttachments';
 import { NeedFacts } from '../lib/NeedFacts';
+import { NeedInvitedSuppliers } from '../lib/NeedInvitedSuppliers';
 import { NeedAmendments } from '../lib/NeedAmendments';
 import { NeedOutcome } from '../lib/NeedDecision';
 import { NeedBuyerActions, NeedOutcomeReason } from '../lib/NeedBuyerActions';
@@ -33,6 +34,10 @@ const NeedPageDocument = graphql(`
       cancellationReason
       visibility
       invitesYou
+      invitedSuppliers {
+        id
+        name
+      }
       bidCount
       closingReason
       myBid {
@@ -156,6 +161,7 @@ function NeedView({
       <div className="supplier-sections">
         <section className="card" aria-label={need.title}>
           <NeedFacts need={need} />
+          <NeedInvitedSuppliers suppliers={need.invitedSuppliers} />
           {need.description && (
             <>
               <h2>{t('page.description')}</h2>
