@@ -136,7 +136,7 @@ describe('an enterprise asks one cooperative for a quote', () => {
 });
 
 describe('a moderator reviews an invited need', () => {
-  it('the console says the need invites suppliers only, on a phone', async () => {
+  it('the console says the need invites suppliers only, and whom, on a phone', async () => {
     const title = 'Hạt điều rang muối mời riêng';
     const coop = await cooperative('HTX Điều Bình Phước Được Mời', { verified: true });
     const company = await buyer({ verified: true, name: 'Công ty CP Hạt Điều Chờ Duyệt' });
@@ -148,6 +148,7 @@ describe('a moderator reviews an invited need', () => {
     await openNeedInConsole(page, id, title);
     await soon(() => page.getByTestId('mod-need-visibility').textContent()).toBe('Chỉ mời nhà cung cấp');
     expect(await page.getByTestId('mod-need-visibility').getAttribute('data-visibility')).toBe('INVITED');
+    await soon(() => page.getByTestId('need-invitee').allTextContents()).toEqual(['HTX Điều Bình Phước Được Mời']);
     expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
     await expectAccessible(page, 'an invited need in the moderation console, on a phone');
     await page.context().close();

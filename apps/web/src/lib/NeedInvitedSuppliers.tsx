@@ -5,7 +5,7 @@ import { NEEDS_NS } from './needs-i18n';
 
 /**
  * Whom the need invites, each a link to the supplier's page. The server names them to the buyer's
- * organization only (anyone else reads an empty list), so for others this shows nothing.
+ * organization and platform staff only (anyone else reads an empty list), so for others this shows nothing.
  */
 export function NeedInvitedSuppliers({
   suppliers,

@@ -12,6 +12,7 @@ import { NeedFacts } from './NeedFacts';
 import { NEEDS_NS } from './needs-i18n';
 import { QueryFallback } from './QueryFallback';
 import { ReviewDecisionActions } from './ReviewDecisionActions';
+import { NeedInvitedSuppliers } from './NeedInvitedSuppliers';
 import { useReviewDecision, type ReviewOutcome } from './use-review-decision';
 
 const StaffNeedDocument = graphql(`
@@ -20,6 +21,10 @@ const StaffNeedDocument = graphql(`
       ...NeedDetailFields
       createdAt
       visibility
+      invitedSuppliers {
+        id
+        name
+      }
       buyer {
         id
         name
@@ -108,13 +113,13 @@ export function NeedModerationReview({
           </time>{' '}
           <span className="muted">({t('page.vietnamTime')})</span>
         </Field>
-        {/* Whom an invited need invites is not shown: the server names them to the buyer only. */}
         <Field label={t('audience.label')}>
           <span data-testid="mod-need-visibility" data-visibility={need.visibility}>
             {need.visibility === 'INVITED' ? t('audience.invited') : t('audience.public')}
           </span>
         </Field>
       </dl>
+      <NeedInvitedSuppliers suppliers={need.invitedSuppliers} />
       <NeedFacts need={need} withBuyer={false} />
       {need.description && (
         <>

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { loader, RequestContext } from '@lienket/auth';
+import { isPlatformStaff, loader, RequestContext } from '@lienket/auth';
 import { ProcurementNeed } from '../needs/need.type';
 import { OrganizationRef, organizationRef } from '../shared/organization-ref.type';
 import { ContractReadService } from './contract-read.service';
@@ -33,8 +33,9 @@ export class ContractNeedResolver {
     })).load(need.id);
   }
 
-  @ResolveField(() => [OrganizationRef], { description: "Suppliers invited to bid: the buyer's organization only; others an empty list" })
+  @ResolveField(() => [OrganizationRef], { description: "Suppliers invited to bid: to the buyer's organization and platform staff (who review the need); others an empty list" })
   invitedSuppliers(@Parent() need: ProcurementNeed, @Context() ctx: RequestContext): OrganizationRef[] {
-    return ctx.user?.organizationId === need.buyer.id ? need.invitedSupplierIds.map((id) => organizationRef(id)) : [];
+    const told = ctx.user?.organizationId === need.buyer.id || isPlatformStaff(ctx.user);
+    return told ? need.invitedSupplierIds.map((id) => organizationRef(id)) : [];
   }
 }
