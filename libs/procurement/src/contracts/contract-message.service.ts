@@ -46,8 +46,14 @@ export class ContractMessageService {
   async send(user: AuthUser, contractId: string, raw: unknown): Promise<MessageRow> {
     const orgId = requireOrganization(user);
     return this.ds.transaction(async (em) => {
+      // One sender at a time per contract, and the time taken once the row is held: messages commit
+      // in the order of their times, so a reader polling for "after the last I have" never misses
+      // one that committed late with an earlier time.
       const [c] = isUuid(contractId)
-        ? await em.query<ContractRow[]>(`SELECT ${CONTRACT_COLUMNS} FROM procurement.contracts c WHERE c.id = $1 AND $2 IN (c.buyer_org_id, c.supplier_org_id)`, [contractId, orgId])
+        ? await em.query<ContractRow[]>(
+            `SELECT ${CONTRACT_COLUMNS} FROM procurement.contracts c WHERE c.id = $1 AND $2 IN (c.buyer_org_id, c.supplier_org_id) FOR NO KEY UPDATE OF c`,
+            [contractId, orgId],
+          )
         : [];
       if (!c) throw notFound('contract');
       const { body } = validateInput(messageSchema, raw);
