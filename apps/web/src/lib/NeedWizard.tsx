@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { Button, Form } from 'antd';
-import { useEffect, useRef, useState, type Ref } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { graphql } from '../gql';
@@ -146,10 +146,16 @@ export function NeedWizard({
   id,
   initial,
   known = [],
+  files,
+  onCreated,
 }: {
   id?: string;
   initial: NeedValues;
   known?: readonly KnownSupplier[];
+  /** The draft's files, below the wizard; a need never saved is saved first when one is chosen. */
+  files?: (saveFirst: () => Promise<string | null>) => ReactNode;
+  /** `saveFirst` created the draft: its edit URL comes next, and this wizard is to stay. */
+  onCreated?: (id: string) => void;
 }) {
   const navigate = useNavigate();
   const language = useLanguage();
@@ -195,13 +201,14 @@ export function NeedWizard({
     }
   }
 
-  async function save() {
+  /** Checks every step and saves (creates, the first time): the draft's id, or null, shown why. */
+  async function saveDraft(): Promise<string | null> {
     let values: NeedValues;
     try {
       values = await form.validateFields();
     } catch {
       showFirstProblem();
-      return;
+      return null;
     }
     const input = needInputOf(values, language);
     let savedId = id;
@@ -210,44 +217,66 @@ export function NeedWizard({
       else savedId = (await create({ variables: { input } })).data?.createNeed.id;
     });
     if (!ok) showFirstProblem();
-    else if (savedId) navigate(`/nhu-cau/${savedId}`, { state: { notice: 'saved' } });
+    return (ok && savedId) || null;
+  }
+
+  async function save() {
+    const savedId = await saveDraft();
+    if (savedId) navigate(`/nhu-cau/${savedId}`, { state: { notice: 'saved' } });
+  }
+
+  /**
+   * A file chosen before the first save: the draft is saved as by "Lưu nháp", and the address
+   * becomes its edit URL in place of the new need's, so neither going back nor reloading posts a
+   * second draft; the buyer stays on the step they were on.
+   */
+  async function saveFirst(): Promise<string | null> {
+    const savedId = await saveDraft();
+    if (savedId && !id) {
+      onCreated?.(savedId);
+      navigate(`/nhu-cau/${savedId}/sua`, { replace: true });
+    }
+    return savedId;
   }
 
   const last = NEED_STEPS.length - 1;
   return (
-    // A plain form around antd's: Enter or the button moves one step (or saves on the last),
-    // where antd's own submit would check every step's fields at once.
-    <form
-      noValidate
-      className="product-form need-wizard"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void (step === last ? save() : next());
-      }}
-    >
-      <Form<NeedValues>
-        component={false}
-        form={form}
-        layout="vertical"
-        requiredMark={false}
-        initialValues={initial}
+    <>
+      {/* A plain form around antd's: Enter or the button moves one step (or saves on the last),
+          where antd's own submit would check every step's fields at once. */}
+      <form
+        noValidate
+        className="product-form need-wizard"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void (step === last ? save() : next());
+        }}
       >
-        <WizardProgress step={step} heading={heading} />
-        <section hidden={step !== 0}>
-          <WhatStep known={known} />
-        </section>
-        <section hidden={step !== 1}>
-          <AmountStep rules={rules} />
-        </section>
-        <section hidden={step !== 2}>
-          <WhereStep rules={rules} />
-        </section>
-        {step === last && (
-          <NeedReview values={form.getFieldsValue(true) as NeedValues} onEdit={go} />
-        )}
-        <FormProblems problems={problems} />
-        <WizardActions step={step} busy={busy} onPrevious={() => go(step - 1)} />
-      </Form>
-    </form>
+        <Form<NeedValues>
+          component={false}
+          form={form}
+          layout="vertical"
+          requiredMark={false}
+          initialValues={initial}
+        >
+          <WizardProgress step={step} heading={heading} />
+          <section hidden={step !== 0}>
+            <WhatStep known={known} />
+          </section>
+          <section hidden={step !== 1}>
+            <AmountStep rules={rules} />
+          </section>
+          <section hidden={step !== 2}>
+            <WhereStep rules={rules} />
+          </section>
+          {step === last && (
+            <NeedReview values={form.getFieldsValue(true) as NeedValues} onEdit={go} />
+          )}
+          <FormProblems problems={problems} />
+          <WizardActions step={step} busy={busy} onPrevious={() => go(step - 1)} />
+        </Form>
+      </form>
+      {files?.(saveFirst)}
+    </>
   );
 }

@@ -1,8 +1,10 @@
-import { useQuery } from '@apollo/client/react';
+import { useApolloClient, useQuery } from '@apollo/client/react';
 import { Alert } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useParams, useSearchParams } from 'react-router';
 import { graphql } from '../gql';
+import type { NeedAttachmentFieldsFragment } from '../gql/graphql';
 import { useSignedIn } from '../lib/auth';
 import { hasErrorCode } from '../lib/errors';
 import { useLanguage } from '../lib/i18n';
@@ -64,8 +66,14 @@ function ExistingDraft({ id }: { id: string }) {
           id={need.id}
           initial={needValuesOf(need, language)}
           known={need.invitedSuppliers}
+          files={() => (
+            <NeedAttachments
+              needId={need.id}
+              attachments={need.attachments}
+              onChanged={() => refetch()}
+            />
+          )}
         />
-        <NeedAttachments needId={need.id} attachments={need.attachments} onChanged={refetch} />
       </>
     );
   }
@@ -109,19 +117,62 @@ function PosterGate({ id }: { id?: string }) {
       />
     );
   }
-  return id ? <ExistingDraft id={id} /> : <NewNeed />;
+  return <NeedEditor id={id} />;
 }
 
-/** A new need, prefilled from the URL when a "Yêu cầu báo giá" button led here. */
-function NewNeed() {
-  const { t } = useTranslation(NEEDS_NS);
+/**
+ * The draft the URL names, or a new need. A file chosen before a new need's first save saves it
+ * and moves to its edit URL: the same wizard stays (its step, what was typed, the focus) rather
+ * than the draft loading anew. Any other move within the editor starts afresh.
+ */
+function NeedEditor({ id }: { id?: string }) {
+  const [created, setCreated] = useState<string>();
+  const [fresh, setFresh] = useState(0);
+  const [shownId, setShownId] = useState(id);
+  if (id !== shownId) {
+    setShownId(id);
+    if (created && id !== created) {
+      setCreated(undefined);
+      setFresh((n) => n + 1);
+    }
+  }
+  if (id && id !== created) return <ExistingDraft id={id} />;
+  return <NewNeed key={fresh} created={created} onCreated={setCreated} />;
+}
+
+/**
+ * A new need, prefilled from the URL when a "Yêu cầu báo giá" button led here; once a chosen file
+ * saved it (`created`), that draft's files.
+ */
+function NewNeed({ created, onCreated }: { created?: string; onCreated: (id: string) => void }) {
   const [params] = useSearchParams();
   const { prefill, known } = useInvitePrefill(params);
+  const client = useApolloClient();
+  const [files, setFiles] = useState<readonly NeedAttachmentFieldsFragment[]>([]);
+  // Given the id: the first file was chosen, and its upload set off, before the draft had one.
+  async function reread(needId: string) {
+    const { data } = await client.query({
+      query: NeedDraftDocument,
+      variables: { id: needId },
+      fetchPolicy: 'network-only',
+    });
+    setFiles(data?.need?.attachments ?? []);
+  }
   return (
-    <>
-      <NeedWizard initial={{ ...EMPTY_NEED, ...prefill }} known={known} />
-      <Alert className="photos-later" type="info" showIcon title={t('attachments.saveFirst')} />
-    </>
+    <NeedWizard
+      id={created}
+      initial={{ ...EMPTY_NEED, ...prefill }}
+      known={known}
+      onCreated={onCreated}
+      files={(saveFirst) => (
+        <NeedAttachments
+          needId={created}
+          attachments={files}
+          onChanged={reread}
+          saveFirst={saveFirst}
+        />
+      )}
+    />
   );
 }
 
