@@ -121,16 +121,21 @@ export function NeedAttachmentList({ attachments }: { attachments: readonly Atta
 
 /**
  * A draft's files in the wizard: attach (PDF, JPEG, PNG, WebP), with the share sent shown while a
- * large file goes up, and remove. Files are saved at once, not with the form; `onChanged` refetches.
+ * large file goes up, and remove. Files are saved at once, not with the form; `onChanged` re-reads
+ * them. A need never saved has no place for files yet: choosing one saves it first (`saveFirst`).
  */
 export function NeedAttachments({
   needId,
   attachments,
   onChanged,
+  saveFirst,
 }: {
-  needId: string;
+  /** None until the need's first save. */
+  needId?: string;
   attachments: readonly Attachment[];
-  onChanged: () => Promise<unknown>;
+  onChanged: (needId: string) => Promise<unknown>;
+  /** Saves the draft as "Lưu nháp" does: its id, or null if it could not (the wizard says why). */
+  saveFirst?: () => Promise<string | null>;
 }) {
   const { t } = useTranslation(NEEDS_NS);
   const { t: tMain } = useTranslation();
@@ -139,14 +144,14 @@ export function NeedAttachments({
   const [sent, setSent] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const path = `/api/needs/${needId}/attachments`;
+  const pathOf = (id: string) => `/api/needs/${id}/attachments`;
 
-  async function run(work: () => Promise<unknown>) {
+  async function run(id: string, work: () => Promise<unknown>) {
     setBusy(true);
     setProblem(null);
     try {
       await work();
-      await onChanged();
+      await onChanged(id);
     } catch (e) {
       setProblem(
         e instanceof FileRequestError && e.serverMessage ? e.serverMessage : tMain('errors.network'),
@@ -157,14 +162,29 @@ export function NeedAttachments({
     }
   }
 
-  function pick(file: File) {
+  /** The draft's id, a new need saved first: busy meanwhile, so a second file cannot save it. */
+  async function savedDraft(): Promise<string | null> {
+    if (needId) return needId;
+    if (!saveFirst) return null;
+    setBusy(true);
+    setProblem(null);
+    try {
+      return await saveFirst();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function pick(file: File) {
     // Said before spending a phone's data on a file the server would refuse for its size.
     if (file.size > MAX_BYTES) {
       setProblem(t('attachments.tooLarge', { max: formatBytes(MAX_BYTES, language) }));
       return;
     }
+    const id = await savedDraft();
+    if (!id) return;
     setSent(0);
-    void run(() => uploadFileWithProgress(path, file, setSent));
+    await run(id, () => uploadFileWithProgress(pathOf(id), file, setSent));
   }
 
   return (
@@ -173,6 +193,7 @@ export function NeedAttachments({
       <p className="muted">
         {t('attachments.hint', { max: MAX_FILES, size: formatBytes(MAX_BYTES, language) })}
       </p>
+      {!needId && <p className="muted">{t('attachments.saveFirst')}</p>}
       {attachments.length > 0 && (
         <ul className="document-list" data-testid="need-attachments">
           {attachments.map((file) => (
@@ -180,7 +201,11 @@ export function NeedAttachments({
               key={file.id}
               file={file}
               busy={busy}
-              onRemove={() => void run(() => deleteFile(`${path}/${file.id}`))}
+              onRemove={
+                needId
+                  ? () => void run(needId, () => deleteFile(`${pathOf(needId)}/${file.id}`))
+                  : undefined
+              }
             />
           ))}
         </ul>
@@ -210,7 +235,7 @@ export function NeedAttachments({
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = '';
-          if (file) pick(file);
+          if (file) void pick(file);
         }}
       />
       <Button

@@ -3,8 +3,7 @@ import { graphql } from '../gql';
 import type { NeedFilter } from '../gql/graphql';
 import { NeedCard } from './NeedCard';
 import { NEEDS_NS } from './needs-i18n';
-import { QueryFallback } from './QueryFallback';
-import { ResultList } from './ResultList';
+import { ListQueryResults } from './ListQueryResults';
 import { usePagedQuery } from './use-paged-query';
 
 /** One document for every list of needs (the buyer's own with `mine`, the public ones otherwise). */
@@ -45,34 +44,18 @@ export function NeedResults({
   const { t } = useTranslation(NEEDS_NS);
   const mine = !!filter?.mine;
   const texts = mine ? 'mine' : 'open';
-  const { page, error, refetch, more } = usePagedQuery(
-    NeedListDocument,
-    { filter, first: PAGE_SIZE },
-    'needs',
-  );
-  if (!page) {
-    return (
-      <QueryFallback
-        answered={false}
-        error={error}
-        onRetry={() => void refetch()}
-        loadError={t(`${texts}.loadError`)}
-        rows={6}
-      />
-    );
-  }
+  const list = usePagedQuery(NeedListDocument, { filter, first: PAGE_SIZE }, 'needs');
+  const total = list.page?.totalCount;
   return (
-    <ResultList
+    <ListQueryResults
+      query={list}
       label={t(`${texts}.label`)}
-      summary={page.totalCount != null ? t(`${texts}.count`, { count: page.totalCount }) : null}
+      summary={total != null ? t(`${texts}.count`, { count: total }) : null}
       empty={t(`${texts}.empty`)}
-      items={page.edges.map((edge) => edge.node)}
+      loadError={t(`${texts}.loadError`)}
       render={(need) => (
         <NeedCard key={need.id} need={need} editable={mine && editable} showBuyer={!mine} />
       )}
-      listClassName="my-products"
-      hasNextPage={page.pageInfo.hasNextPage}
-      more={more}
       testId={testId}
     />
   );

@@ -5,12 +5,13 @@ import { appendPage } from './pagination';
 
 interface Connection {
   edges: { node: { id: string } }[];
-  pageInfo: { endCursor?: string | null };
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
 }
 
 /**
  * A list the page shows one page at a time (a root connection field): the first page
  * cache-and-network, and `more` appending the next page after the shown ones (appendPage).
+ * `items` and `hasNextPage` are the shown nodes and whether more follow, for ListQueryResults.
  */
 export function usePagedQuery<
   TData extends { [P in K]: Connection },
@@ -32,5 +33,6 @@ export function usePagedQuery<
         }) as typeof shown,
     }),
   );
-  return { ...result, page, more };
+  const items = page?.edges.map((edge) => edge.node as TData[K]['edges'][number]['node']);
+  return { ...result, page, items, more, hasNextPage: !!page?.pageInfo.hasNextPage };
 }

@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
 import type { OrganizationFilter, OrganizationKind } from '../gql/graphql';
 import { ORG_NS } from '../lib/org-i18n';
-import { QueryFallback } from '../lib/QueryFallback';
-import { ResultList } from '../lib/ResultList';
+import { ListQueryResults } from '../lib/ListQueryResults';
 import { SearchBox } from '../lib/SearchBox';
 import { Filter, ListingFilters, SearchFilters } from '../lib/SearchFilters';
 import { SupplierCard } from '../lib/SupplierCard';
@@ -69,36 +68,23 @@ function filterOf(params: URLSearchParams): OrganizationFilter | null {
 
 function Results({ query, filter }: { query: string; filter: OrganizationFilter | null }) {
   const { t } = useTranslation(ORG_NS);
-  const { page, error, refetch, more } = usePagedQuery(
+  const list = usePagedQuery(
     DirectoryDocument,
     { query: query || null, filter, first: PAGE_SIZE },
     'searchOrganizations',
   );
-
-  if (!page) {
-    return (
-      <QueryFallback
-        answered={false}
-        error={error}
-        onRetry={() => void refetch()}
-        loadError={t('directory.loadError')}
-        rows={6}
-      />
-    );
-  }
-  const total = page.totalCount ?? 0;
+  const total = list.page?.totalCount ?? 0;
   return (
-    <ResultList
+    <ListQueryResults
+      query={list}
       label={t('directory.resultsLabel')}
       summary={
         total >= TOTAL_CAP ? t('directory.countCapped') : t('directory.count', { count: total })
       }
       empty={t('directory.empty')}
-      items={page.edges.map((edge) => edge.node)}
+      loadError={t('directory.loadError')}
       render={(node) => <SupplierCard key={node.id} supplier={node} />}
       listClassName="supplier-grid"
-      hasNextPage={page.pageInfo.hasNextPage}
-      more={more}
       testId="directory"
     />
   );

@@ -9,8 +9,7 @@ import { useLanguage } from '../lib/i18n';
 import { DebriefText } from '../lib/Debrief';
 import { NEEDS_NS } from '../lib/needs-i18n';
 import { formatAmount, formatQuantity } from '../lib/products';
-import { QueryFallback } from '../lib/QueryFallback';
-import { ResultList } from '../lib/ResultList';
+import { ListQueryResults } from '../lib/ListQueryResults';
 import { usePagedQuery } from '../lib/use-paged-query';
 
 const MyBidsDocument = graphql(`
@@ -119,36 +118,21 @@ function BidCard({ bid }: { bid: Bid }) {
 /** A cooperative's bids on every need, newest first, each with its need, status and price. */
 function MyBids() {
   const { t } = useTranslation(NEEDS_NS);
-  const { page, error, refetch, more } = usePagedQuery(
-    MyBidsDocument,
-    { first: PAGE_SIZE },
-    'myBids',
-  );
+  const list = usePagedQuery(MyBidsDocument, { first: PAGE_SIZE }, 'myBids');
+  const total = list.page?.totalCount;
   return (
     <div className="page page-narrow my-products-page">
       <h1>{t('myBids.title')}</h1>
       <p className="muted">{t('myBids.intro')}</p>
-      {page ? (
-        <ResultList
-          label={t('myBids.label')}
-          summary={page.totalCount != null ? t('myBids.count', { count: page.totalCount }) : null}
-          empty={t('myBids.empty')}
-          items={page.edges.map((edge) => edge.node)}
-          render={(bid) => <BidCard key={bid.id} bid={bid} />}
-          listClassName="my-products"
-          hasNextPage={page.pageInfo.hasNextPage}
-          more={more}
-          testId="my-bids"
-        />
-      ) : (
-        <QueryFallback
-          answered={false}
-          error={error}
-          onRetry={() => void refetch()}
-          loadError={t('myBids.loadError')}
-          rows={6}
-        />
-      )}
+      <ListQueryResults
+        query={list}
+        label={t('myBids.label')}
+        summary={total != null ? t('myBids.count', { count: total }) : null}
+        empty={t('myBids.empty')}
+        loadError={t('myBids.loadError')}
+        render={(bid) => <BidCard key={bid.id} bid={bid} />}
+        testId="my-bids"
+      />
       <p>
         <Link to="/nhu-cau">{t('page.toOpenNeeds')}</Link>
       </p>

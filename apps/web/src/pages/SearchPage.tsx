@@ -8,8 +8,7 @@ import { useLanguage, type Language } from '../lib/i18n';
 import { readNumber } from '../lib/numbers';
 import { timesThousand, toDecimal } from '../lib/products';
 import { PRODUCTS_NS } from '../lib/products-i18n';
-import { QueryFallback } from '../lib/QueryFallback';
-import { ResultList } from '../lib/ResultList';
+import { ListQueryResults } from '../lib/ListQueryResults';
 import { SearchBox } from '../lib/SearchBox';
 import { Filter, ListingFilters, SearchFilters } from '../lib/SearchFilters';
 import { useUrlSearch } from '../lib/url-search';
@@ -60,33 +59,21 @@ function filterOf(params: URLSearchParams): ProductFilter | null {
 
 function Results({ query, filter }: { query: string; filter: ProductFilter | null }) {
   const { t } = useTranslation(PRODUCTS_NS);
-  const { page, error, refetch, more } = usePagedQuery(
+  const list = usePagedQuery(
     SearchProductsDocument,
     { query: query || null, filter, first: PAGE_SIZE },
     'searchProducts',
   );
-
-  if (!page) {
-    return (
-      <QueryFallback
-        answered={false}
-        error={error}
-        onRetry={() => void refetch()}
-        loadError={t('search.loadError')}
-        rows={6}
-      />
-    );
-  }
+  const total = list.page?.totalCount;
   return (
-    <ResultList
+    <ListQueryResults
+      query={list}
       label={t('search.resultsLabel')}
-      summary={page.totalCount != null ? t('search.count', { count: page.totalCount }) : null}
+      summary={total != null ? t('search.count', { count: total }) : null}
       empty={t('search.empty')}
-      items={page.edges.map((edge) => edge.node)}
+      loadError={t('search.loadError')}
       render={(node) => <ProductCard key={node.id} product={node} />}
       listClassName="product-grid"
-      hasNextPage={page.pageInfo.hasNextPage}
-      more={more}
       testId="search"
     />
   );
