@@ -22,10 +22,12 @@ export const ContractSummaryFields = graphql(`
     buyer {
       id
       name
+      verification
     }
     supplier {
       id
       name
+      verification
     }
     need {
       id
@@ -107,9 +109,29 @@ interface FactsContract {
   promisedDate: string;
   unitPrice: { amount: string };
   total: { amount: string };
-  buyer: { name: string };
-  supplier: { name: string };
+  buyer: Party;
+  supplier: Party;
   need: { unit: { name: string; symbol: string } };
+}
+
+interface Party {
+  name: string;
+  verification: string;
+}
+
+/** A party's name; one suspended since it signed stays named, and marked (decision 139). */
+function PartyName({ party, testId }: { party: Party; testId: string }) {
+  const { t } = useTranslation(CONTRACTS_NS);
+  return (
+    <>
+      <span data-testid={testId}>{party.name}</span>
+      {party.verification === 'SUSPENDED' && (
+        <Tag color="warning" className="party-suspended" data-testid={`${testId}-suspended`}>
+          {t('facts.suspended')}
+        </Tag>
+      )}
+    </>
+  );
 }
 
 /** Parties, quantity, unit price, total and the promised date, as a definition list. */
@@ -119,10 +141,10 @@ export function ContractFacts({ contract: c }: { contract: FactsContract }) {
   return (
     <dl className="fields contract-facts">
       <Field label={t('facts.buyer')}>
-        <span data-testid="contract-buyer">{c.buyer.name}</span>
+        <PartyName party={c.buyer} testId="contract-buyer" />
       </Field>
       <Field label={t('facts.supplier')}>
-        <span data-testid="contract-supplier">{c.supplier.name}</span>
+        <PartyName party={c.supplier} testId="contract-supplier" />
       </Field>
       <Field label={t('facts.quantity')}>
         <span data-testid="contract-quantity">
