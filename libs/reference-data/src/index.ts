@@ -1,4 +1,5 @@
 export * from './provinces';
+export * from './province-centres';
 export * from './categories';
 export * from './units';
 export * from './tax-code';
