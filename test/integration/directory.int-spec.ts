@@ -3,6 +3,7 @@ import { dataOf, errorCode, gql, GqlResult, queryRows } from '@lienket/testing';
 import { DataSource } from 'typeorm';
 import { CatalogAppModule } from '../../apps/catalog/src/app.module';
 import { directorySql, DirectoryCriteria } from '../../libs/products/src/directory/directory.repository';
+import { watchStatements } from '../support/statements';
 import { RunningApp, startSubgraph } from '../support/subgraph';
 import { listProduct, newOrganization, newUser, setVerification, TestOrg } from '../support/products';
 
@@ -154,7 +155,8 @@ describe('what a supplier card shows', () => {
   });
 
   it('reads the counts and certifications of a whole page in one statement', async () => {
-    const query = jest.spyOn(s.app.get(DataSource), 'query');
+    // Through TypeORM, or for the organization loader as a prepared statement (watchStatements).
+    const statements = watchStatements(s.app.get(DataSource));
     try {
       const r = await search(null, {}, { first: 100 });
       expect(r.data!.searchOrganizations.edges.length).toBe(PUBLIC_NAMES.length);
@@ -162,9 +164,9 @@ describe('what a supplier card shows', () => {
       // certifications at once (not one per card).
       const kind = (sql: string) =>
         sql.includes('unnest($1::uuid[])') ? 'summaries' : sql.includes('o.id = ANY($1::uuid[])') ? 'organizations' : 'page';
-      expect(query.mock.calls.map(([sql]) => kind(sql))).toEqual(['page', 'organizations', 'summaries']);
+      expect(statements.texts().map(kind)).toEqual(['page', 'organizations', 'summaries']);
     } finally {
-      query.mockRestore();
+      statements.restore();
     }
   });
 });
