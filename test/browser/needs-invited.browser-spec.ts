@@ -139,7 +139,7 @@ describe('a moderator reviews an invited need', () => {
   it('the console says the need invites suppliers only, and whom, on a phone', async () => {
     const title = 'Hạt điều rang muối mời riêng';
     const coop = await cooperative('HTX Điều Bình Phước Được Mời', { verified: true });
-    const company = await buyer({ verified: true, name: 'Công ty CP Hạt Điều Chờ Duyệt' });
+    const company = await buyer({ verified: true, name: 'Công ty CP Hạt Điều Bình Phước' });
     // Only a cooperative procurement knows as verified may be invited.
     await eventually(() => procurementFacts(coop.orgId), (f) => expect(f?.verification).toBe('VERIFIED'));
     const { id } = await submittedNeed(company.token, { title, visibility: 'INVITED', invitedSupplierIds: [coop.orgId] });
