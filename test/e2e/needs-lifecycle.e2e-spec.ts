@@ -124,9 +124,20 @@ describe('submit and moderation', () => {
   it('counts needs waiting for review in moderationCounts', async () => {
     const b = await buyer({ verified: true });
     await submittedNeed(b.token);
-    const counts = (await api<{ moderationCounts: { subject: string; state: string; count: number }[] }>(`{ moderationCounts { subject state count } }`, {}, { token: moderator })).data!.moderationCounts;
-    const [{ n }] = await rows<{ n: number }>(`SELECT count(*)::int AS n FROM procurement.needs WHERE status = 'PENDING_REVIEW'`);
-    expect(counts.find((c) => c.subject === 'NEED' && c.state === 'PENDING_REVIEW')?.count).toBe(n);
+    // Other tests submit and decide needs meanwhile: compare at a moment when the table did not
+    // change around the call (read before and after it), trying again until there is one.
+    const pending = async () => (await rows<{ n: number }>(`SELECT count(*)::int AS n FROM procurement.needs WHERE status = 'PENDING_REVIEW'`))[0].n;
+    await eventually(
+      async () => {
+        const before = await pending();
+        const counts = (await api<{ moderationCounts: { subject: string; state: string; count: number }[] }>(`{ moderationCounts { subject state count } }`, {}, { token: moderator })).data!.moderationCounts;
+        return { before, after: await pending(), count: counts.find((c) => c.subject === 'NEED' && c.state === 'PENDING_REVIEW')?.count };
+      },
+      ({ before, after, count }) => {
+        expect(after).toBe(before);
+        expect(count).toBe(before);
+      },
+    );
   });
 });
 
