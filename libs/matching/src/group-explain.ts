@@ -29,17 +29,22 @@ export function proportionalShares(quantity: number, capacities: readonly number
 
 export function toSupplierGroup(
   p: PreparedNeed,
-  g: FoundGroup,
+  found: FoundGroup,
   entryOf: (listingId: string) => Entry,
   km: (province: string) => number,
   w: Words,
 ): SupplierGroup {
+  // Largest share first.
+  const members = [...found.members].sort(
+    (a, b) => b.capacity - a.capacity || (a.organizationId < b.organizationId ? -1 : 1),
+  );
+  const g = { ...found, members };
   const q = p.need.quantity;
   const shares = proportionalShares(
     q,
     g.members.map((m) => m.capacity),
   );
-  const members: GroupMember[] = g.members.map((m, i) => {
+  const explained: GroupMember[] = g.members.map((m, i) => {
     const e = entryOf(m.listingId);
     const d = km(m.provinceCode);
     const s = signalsOf(p, e, d, { assumeCovered: true })!;
@@ -54,7 +59,7 @@ export function toSupplierGroup(
   });
   const distanceKm = g.members.reduce((sum, m, i) => sum + km(m.provinceCode) * shares[i], 0) / q;
   return {
-    members,
+    members: explained,
     coverage: g.capacity / q,
     score: g.score,
     spreadKm: g.spreadKm,

@@ -17,14 +17,7 @@ import { prunedSearch, SearchSpace, SearchStats } from './pruned-search';
 import { explain } from './reasons';
 import { harvestMask } from './delivery-window';
 import { emptySignals, NEWCOMER, ScoreMode, signalsInto, signalsOf } from './score';
-import {
-  combine,
-  coverageOf,
-  prepareNeed,
-  PreparedNeed,
-  Signals,
-  trackRecordSignal,
-} from './signals';
+import { combine, coverageOf, prepareNeed, PreparedNeed, trackRecordSignal } from './signals';
 import { ranking } from './top-k';
 import { Words } from './wording';
 
@@ -34,12 +27,12 @@ export interface MatchIndexOptions {
   labels?: Labels;
 }
 
+/** A scored offer; its signals are computed again for the few that are explained. */
 interface Scored {
   organizationId: string;
   listingId: string;
   score: number;
   entry: Entry;
-  signals: Signals;
   km: number;
 }
 
@@ -93,6 +86,16 @@ export class MatchIndex {
     supplier.entries.push(entry);
     this.offers.set(offer.listingId, entry);
     this.bucket(offer.headingCode, offer.provinceCode).add(entry);
+  }
+
+  /**
+   * Sorts and bounds every band now. The index otherwise does it lazily, on the first need that
+   * reaches a band after a change; call this after loading, so that the first needs do not pay.
+   */
+  prepare(): void {
+    for (const headings of this.chapters.values()) {
+      for (const h of headings.values()) void h.aggregate;
+    }
   }
 
   /** Removes a listing (archived, rejected, deleted); false when it was not there. */
@@ -162,8 +165,11 @@ export class MatchIndex {
       .map((x) => this.toMatch(p, x));
   }
 
-  /** Suppliers that just missed, each with the one thing that would make it qualify. */
-  nearMisses(need: NeedSpec, k: number): NearMiss[] {
+  /**
+   * Suppliers that just missed, each with the one thing that would make it qualify, most promising
+   * first. `exhaustive` scores every offer instead of pruning: same answer, for tests.
+   */
+  nearMisses(need: NeedSpec, k: number, options: { exhaustive?: boolean } = {}): NearMiss[] {
     const p = prepareNeed(need, this.config);
     const km = (province: string) => this.km(province, need.provinceCode);
     const verdicts = new Map<SupplierState, boolean>();
@@ -173,7 +179,7 @@ export class MatchIndex {
         verdicts.set(e.supplier, (v = fullyQualifies(p, e.supplier.entries, km)));
       return v;
     };
-    const mode = { requireCertified: false, assumeCovered: true };
+    const mode = { requireCertified: false, assumeCovered: true, exhaustive: options.exhaustive };
     const { found } = prunedSearch(this.space, p, k, mode, (e, d) =>
       nearMissOf(p, e, d, qualifies),
     );
@@ -193,9 +199,16 @@ export class MatchIndex {
         const s = e.supplier.suspended ? null : signalsOf(p, e, km, { assumeCovered: true });
         if (!s) continue;
         if (coverageOf(p, e.offer.monthlyCapacity) >= 1) return [];
-        const o = e.offer;
-        const capacity = o.monthlyCapacity * p.window.months;
-        pool.push({ ...o, capacity, value: combine(p, s) });
+        const { organizationId, listingId, headingCode, provinceCode, monthlyCapacity } = e.offer;
+        const capacity = monthlyCapacity * p.window.months;
+        pool.push({
+          organizationId,
+          listingId,
+          headingCode,
+          provinceCode,
+          capacity,
+          value: combine(p, s),
+        });
       }
     }
     const { groups } = searchGroups(this.limit(pool), need.quantity, k, {
@@ -218,7 +231,6 @@ export class MatchIndex {
       listingId: e.offer.listingId,
       score,
       entry: e,
-      signals: { ...s },
       km,
     };
   }
@@ -229,7 +241,7 @@ export class MatchIndex {
       listingId: x.listingId,
       score: x.score,
       coverage: coverageOf(p, x.entry.offer.monthlyCapacity),
-      reasons: explain(p, x.entry, x.signals, x.km, this.words),
+      reasons: explain(p, x.entry, signalsOf(p, x.entry, x.km)!, x.km, this.words),
     };
   }
 

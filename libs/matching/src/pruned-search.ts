@@ -17,6 +17,8 @@ export interface SearchMode {
   requireCertified: boolean;
   /** Bound coverage as full (near misses are ranked by what they could reach). */
   assumeCovered: boolean;
+  /** Never stop early: every offer of the chapter is scored (what the pruning is tested against). */
+  exhaustive?: boolean;
 }
 
 /** How much work a search did: the pruning is judged by it, not by a clock. */
@@ -25,7 +27,7 @@ export interface SearchStats {
   offersScored: number;
 }
 
-/** A heading not opened yet (bucket null), a bucket (band null), or a band's blocks from `block` on. */
+/** A heading (bucket null), a bucket (band null), or a band's blocks from `block` on. */
 interface Frontier {
   bound: number;
   heading: Heading;
@@ -38,8 +40,8 @@ interface Frontier {
 
 /**
  * The exact top k of `evaluate` over a chapter, best first. Offers of suppliers with repeat
- * business with the buyer are scored first, since only they have any; then buckets, bands and
- * blocks are opened best bound first, and the search stops when the best bound left is below the
+ * business with the buyer are scored first, since only they have any; then headings, buckets,
+ * bands and blocks are opened best bound first, and the search stops when the best bound left is below the
  * k-th score found: every offer not scored is under some bound still in the heap, and a bound
  * is never above its parent's, so none of them could enter. Equal to it does not stop, because an
  * equal score with a smaller organization id would enter.
@@ -85,7 +87,8 @@ export function prunedSearch<T extends Ranked>(
     for (const b of heading.buckets.values()) km = Math.min(km, space.km(b.provinceCode, delivery));
     open(heading.aggregate, heading, null, null, 0, km, categorySignal(p, heading.code) ?? 0);
   }
-  for (let f = heap.pop(); f && !(top.full && f.bound < top.threshold); f = heap.pop()) {
+  const done = (bound: number) => !mode.exhaustive && top.full && bound < top.threshold;
+  for (let f = heap.pop(); f && !done(f.bound); f = heap.pop()) {
     const { heading, bucket, band, category } = f;
     if (bucket === null) {
       for (const b of heading.buckets.values()) {

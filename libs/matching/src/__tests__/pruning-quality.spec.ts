@@ -18,6 +18,7 @@ describe('pruned search against brute force', () => {
   const ix = new MatchIndex({ distanceKm: haversineKm });
   for (const s of market.suppliers) ix.upsertSupplier(s);
   for (const o of market.offers) ix.upsertOffer(o);
+  ix.prepare();
 
   /** Some listings change, leave or arrive; some suppliers are suspended, reinstated or rated. */
   function churn() {
@@ -65,8 +66,19 @@ describe('pruned search against brute force', () => {
     expect(scored).toBeLessThan(scanned / 4);
   });
 
+  it('finds the same near misses as an exhaustive scan', () => {
+    let hints = 0;
+    for (let i = 0; i < 200; i++) {
+      const need = generateNeed(r, 20_000 + i, market.buyers);
+      const pruned = ix.nearMisses(need, 10);
+      expect(pruned).toEqual(ix.nearMisses(need, 10, { exhaustive: true }));
+      hints += pruned.length;
+    }
+    expect(hints).toBeGreaterThan(500);
+  });
+
   it('agrees for other sizes of k as well', () => {
-    for (let i = 0; i < 100; i++) {
+    for (let i = 0; i < 50; i++) {
       const need = generateNeed(r, 10_000 + i, market.buyers);
       for (const k of [1, 3, 25]) expect(ix.top(need, k)).toEqual(ix.bruteForce(need, k));
     }
