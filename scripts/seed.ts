@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { loadConfig } from '@lienket/config';
 import { taxCodeCheckDigit } from '@lienket/reference-data';
 import { DEMO_NEEDS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_PRODUCTS } from './demo-data';
+import { replayListings } from './replay-listings';
 import { replayOrganizations } from './replay-organizations';
 
 /** A valid tax code from a 9-digit base: the next base whose check digit exists. */
@@ -66,7 +67,8 @@ export async function seedDemo(databaseUrl = loadConfig().databaseUrl, progress:
     const products = await seedProducts(db, ids);
     progress(`products: ${products} approved listings added`);
     // Written as rows, not signed up: procurement learns them (verified buyers included) by event.
-    progress(`organizations told to procurement: ${await replayOrganizations(databaseUrl)}`);
+    progress(`organizations told to procurement and the matcher: ${await replayOrganizations(databaseUrl)}`);
+    progress(`listings told to the matcher: ${await replayListings(databaseUrl)}`);
     return { organizationsCreated: created, needsCreated: needs, productsCreated: products };
   } finally {
     await db.end();

@@ -7,6 +7,7 @@ import { DatabaseModule } from '@lienket/database';
 import { MATCHING_MIGRATIONS, NotificationsModule } from '@lienket/notifications';
 import { RedisModule, WorkerHost } from '@lienket/queue';
 import { clearRedisPrefix, queryRows, truncateAll, uniqueEmail, uniqueTaxCode } from '@lienket/testing';
+import { ReadModelModule } from '../../apps/matcher/src/read-model/read-model.module';
 import { migrateAll } from '../../scripts/migrate';
 import { eventsQueue, startWorker } from '../support/worker';
 
@@ -20,7 +21,7 @@ const sql = <T extends Record<string, unknown>>(text: string, params: unknown[] 
 
 /** The matcher's modules with a pool of exactly one connection per running job. */
 @Module({
-  imports: [ConfigModule, DatabaseModule.forService('matching', [], MATCHING_MIGRATIONS, (c) => c.matcher.concurrency), RedisModule, DiscoveryModule, NotificationsModule, OrphanSweepModule],
+  imports: [ConfigModule, DatabaseModule.forService('matching', [], MATCHING_MIGRATIONS, (c) => c.matcher.concurrency), RedisModule, DiscoveryModule, NotificationsModule, OrphanSweepModule, ReadModelModule],
   providers: [WorkerHost],
 })
 class TightWorkerModule {}

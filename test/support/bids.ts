@@ -33,7 +33,12 @@ export interface BidShape {
 
 /** A cooperative verified by the admin, signed in again so that its token says VERIFIED. */
 export async function verifiedCooperative(name: string): Promise<Party> {
-  const c = await cooperative(name, { verified: true });
+  return verifiedCooperativeIn(name);
+}
+
+/** The same, in a given province (its code among the 34). */
+export async function verifiedCooperativeIn(name: string, provinceCode?: string): Promise<Party> {
+  const c = await cooperative(name, { verified: true, provinceCode });
   return { token: (await signInAs(c.email, c.password)).accessToken, orgId: c.orgId, userId: c.userId, name, email: c.email, password: c.password };
 }
 

@@ -6,6 +6,7 @@ import { OrphanSweepModule } from '@lienket/storage';
 import { MATCHING_MIGRATIONS, NotificationsModule } from '@lienket/notifications';
 import { loggerModule } from '@lienket/observability';
 import { RedisModule, WorkerHost } from '@lienket/queue';
+import { ReadModelModule } from './read-model/read-model.module';
 
 @Module({
   imports: [
@@ -18,6 +19,7 @@ import { RedisModule, WorkerHost } from '@lienket/queue';
     NotificationsModule,
     // Uploads' orphan sweep: the worker runs scheduled jobs (docs/decisions.md 61).
     OrphanSweepModule,
+    ReadModelModule,
   ],
   providers: [WorkerHost],
 })

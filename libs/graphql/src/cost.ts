@@ -44,7 +44,8 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'ProcurementNeed.questions': 100, // MAX_QUESTIONS_PER_NEED (libs/procurement/src/questions/question.service.ts)
   'ProcurementNeed.clarifications': 20, // MAX_CLARIFICATIONS (libs/procurement/src/needs/need-amendment.service.ts)
   'ProcurementNeed.deadlineHistory': 5, // MAX_EXTENSIONS (libs/procurement/src/needs/need-amendment.service.ts)
-  'ProcurementNeed.invitedSuppliers': 1, // a reorder invites its contract's supplier; nothing else writes the list yet
+  'ProcurementNeed.invitedSuppliers': 20, // MAX_INVITED (libs/procurement/src/needs/dto/need.schema.ts)
+  'Match.reasons': 8, // one per signal (SignalCode in libs/matching)
   // No cap in the code today: members, open invitations and documents of one organization. Priced
   // at the largest page a client may ask for anywhere, until their services cap them.
   'Organization.members': MAX_PAGE_SIZE,

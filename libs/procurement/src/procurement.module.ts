@@ -12,6 +12,8 @@ import { ContractService } from './contracts/contract.service';
 import { DisputeService } from './contracts/dispute.service';
 import { ReorderService } from './contracts/reorder.service';
 import { BidNeedResolver } from './bids/bid-need.resolver';
+import { MatchNeedResolver } from './matching/match-need.resolver';
+import { MatchReadService } from './matching/match-read.service';
 import { BidOpening } from './bids/bid-opening';
 import { BidReadService } from './bids/bid-read.service';
 import { BidSealer } from './bids/bid-sealing';
@@ -67,6 +69,8 @@ import { ReliabilityService } from './reliability/reliability.service';
     BidReadService,
     BidResolver,
     BidNeedResolver,
+    MatchNeedResolver,
+    MatchReadService,
     AwardService,
     DebriefService,
     AwardResolver,

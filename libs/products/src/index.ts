@@ -1,5 +1,6 @@
 import {
   Directory1763801000000,
+  ListingVersions1763807600000,
   ProductPhotos1763802000000,
   Products1763800400000,
   PriceUnit1763806610000,
@@ -27,4 +28,5 @@ export const PRODUCTS_MIGRATIONS = [
   UploadThumbnails1763805900000,
   PublicListing1763806200000,
   PriceUnit1763806610000,
+  ListingVersions1763807600000,
 ];

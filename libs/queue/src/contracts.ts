@@ -68,7 +68,45 @@ export interface JobPayloads {
     name: string;
     verification: 'PENDING_VERIFICATION' | 'VERIFIED' | 'REJECTED' | 'SUSPENDED';
     trustedBuyer: boolean;
+    /** The province the organization is in (the matcher's distance); absent from events written before it. */
+    provinceCode?: string;
     version: string;
+  };
+  /**
+   * A listing's public version as catalog now has it, for the matcher's read model: APPROVED (a new
+   * approved version) or ARCHIVED (off the market). `version` grows with every change of the listing,
+   * so a late or repeated event never rolls the model back.
+   */
+  'listing.changed': {
+    listingId: string;
+    organizationId: string;
+    status: 'APPROVED' | 'ARCHIVED';
+    categoryCode: string;
+    unitCode: string;
+    /** Decimal strings, in the listing's unit (monthly capacity) and VND per its price unit. */
+    monthlyCapacity: string;
+    harvestMonths: number[];
+    certifications: { kind: string; validUntil: string | null }[];
+    priceMin: string | null;
+    priceMax: string | null;
+    priceUnitCode: string | null;
+    version: string;
+  };
+  /** A need opened for bids (approved, or submitted by a trusted buyer): what the matcher scores it on. */
+  'need.opened': {
+    needId: string;
+    buyerOrgId: string;
+    title: string;
+    categoryCode: string;
+    quantity: string;
+    unitCode: string;
+    targetUnitPrice: string | null;
+    deliveryProvinceCode: string;
+    deliveryFrom: string;
+    deliveryTo: string;
+    requiredCertifications: string[];
+    bidDeadline: string;
+    visibility: 'PUBLIC' | 'INVITED';
   };
   /** A moderator approved or rejected a submitted need: told to its buyer's owners and managers. */
   'need.moderation_decided': {
@@ -160,6 +198,8 @@ export const JOB_NAMES: readonly JobName[] = [
   'need.closed',
   'need.invited',
   'need.deadline_reached',
+  'listing.changed',
+  'need.opened',
   'certifications.expiry_scan',
   'uploads.orphan_sweep',
   'need.awarded',
@@ -186,7 +226,9 @@ export const EVENT_ROUTES = {
   'product.moderation_decided': [EVENTS_QUEUE],
   'member.invited': [EVENTS_QUEUE],
   'password.reset_requested': [EVENTS_QUEUE],
-  'organization.changed': [PROCUREMENT_QUEUE],
+  'organization.changed': [PROCUREMENT_QUEUE, EVENTS_QUEUE],
+  'listing.changed': [EVENTS_QUEUE],
+  'need.opened': [EVENTS_QUEUE],
   'need.moderation_decided': [EVENTS_QUEUE],
   'need.closed': [EVENTS_QUEUE],
   'need.invited': [EVENTS_QUEUE],

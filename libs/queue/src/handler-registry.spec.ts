@@ -35,10 +35,11 @@ describe('buildHandlerRegistry', () => {
       /"certifications.expiry_scan" has no handler/,
     );
   });
-  it('gives each queue its own jobs: procurement handles organizations and deadlines, the matcher notices', () => {
+  it('gives each queue its own jobs: procurement handles organizations and deadlines, the matcher notices, organizations and listings', () => {
     expect(queueJobs(PROCUREMENT_QUEUE)).toEqual(['organization.changed', 'need.deadline_reached']);
     expect(JOBS).toContain('need.moderation_decided');
-    expect(JOBS).not.toContain('organization.changed');
+    // Both keep a copy of the organizations: procurement to judge bidders, the matcher to rank them.
+    expect(JOBS).toContain('organization.changed');
     expect(JOBS).toContain('need.closed');
   });
   it('refuses a handler for a job its queue does not carry', () => {

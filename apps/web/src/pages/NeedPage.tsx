@@ -14,6 +14,7 @@ import { useLanguage } from '../lib/i18n';
 import { NeedAttachmentList, NeedAttachments } from '../lib/NeedAttachments';
 import { NeedFacts } from '../lib/NeedFacts';
 import { NeedInvitedSuppliers } from '../lib/NeedInvitedSuppliers';
+import { NeedMatches } from '../lib/NeedMatches';
 import { NeedAmendments } from '../lib/NeedAmendments';
 import { NeedOutcome } from '../lib/NeedDecision';
 import { NeedBuyerActions, NeedOutcomeReason } from '../lib/NeedBuyerActions';
@@ -183,6 +184,7 @@ function NeedView({
           debrief={need.myBid?.debrief}
           unit={need.unit}
         />
+        {reader.buys && need.status === 'OPEN' && <NeedMatches needId={need.id} />}
         {reader.buys
           ? PUBLIC_NEED_STATUSES.includes(need.status) && (
               <BuyerBids need={need} manages={reader.manages} />

@@ -55,6 +55,29 @@ export function audienceSql(viewer: Viewer, $: (v: unknown) => string): string {
 }
 
 /**
+ * In the transaction that opens the need: `need.opened` with what the matcher scores it on, and
+ * each invited supplier told (tellInvited).
+ */
+export async function tellOpened(em: EntityManager, need: NeedEntity): Promise<void> {
+  await writeOutbox(em, 'procurement', 'need.opened', {
+    needId: need.id,
+    buyerOrgId: need.buyerOrgId,
+    title: need.title,
+    categoryCode: need.categoryCode,
+    quantity: need.quantity,
+    unitCode: need.unitCode,
+    targetUnitPrice: need.targetUnitPrice,
+    deliveryProvinceCode: need.deliveryProvinceCode,
+    deliveryFrom: need.deliveryFrom,
+    deliveryTo: need.deliveryTo,
+    requiredCertifications: need.requiredCertifications ?? [],
+    bidDeadline: need.bidDeadline.toISOString(),
+    visibility: need.visibility,
+  });
+  await tellInvited(em, need);
+}
+
+/**
  * In the transaction that opens the need: one `need.invited` per invited supplier, told to its
  * owners and managers by the worker (once per need and supplier, however often the job runs).
  */

@@ -6,7 +6,7 @@ import { APP_CONFIG, AppConfig } from '@lienket/config';
 import { badInput, DomainError, ErrorCode, forbidden, isUuid, notFound, text, validateInput } from '@lienket/graphql';
 import { clock } from '@lienket/reference-data';
 import { organizationFacts } from '../events/organization-changed.handler';
-import { checkInvitees, tellInvited } from './need-audience';
+import { checkInvitees, tellOpened } from './need-audience';
 import { closeDueNeeds, isPastDeadline, NeedDeadlineScheduler } from './need-clock';
 import { NeedEntity, NeedStatus } from './need.entity';
 
@@ -61,7 +61,7 @@ export class NeedLifecycleService {
       // Judged again: a supplier invited by a draft (a reorder's, say) may have been suspended since.
       await checkInvitees(em, buyerOrgId, row.visibility, row.invitedSupplierIds);
       Object.assign(row, { status: facts.trustedBuyer ? NeedStatus.OPEN : NeedStatus.PENDING_REVIEW, submittedAt: now, rejectionReason: null });
-      if (facts.trustedBuyer) await tellInvited(em, row);
+      if (facts.trustedBuyer) await tellOpened(em, row);
       return em.getRepository(NeedEntity).save(row);
     });
     if (need.status === NeedStatus.OPEN) await this.deadlines.schedule(need.id, need.bidDeadline);
@@ -100,7 +100,7 @@ export class NeedLifecycleService {
         this.requireWindow(row.bidDeadline, clock.now(), () => new DomainError(ErrorCode.CONFLICT, 'needDeadlineTooClose', { minutes: this.windowMinutes() }));
       }
       Object.assign(row, approve ? { status: NeedStatus.OPEN } : { status: NeedStatus.REJECTED, rejectionReason: reason });
-      if (approve) await tellInvited(em, row);
+      if (approve) await tellOpened(em, row);
       return em.getRepository(NeedEntity).save(row);
     });
     if (need.status === NeedStatus.OPEN) await this.deadlines.schedule(need.id, need.bidDeadline);

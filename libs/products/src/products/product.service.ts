@@ -6,6 +6,7 @@ import { AuthUser, RequestContext, requireOrganizationManager } from '@lienket/a
 import { inTransaction } from '@lienket/database';
 import { badInput, DomainError, ErrorCode, isUuid, MessageKey, notFound } from '@lienket/graphql';
 import { writeOutbox } from '@lienket/queue';
+import { writeListingChanged } from './listing-changed';
 import { todayInVietnam } from '@lienket/reference-data';
 import { ListingStatus, ProductEntity, ProductVersion } from './product.entity';
 import { ProductSearchRepository, SearchHit } from './product-search.repository';
@@ -119,7 +120,9 @@ export class ProductService {
     return inTransaction(this.ds, async (m) => {
       const p = await lockOwn(m, organizationId, id);
       if (!isPublishedListing(p)) throw listingConflict('listingNotArchivable');
-      return transition(m, user.id, p, 'product.archived', { status: ListingStatus.ARCHIVED });
+      const archived = await transition(m, user.id, p, 'product.archived', { status: ListingStatus.ARCHIVED });
+      await writeListingChanged(m, archived, 'ARCHIVED');
+      return archived;
     });
   }
 
@@ -150,6 +153,7 @@ export class ProductService {
       ? { status: ListingStatus.APPROVED, approved: snapshotOf(p, new Date()), moderationNote: null }
       : { status: ListingStatus.REJECTED, moderationNote: note };
     const { saved, auditId } = await audited(m, actorId, p, approve ? 'product.approved' : 'product.rejected', changes, note);
+    if (approve) await writeListingChanged(m, saved, 'APPROVED');
     // Told in the same transaction (the outbox): the organization learns of every decision, once.
     await writeOutbox(m, 'catalog', 'product.moderation_decided', {
       productId: saved.id,
