@@ -59,12 +59,11 @@ export function NeedMatches({ needId }: { needId: string }) {
                 </Link>
                 <span className="need-match-score">{t('matches.score', { score: Math.round(m.score * 100) })}</span>
               </div>
-              <Progress
-                percent={Math.round(Math.min(m.coverage, 1) * 100)}
-                size="small"
-                aria-label={t('matches.coverage', { percent: Math.round(Math.min(m.coverage, 1) * 100) })}
-                format={(p) => t('matches.coverage', { percent: p })}
-              />
+              {/* The bar draws the share; the words say it (antd's own label fails contrast when full). */}
+              <Progress percent={Math.round(Math.min(m.coverage, 1) * 100)} size="small" showInfo={false} aria-hidden />
+              <p className="need-match-coverage">
+                {t('matches.coverage', { percent: Math.round(Math.min(m.coverage, 1) * 100) })}
+              </p>
               <ul className="need-match-reasons">
                 {m.reasons.map((r) => (
                   <li key={r.code}>
